@@ -1,0 +1,45 @@
+"""claimkb: structured, sourced claims for Sphinx — the AI Cost Ledger's engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__version__ = "0.1.0"
+
+#: Bump when the data this extension keeps in the environment changes shape.
+ENV_VERSION = 1
+
+
+def setup(app):
+    from .build import (
+        on_builder_inited,
+        on_check_consistency,
+        on_env_get_outdated,
+        on_env_updated,
+        on_warn_missing_reference,
+    )
+    from .directives import setup_directives
+    from .domain import ClaimDomain
+    from .render import setup_render
+    from .roles import setup_roles
+
+    app.setup_extension("sphinx_design")
+    app.add_config_value("claimkb_schema_dir", "../schema", "env", types=[str])
+    app.add_config_value("claimkb_collections_dir", "../claims", "env", types=[str])
+    app.add_domain(ClaimDomain)
+    setup_directives(app)
+    setup_roles(app)
+    setup_render(app)
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("env-updated", on_env_updated)
+    app.connect("env-check-consistency", on_check_consistency)
+    app.connect("warn-missing-reference", on_warn_missing_reference)
+    app.connect("builder-inited", _add_static)
+    return {"version": __version__, "env_version": ENV_VERSION,
+            "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def _add_static(app) -> None:
+    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+    app.add_css_file("claimkb.css")

@@ -1,0 +1,87 @@
+"""From a `claim` directive's parts (argument, option texts, body) to a claim record.
+
+Shared by the Sphinx directive and the MyST scanner of `claimkb validate`, so that both see the
+same fields at the same lines.
+"""
+
+from __future__ import annotations
+
+from myst_parser.parsers.options import TokenizeError, options_to_tokens
+
+from .records import Finding, Location, Record
+from .schema import Schemas
+from .validate import check_record
+
+
+def option_lines(block_text: str, lineno: int) -> dict[str, int]:
+    """Source line of each option of a fenced directive whose opening line is `lineno`."""
+    content = block_text.split("\n", 1)[1] if "\n" in block_text else ""
+    lines = content.splitlines()
+    if content.startswith("---"):
+        start, block = lineno + 2, []
+        for line in lines[1:]:
+            if line.startswith("---"):
+                break
+            block.append(line)
+    else:
+        start, block = lineno + 1, []
+        for line in lines:
+            stripped = line.lstrip()
+            if not stripped.startswith(":") or stripped.startswith(":::"):
+                break
+            block.append(stripped[1:])
+    try:
+        tokens, _ = options_to_tokens("\n".join(block))
+    except TokenizeError:
+        return {}
+    return {key.value: start + key.start.line for key, _ in tokens}
+
+
+def claim_from_directive(
+    claim_id: str,
+    options: dict[str, str | None],
+    lines: dict[str, int],
+    body: str,
+    path: str,
+    lineno: int,
+    schemas: Schemas,
+    docname: str | None = None,
+) -> tuple[Record, list[Finding]]:
+    """The claim a directive writes, with the problems of its fields (schema and bounds)."""
+    data: dict = {"id": claim_id} if claim_id else {}
+    findings: list[Finding] = []
+    spoiled: set[str] = set()
+    for name, raw in options.items():
+        raw = raw or ""
+        if name in ("id", "text"):
+            findings.append(_field_finding(path, lines.get(name, lineno), claim_id, name,
+                                           f"{name!r} is not an option",
+                                           "the id is the directive's argument" if name == "id"
+                                           else "the statement is the directive's body"))
+            spoiled.add(name)
+            continue
+        if not raw.strip() and name in schemas.fields["claim"]:
+            findings.append(_field_finding(path, lines.get(name, lineno), claim_id, name,
+                                           "has no value", schemas.fields["claim"][name].description))
+            spoiled.add(name)
+            continue
+        try:
+            data[name] = schemas.convert_option("claim", name, raw)
+        except ValueError as error:
+            findings.append(_field_finding(path, lines.get(name, lineno), claim_id, name, str(error)))
+            spoiled.add(name)
+    if body.strip():
+        data["text"] = body
+    location = Location(path, lineno, tuple(sorted(lines.items(), key=lambda item: item[1])))
+    record = Record("claim", claim_id, data, location, docname)
+    if not claim_id:
+        findings.append(_field_finding(path, lineno, "", "id", "the claim has no id",
+                                       "write it after the directive name: ```{claim} my-claim-id"))
+        spoiled.add("id")
+    findings += [f for f in check_record(record, schemas) if f.field not in spoiled]
+    return record, sorted(findings)
+
+
+def _field_finding(path, line, claim_id, name, message, hint="") -> Finding:
+    return Finding(path, line, code="schema", record_type="claim", record_id=claim_id,
+                   field=name, message=message, hint=hint)

@@ -1,0 +1,176 @@
+"""The `claim` domain: claims and registry records by docname, their index, roles' resolution."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.util.nodes import make_refnode
+
+from .formatting import format_value
+from .records import Finding, Record
+
+
+class RoleRef(NamedTuple):
+    """A `{claim}` or `{claim-value}` role in a page, kept to check and to rewrite on change."""
+
+    target: str
+    path: str
+    line: int
+    role: str
+
+
+class ClaimIndex(Index):
+    name = "index"
+    localname = "Claim index"
+    shortname = "claims"
+
+    def generate(self, docnames: Iterable[str] | None = None):
+        domain: ClaimDomain = self.domain  # type: ignore[assignment]
+        entities = domain.registry.of_type("entity")
+        metrics = domain.registry.of_type("metric")
+        groups: dict[str, list[IndexEntry]] = defaultdict(list)
+        for (rtype, _), (docname, record) in sorted(domain.objects.items()):
+            if rtype != "claim" or (docnames and docname not in docnames):
+                continue
+            unit = metrics[record.get("metric")].get("unit", "") if record.get("metric") in metrics else ""
+            extra = format_value(record.data, unit) or record.get("kind", "")
+            claimant = entities.get(record.get("claimant"))
+            descr = f"claimed by {claimant.get('name')}" if claimant else ""
+            for subject in record.get("subject") or [record.get("claimant", "")]:
+                entity = entities.get(subject)
+                group = entity.get("name") if entity else subject
+                groups[group].append(
+                    IndexEntry(record.get("title", record.id), 0, docname, record.anchor, extra, "", descr)
+                )
+        content = [(group, sorted(entries)) for group, entries in sorted(groups.items(), key=lambda g: g[0].lower())]
+        return content, False
+
+
+class ClaimDomain(Domain):
+    name = "claim"
+    label = "Claims"
+    object_types = {
+        "claim": ObjType("claim", "claim", "value"),
+        "entity": ObjType("entity", "entity"),
+        "source": ObjType("source", "source"),
+        "metric": ObjType("metric", "metric"),
+        "scope": ObjType("scope", "scope"),
+        "method": ObjType("method", "method"),
+    }
+    indices = [ClaimIndex]
+    data_version = 1
+    initial_data: dict[str, Any] = {
+        "claims": {},  # docname -> [Record] written in that page
+        "shown": {},  # docname -> [(type, id)] collection records that page renders
+        "refs": {},  # docname -> [RoleRef]
+        "findings": {},  # docname -> [Finding] found while reading it
+        "queries": {},  # docname -> True: its output depends on every claim
+        "fingerprints": {},  # (type, id) -> fingerprint at the end of the last read
+        "report": [],  # every finding of the last build, logged by the consistency check
+    }
+
+    # --- per-document data -------------------------------------------------
+    def note_claim(self, docname: str, record: Record, findings: list[Finding]) -> None:
+        self.data["claims"].setdefault(docname, []).append(record)
+        if findings:
+            self.data["findings"].setdefault(docname, []).extend(findings)
+        self._objects = None
+
+    def note_shown(self, docname: str, records: Iterable[Record]) -> None:
+        self.data["shown"].setdefault(docname, []).extend((r.type, r.id) for r in records)
+        self._objects = None
+
+    def note_ref(self, docname: str, ref: RoleRef) -> None:
+        self.data["refs"].setdefault(docname, []).append(ref)
+
+    def note_query(self, docname: str) -> None:
+        self.data["queries"][docname] = True
+
+    def clear_doc(self, docname: str) -> None:
+        for key in ("claims", "shown", "refs", "findings", "queries"):
+            self.data[key].pop(docname, None)
+        self._objects = None
+
+    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+        for key in ("claims", "shown", "refs", "findings", "queries"):
+            for docname in docnames:
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+        self._objects = None
+
+    # --- views -------------------------------------------------------------
+    @property
+    def registry(self):
+        return self.env.claimkb_registry
+
+    def page_claims(self) -> list[Record]:
+        return [r for doc in sorted(self.data["claims"]) for r in self.data["claims"][doc]]
+
+    def role_refs(self) -> list[RoleRef]:
+        return [ref for doc in sorted(self.data["refs"]) for ref in self.data["refs"][doc]]
+
+    @property
+    def objects(self) -> dict[tuple[str, str], tuple[str, Record]]:
+        """(type, id) -> (docname, record) of every record a page shows; the first page wins."""
+        if getattr(self, "_objects", None) is None:
+            objects: dict[tuple[str, str], tuple[str, Record]] = {}
+            for docname in sorted(self.data["claims"]):
+                for record in self.data["claims"][docname]:
+                    if record.id:
+                        objects.setdefault(("claim", record.id), (docname, record))
+            by_type = {t: self.registry.of_type(t) for t in self.registry.schemas.record_types}
+            for docname in sorted(self.data["shown"]):
+                for rtype, rid in self.data["shown"][docname]:
+                    record = by_type.get(rtype, {}).get(rid)
+                    if record is not None:
+                        objects.setdefault((rtype, rid), (docname, record))
+            self._objects = objects
+        return self._objects
+
+    def claim(self, claim_id: str) -> tuple[str, Record] | None:
+        return self.objects.get(("claim", claim_id))
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for (rtype, rid), (docname, record) in sorted(self.objects.items()):
+            name = record.get("title") or record.get("name") or rid
+            yield rid, name, rtype, docname, record.anchor, 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        return node.get("reftarget")
+
+    # --- cross-references ----------------------------------------------------
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        rtype = "claim" if typ in ("claim", "value") else typ
+        found = self.objects.get((rtype, target))
+        if found is None:
+            return None
+        docname, record = found
+        title = record.get("title") or record.get("name") or target
+        if typ == "value":
+            metric = self.registry.of_type("metric").get(record.get("metric"))
+            text = format_value(record.data, metric.get("unit", "") if metric else "") or title
+            contnode = nodes.inline(text, text, classes=["claim-value-ref"])
+        elif not node.get("refexplicit"):
+            contnode = nodes.inline(title, title)
+        tooltip = record.get("definition") or record.get("description") or title
+        refnode = make_refnode(builder, fromdocname, docname, record.anchor, contnode, tooltip)
+        return refnode
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        results = []
+        for rtype in self.object_types:
+            found = self.objects.get((rtype, target))
+            if found:
+                ref = self.resolve_xref(env, fromdocname, builder, rtype, target, node, contnode)
+                if ref is not None:
+                    results.append((f"claim:{rtype}", ref))
+        return results
+
+
+def is_claim_xref(node: pending_xref) -> bool:
+    return node.get("refdomain") == "claim"

@@ -1,0 +1,56 @@
+"""The knowledge base's collections: every `claims/*.yaml` file, read and checked record by record."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .collections import load_collection
+from .records import Finding, Record
+from .schema import Schemas
+from .validate import check_record
+
+
+@dataclass
+class Registry:
+    schemas: Schemas
+    files: list[Path] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def __getstate__(self):
+        # compiled validators do not pickle; the registry is reloaded at every build anyway
+        return {**self.__dict__, "schemas": None}
+
+    def of_type(self, rtype: str) -> dict[str, Record]:
+        """Records of one type by id; where an id is duplicated the first one read wins."""
+        found: dict[str, Record] = {}
+        for record in self.records:
+            if record.type == rtype and record.id:
+                found.setdefault(record.id, record)
+        return found
+
+    def claims_of(self, collection: str) -> list[Record]:
+        return [
+            r for r in self.records
+            if r.type == "claim" and Path(r.location.path).stem == collection
+        ]
+
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256()
+        for record in self.records:
+            digest.update(json.dumps([record.type, record.id, record.data], sort_keys=True).encode())
+        return digest.hexdigest()
+
+
+def load_registry(directory: Path, schemas: Schemas) -> Registry:
+    registry = Registry(schemas, files=sorted(directory.glob("*.yaml")) if directory.is_dir() else [])
+    for path in registry.files:
+        records, findings = load_collection(path, schemas)
+        registry.records.extend(records)
+        registry.findings.extend(findings)
+        for record in records:
+            registry.findings.extend(check_record(record, schemas))
+    return registry
