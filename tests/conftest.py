@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -6,6 +7,10 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parent.parent
+
+# Test roots are copied to a temporary folder before they build; their conf.py finds the
+# repository's schemas through this variable.
+os.environ["CLAIMKB_SCHEMA_DIR"] = str(REPO / "schema")
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 __version__ = "0.1.0"
 
 #: Bump when the data this extension keeps in the environment changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app):
@@ -18,10 +18,15 @@ def setup(app):
         on_env_updated,
         on_warn_missing_reference,
     )
+    from .claims_table import setup_claims_table
+    from .compare import setup_compare
     from .directives import setup_directives
     from .domain import ClaimDomain
+    from .exports import setup_exports
+    from .links import setup_links
     from .render import setup_render
     from .roles import setup_roles
+    from .search import setup_search
 
     app.setup_extension("sphinx_design")
     app.add_config_value("claimkb_schema_dir", "../schema", "env", types=[str])
@@ -30,6 +35,11 @@ def setup(app):
     setup_directives(app)
     setup_roles(app)
     setup_render(app)
+    setup_compare(app)
+    setup_claims_table(app)
+    setup_search(app)
+    setup_exports(app)
+    setup_links(app)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-updated", on_env_updated)

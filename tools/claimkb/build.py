@@ -10,13 +10,15 @@ from .records import Finding
 from .registry import load_registry
 from .report import log_finding
 from .schema import load_schemas
-from .validate import check_references, check_role_refs
+from .validate import check_knowledge_base
 
 
 def on_builder_inited(app) -> None:
-    confdir = Path(app.confdir)
-    schemas = load_schemas(confdir / app.config.claimkb_schema_dir)
-    app.env.claimkb_registry = load_registry(confdir / app.config.claimkb_collections_dir, schemas)
+    confdir = Path(app.confdir).resolve()
+    schemas = load_schemas((confdir / app.config.claimkb_schema_dir).resolve())
+    app.env.claimkb_registry = load_registry(
+        (confdir / app.config.claimkb_collections_dir).resolve(), schemas
+    )
     from docutils.parsers.rst import directives
 
     from .directives import ClaimDirective
@@ -64,17 +66,12 @@ def on_env_updated(app, env) -> list[str]:
 
 def all_findings(env) -> list[Finding]:
     domain = env.domains["claim"]
-    registry = env.claimkb_registry
-    found = set(registry.findings)
-    for docname in sorted(domain.data["findings"]):
-        found.update(domain.data["findings"][docname])
-    records = registry.records + domain.page_claims()
-    found.update(check_references(records, registry.schemas))
-    claim_ids = {r.id for r in records if r.type == "claim" and r.id}
-    found.update(check_role_refs(domain.role_refs(), claim_ids))
+    findings = domain.data["findings"]
+    page_findings = [f for docname in sorted(findings) for f in findings[docname]]
     shown = {rid for (rtype, rid) in domain.objects if rtype == "claim"}
-    found.update(_unshown_collection_claims(registry, shown))
-    return sorted(found)
+    return check_knowledge_base(
+        env.claimkb_registry, domain.page_claims(), page_findings, domain.role_refs(), shown
+    )
 
 
 def on_check_consistency(app, env) -> None:
@@ -85,19 +82,6 @@ def on_check_consistency(app, env) -> None:
 def on_warn_missing_reference(app, domain, node) -> bool | None:
     # unknown claim ids are reported once, located, by the consistency check
     return True if domain is not None and domain.name == "claim" else None
-
-
-def _unshown_collection_claims(registry, shown: set[str]) -> list[Finding]:
-    findings = []
-    for path in registry.files:
-        missing = [r for r in registry.claims_of(path.stem) if r.id and r.id not in shown]
-        if missing:
-            findings.append(
-                Finding(str(path), missing[0].location.line, code="shown",
-                        message=f"{len(missing)} claim(s) of collection {path.stem!r} are shown on no page",
-                        hint=f"add a ```{{claim-collection}} {path.stem}``` directive to a page")
-            )
-    return findings
 
 
 def _fingerprint(docname, data) -> str:

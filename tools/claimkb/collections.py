@@ -13,7 +13,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
@@ -54,10 +54,24 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
         ) from None
 
 
+class _Constructor(RoundTripConstructor):
+    """Keeps dates as the text written, so the schema (not the YAML library) judges them."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def new_yaml() -> YAML:
+    """A round-trip YAML instance: comments, order and line numbers kept, dates left as text."""
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
 def parse_yaml(text: str) -> Any:
     """Round-trip parse (keeps line numbers) after a cheap event scan for aliases and depth."""
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
+    yaml = new_yaml()
     try:
         depth = 0
         for event in yaml.parse(text):

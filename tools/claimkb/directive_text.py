@@ -6,6 +6,8 @@ same fields at the same lines.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from myst_parser.parsers.options import TokenizeError, options_to_tokens
 
 from .records import Finding, Location, Record
@@ -78,8 +80,16 @@ def claim_from_directive(
         findings.append(_field_finding(path, lineno, "", "id", "the claim has no id",
                                        "write it after the directive name: ```{claim} my-claim-id"))
         spoiled.add("id")
-    findings += [f for f in check_record(record, schemas) if f.field not in spoiled]
+    findings += [_as_body(f) for f in check_record(record, schemas) if f.field not in spoiled]
     return record, sorted(findings)
+
+
+def _as_body(finding: Finding) -> Finding:
+    """In a page the statement is the directive's body, not a `text` field."""
+    if finding.field != "text":
+        return finding
+    return replace(finding, field="body",
+                   hint="write the statement below the options, after a blank line")
 
 
 def _field_finding(path, line, claim_id, name, message, hint="") -> Finding:

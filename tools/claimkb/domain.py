@@ -63,13 +63,14 @@ class ClaimDomain(Domain):
         "method": ObjType("method", "method"),
     }
     indices = [ClaimIndex]
-    data_version = 1
+    data_version = 2
     initial_data: dict[str, Any] = {
         "claims": {},  # docname -> [Record] written in that page
         "shown": {},  # docname -> [(type, id)] collection records that page renders
         "refs": {},  # docname -> [RoleRef]
         "findings": {},  # docname -> [Finding] found while reading it
         "queries": {},  # docname -> True: its output depends on every claim
+        "homes": {},  # docname -> [(type, id)] records whose own generated page it is
         "fingerprints": {},  # (type, id) -> fingerprint at the end of the last read
         "report": [],  # every finding of the last build, logged by the consistency check
     }
@@ -91,13 +92,21 @@ class ClaimDomain(Domain):
     def note_query(self, docname: str) -> None:
         self.data["queries"][docname] = True
 
+    def note_home(self, docname: str, rtype: str, rid: str) -> None:
+        """`docname` is the page of record (rtype, rid): links to the record go there first."""
+        self.data["homes"].setdefault(docname, []).append((rtype, rid))
+        self._objects = None
+
+    def note_findings(self, docname: str, findings: Iterable[Finding]) -> None:
+        self.data["findings"].setdefault(docname, []).extend(findings)
+
     def clear_doc(self, docname: str) -> None:
-        for key in ("claims", "shown", "refs", "findings", "queries"):
+        for key in ("claims", "shown", "refs", "findings", "queries", "homes"):
             self.data[key].pop(docname, None)
         self._objects = None
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("claims", "shown", "refs", "findings", "queries"):
+        for key in ("claims", "shown", "refs", "findings", "queries", "homes"):
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
@@ -124,11 +133,13 @@ class ClaimDomain(Domain):
                     if record.id:
                         objects.setdefault(("claim", record.id), (docname, record))
             by_type = {t: self.registry.of_type(t) for t in self.registry.schemas.record_types}
-            for docname in sorted(self.data["shown"]):
-                for rtype, rid in self.data["shown"][docname]:
-                    record = by_type.get(rtype, {}).get(rid)
-                    if record is not None:
-                        objects.setdefault((rtype, rid), (docname, record))
+            homes = self.data.get("homes", {})
+            shown = [(d, key) for d in sorted(homes) for key in homes[d]]
+            shown += [(d, key) for d in sorted(self.data["shown"]) for key in self.data["shown"][d]]
+            for docname, (rtype, rid) in shown:
+                record = by_type.get(rtype, {}).get(rid)
+                if record is not None:
+                    objects.setdefault((rtype, rid), (docname, record))
             self._objects = objects
         return self._objects
 
@@ -138,7 +149,9 @@ class ClaimDomain(Domain):
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for (rtype, rid), (docname, record) in sorted(self.objects.items()):
             name = record.get("title") or record.get("name") or rid
-            yield rid, name, rtype, docname, record.anchor, 1
+            # priority -1: kept out of Sphinx's search objects, whose links would point at
+            # "#<type>-<display name>"; `search.py` indexes each record under its anchor instead
+            yield rid, name, rtype, docname, record.anchor, -1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         return node.get("reftarget")

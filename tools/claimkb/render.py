@@ -145,10 +145,12 @@ class CardBuilder:
             self.add_links(footer, label, record.get(field) or [])
         for field, label in REVERSE_RELATIONS:
             self.add_links(footer, label, self.reverse(field, record.id))
+        ident = nodes.paragraph(classes=["claim-id"])
+        ident += nodes.Text("Claim id: ")
+        ident += nodes.literal(record.id, record.id)
         if record.get("tags"):
-            tags = nodes.paragraph(classes=["claim-tags"])
-            tags += nodes.Text("Tags: " + ", ".join(record.get("tags")))
-            footer += tags
+            ident += nodes.Text(" · Tags: " + ", ".join(record.get("tags")))
+        footer += ident
         return footer
 
     def source_line(self, record: Record) -> nodes.paragraph:

@@ -179,3 +179,39 @@ def check_role_refs(refs, claim_ids: set[str]) -> list[Finding]:
         for ref in refs
         if ref.target not in claim_ids
     )
+
+
+def check_knowledge_base(
+    registry,
+    page_claims: list[Record],
+    page_findings: Iterable[Finding],
+    role_refs,
+    shown_claim_ids: set[str],
+) -> list[Finding]:
+    """Every finding of a knowledge base: the collections' own, the pages' (found as each claim was
+    read), duplicates and references across everything, roles, and collection claims no page shows.
+
+    The one function behind both the Sphinx build (`build.all_findings`) and `claimkb validate`.
+    """
+    found = set(registry.findings)
+    found.update(page_findings)
+    records = registry.records + page_claims
+    found.update(check_references(records, registry.schemas))
+    claim_ids = {r.id for r in records if r.type == "claim" and r.id}
+    found.update(check_role_refs(role_refs, claim_ids))
+    found.update(check_unshown_claims(registry, shown_claim_ids))
+    return sorted(found)
+
+
+def check_unshown_claims(registry, shown: set[str]) -> list[Finding]:
+    """A collection's claims must appear on some page, or readers never see them."""
+    findings = []
+    for path in registry.files:
+        missing = [r for r in registry.claims_of(path.stem) if r.id and r.id not in shown]
+        if missing:
+            message = f"{len(missing)} claim(s) of collection {path.stem!r} are shown on no page"
+            findings.append(
+                Finding(str(path), missing[0].location.line, code="shown", message=message,
+                        hint=f"add a ```{{claim-collection}} {path.stem}``` directive to a page")
+            )
+    return findings

@@ -1,7 +1,7 @@
-from pathlib import Path
+import os
 
 extensions = ["myst_parser", "claimkb"]
 myst_enable_extensions = ["colon_fence"]
 nitpicky = True
-claimkb_schema_dir = str(Path(__file__).resolve().parents[3] / "schema")
+claimkb_schema_dir = os.environ["CLAIMKB_SCHEMA_DIR"]
 claimkb_collections_dir = "claims"

@@ -1,0 +1,46 @@
+"""Small helpers shared by the build tests."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from conftest import ROOTS
+
+
+def copy_root(name: str, dest: Path) -> Path:
+    """A writable copy of `tests/roots/test-<name>`, for tests that edit files between builds."""
+    target = dest / name
+    shutil.copytree(ROOTS / f"test-{name}", target)
+    return target
+
+
+def build(make_app, srcdir: Path, **kwargs):
+    app = make_app("html", srcdir=srcdir, freshenv=kwargs.pop("freshenv", False), **kwargs)
+    app.build()
+    return app
+
+
+def build_once(srcdir: Path, **kwargs):
+    """A build outside the function-scoped fixtures, for module-scoped fixtures."""
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def warnings_of(app) -> list[str]:
+    """Warning lines with the source directory stripped and ANSI colours removed."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [line.replace(f"{app.srcdir}/", "") for line in text.splitlines() if "WARNING" in line]
+
+
+def html(app, page: str) -> str:
+    return (Path(app.outdir) / page).read_text(encoding="utf-8")

@@ -1,0 +1,103 @@
+"""The claim directive, cards, roles, domain and index, in real Sphinx builds."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import html, warnings_of
+
+
+@pytest.fixture
+def basic(app):
+    app.build()
+    return app
+
+
+def card(app, page: str, claim_id: str):
+    soup = BeautifulSoup(html(app, page), "html.parser")
+    found = soup.find(id=f"claim-{claim_id}")
+    assert found is not None, f"no card for {claim_id} in {page}"
+    return found
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_builds_without_warnings(basic):
+    assert warnings_of(basic) == []
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_figure_card_shows_value_labels_and_source(basic):
+    figure = card(basic, "index.html", "deepseek-v3-final-run-cost")
+    assert "sd-card" in figure["class"] and "claim-kind-figure" in figure["class"]
+    assert figure.select_one(".claim-value").get_text() == "$5.58M"
+    labels = [label.get_text() for label in figure.select(".claim-label")]
+    assert labels == ["metric: Cost", "scope: Final training run", "method: Cloud-rental equivalent"]
+    scope_link = figure.select_one(".claim-label-scope").find_parent("a")
+    assert scope_link["href"] == "registry.html#scope-final-training-run"
+    assert scope_link["title"] == "The compute of the run that produced the released model."
+    source = figure.select_one("a.claim-source-link")
+    assert source["href"] == "https://arxiv.org/abs/2412.19437"
+    assert "Table 1" in figure.select_one(".claim-source").get_text()
+    assert "our total training costs amount to only $5.576M" in figure.select_one(".claim-quote").get_text()
+    facts = figure.select_one(".claim-facts").get_text()
+    assert "As of 2024-12-27" in facts and "Claimed by DeepSeek" in facts
+    assert "Confidence: confident" in facts
+    assert figure.select_one(".headerlink")["href"] == "#claim-deepseek-v3-final-run-cost"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_range_and_relations_in_both_directions(basic):
+    capex = card(basic, "index.html", "deepseek-server-capex")
+    assert capex.select_one(".claim-value").get_text() == "$1.6B (range $1.3B–$1.6B)"
+    relation = capex.select_one(".claim-relation")
+    assert relation.get_text().startswith("Contradicts:")
+    assert relation.a["href"] == "#claim-deepseek-v3-final-run-cost"
+    reverse = card(basic, "index.html", "deepseek-v3-final-run-cost").select_one(".claim-relation")
+    assert reverse.get_text() == "Contradicted by: DeepSeek total server capital expenditure"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_viewpoint_looks_different(basic):
+    viewpoint = card(basic, "other.html", "cheap-is-good")
+    assert "claim-kind-viewpoint" in viewpoint["class"]
+    assert viewpoint.select_one(".claim-held-by").get_text() == "Viewpoint held by DeepSeek"
+    assert viewpoint.select_one(".claim-kind-badge").get_text() == "Viewpoint"
+    relies = viewpoint.select_one(".claim-relation")
+    assert relies.get_text() == "Relies on: DeepSeek-V3 final training run cost"
+    assert relies.a["href"] == "index.html#claim-deepseek-v3-final-run-cost"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_roles_resolve_with_title_value_and_own_text(basic):
+    soup = BeautifulSoup(html(basic, "other.html"), "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.select("p a.reference.internal")}
+    assert links["$5.58M"] == "index.html#claim-deepseek-v3-final-run-cost"
+    assert links["DeepSeek-V3 final training run cost"] == "index.html#claim-deepseek-v3-final-run-cost"
+    assert links["the estimate"] == "index.html#claim-deepseek-server-capex"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_inventory_and_claim_index(basic):
+    from sphinx.util.inventory import InventoryFile
+
+    raw = (Path(basic.outdir) / "objects.inv").read_bytes()
+    header, body = raw.split(b"\n", 4)[:4], raw.split(b"\n", 4)[4]
+    assert header[0] == b"# Sphinx inventory version 2"
+    lines = zlib.decompress(body).decode().splitlines()
+    assert "deepseek-v3-final-run-cost claim:claim 1 index.html#claim-$ DeepSeek-V3 final training run cost" in lines
+    assert any(line.startswith("final-training-run claim:scope 1 registry.html#scope-$") for line in lines)
+    inventory = InventoryFile.loads(raw, uri="https://example.org/")
+    assert "claim:claim" in inventory.data
+    index = BeautifulSoup(html(basic, "claim-index.html"), "html.parser").get_text()
+    assert "DeepSeek-V3 final training run cost" in index and "$5.58M" in index
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_search_index_has_claim_ids_and_words(basic):
+    index = (Path(basic.outdir) / "searchindex.js").read_text()
+    assert '"-","DeepSeek-V3 final training run cost"]' in index  # the claim object, by title
+    for word in ("v3", "run", "democrat", "anyon"):  # words of the id and the statement, stemmed
+        assert f'"{word}":' in index
