@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOTS
@@ -29,6 +30,7 @@ EXPECTED = [
     ("index.md:105", "claim empty-viewpoint: as_of: '2024-13' is not in the expected form", "schema"),
     ("index.md:108", "claim unknown-field: id: duplicate claim id 'unknown-field' (hint: also defined at", "duplicate"),
     ("index.md:118", "role claim: unknown claim 'no-such-claim-either'", "ref"),
+    ("index.md:127", "claim html-in-body: body: raw HTML is not allowed in a claim's statement: '<script>'", "html"),
     ("claims/bad-url.yaml:4", "source bad-url-source: url: 'javascript:alert(1)' is not in the expected form", "schema"),
     ("claims/bad-url.yaml:5", "source bad-url-source: published: '2024-13-01' is not a valid date", "schema"),
     ("claims/bad-url.yaml:6", "source bad-url-source: type: 'newz' is not one of", "schema"),
@@ -37,8 +39,13 @@ EXPECTED = [
 
 
 @pytest.fixture(scope="module")
-def warnings(tmp_path_factory):
-    return warnings_of(build_once(copy_root("mistakes", tmp_path_factory.mktemp("m"))))
+def built(tmp_path_factory):
+    return build_once(copy_root("mistakes", tmp_path_factory.mktemp("m")))
+
+
+@pytest.fixture(scope="module")
+def warnings(built):
+    return warnings_of(built)
 
 
 @pytest.mark.parametrize(("where", "message", "subtype"), EXPECTED, ids=[f"{w} {s}" for w, _, s in EXPECTED])
@@ -61,3 +68,9 @@ def test_strict_build_fails_without_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "unknown metric 'costs'" in result.stderr
+
+
+def test_raw_html_in_a_statement_is_shown_as_text_never_run(built):
+    page = (Path(built.outdir) / "index.html").read_text()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;" in page

@@ -48,6 +48,7 @@ def claim_from_directive(
     lineno: int,
     schemas: Schemas,
     docname: str | None = None,
+    body_line: int | None = None,
 ) -> tuple[Record, list[Finding]]:
     """The claim a directive writes, with the problems of its fields (schema and bounds)."""
     data: dict = {"id": claim_id} if claim_id else {}
@@ -74,7 +75,10 @@ def claim_from_directive(
             spoiled.add(name)
     if body.strip():
         data["text"] = body
-    location = Location(path, lineno, tuple(sorted(lines.items(), key=lambda item: item[1])))
+    field_lines = dict(lines)
+    if body.strip():
+        field_lines["text"] = body_line or lineno
+    location = Location(path, lineno, tuple(sorted(field_lines.items(), key=lambda item: item[1])))
     record = Record("claim", claim_id, data, location, docname)
     if not claim_id:
         findings.append(_field_finding(path, lineno, "", "id", "the claim has no id",

@@ -42,12 +42,21 @@ class ClaimDirective(SphinxDirective):
             self.lineno,
             registry.schemas,
             env.docname,
+            body_line=self.lineno + self.content_offset + 1,
         )
         env.domains["claim"].note_claim(env.docname, record, findings)
         node = claim_node(record=record)
         self.set_source_info(node)
         self.state.nested_parse(self.content, self.content_offset, node)
+        neutralise_raw(node)
         return [node]
+
+
+def neutralise_raw(node: nodes.Element) -> None:
+    """Raw HTML in a statement is refused (a finding); it is also shown as text, never run."""
+    for raw in list(node.findall(nodes.raw)):
+        text = raw.astext()
+        raw.replace_self(nodes.literal(text, text) if "\n" not in text else nodes.literal_block(text, text))
 
 
 class RegistryDirective(SphinxDirective):
@@ -92,6 +101,7 @@ class ClaimCollectionDirective(SphinxDirective):
             self.set_source_info(node)
             if record.get("text"):
                 node.extend(self.parse_text_to_nodes(record.get("text")))
+                neutralise_raw(node)
             result.append(node)
         return result
 

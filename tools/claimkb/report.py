@@ -17,6 +17,7 @@ SUBTYPES = {
     "yaml": "a collection file cannot be parsed",
     "file": "a collection file is not a collection",
     "shown": "collection claims that no page shows",
+    "html": "raw HTML in a claim's statement",
 }
 
 

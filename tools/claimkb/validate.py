@@ -8,6 +8,7 @@ is a bug.
 from __future__ import annotations
 
 import difflib
+from functools import cache
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -40,6 +41,7 @@ def check_record(record: Record, schemas: Schemas) -> list[Finding]:
             finding = _finding(record, name, message, hint)
             findings.setdefault((finding.line, name, message), finding)
     findings.update({(f.line, f.field, f.message): f for f in _check_bounds(record)})
+    findings.update({(f.line, f.field, f.message): f for f in _check_raw_html(record)})
     return sorted(findings.values())
 
 
@@ -103,6 +105,34 @@ def _check_bounds(record: Record) -> list[Finding]:
             )
             break
     return findings
+
+
+def _check_raw_html(record: Record) -> list[Finding]:
+    """A claim's statement is Markdown only: raw HTML could run script in a reader's browser."""
+    text = record.get("text")
+    if record.type != "claim" or not isinstance(text, str) or "<" not in text:
+        return []
+    start = record.location.line_of("text")
+    findings = []
+    for token in _markdown().parse(text):
+        inline_html = [c for c in token.children or [] if c.type == "html_inline"]
+        if token.type == "html_block" or inline_html:
+            snippet = (token.content if token.type == "html_block" else inline_html[0].content).strip()
+            line = start + (token.map[0] if token.map else 0)
+            findings.append(
+                Finding(record.location.path, line, code="html", record_type="claim",
+                        record_id=record.id, field="body" if record.docname else "text",
+                        message=f"raw HTML is not allowed in a claim's statement: {snippet[:40]!r}",
+                        hint="write Markdown: **bold**, *italic*, [text](https://…)")
+            )
+    return findings
+
+
+@cache
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 def _explain(error: ValidationError, record: Record, fields) -> list[tuple[str, str, str]]:
