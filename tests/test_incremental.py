@@ -6,9 +6,17 @@ import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from helpers import build_once, copy_root, html, warnings_of
 
-OUTPUTS = ("index.html", "other.html", "registry.html", "claim-index.html", "objects.inv", "searchindex.js")
+OUTPUTS = (
+    "index.html",
+    "other.html",
+    "registry.html",
+    "claim-index.html",
+    "objects.inv",
+    "searchindex.js",
+)
 
 
 def outputs(app) -> dict[str, object]:

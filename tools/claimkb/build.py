@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .records import Finding
 from .registry import load_registry
+from .render import RELATIONS, REVERSE_RELATIONS
 from .report import log_finding
 from .schema import load_schemas
 from .validate import check_knowledge_base
@@ -18,13 +19,6 @@ def on_builder_inited(app) -> None:
     schemas = load_schemas((confdir / app.config.claimkb_schema_dir).resolve())
     app.env.claimkb_registry = load_registry(
         (confdir / app.config.claimkb_collections_dir).resolve(), schemas
-    )
-    from docutils.parsers.rst import directives
-
-    from .directives import ClaimDirective
-
-    ClaimDirective.option_spec.update(
-        {name: directives.unchanged for name in schemas.fields["claim"] if name not in ("id", "text")}
     )
 
 
@@ -46,6 +40,8 @@ def on_env_updated(app, env) -> list[str]:
         new.setdefault((record.type, record.id), _fingerprint(None, record.data))
     for key, (docname, _) in domain.objects.items():
         new[("shown",) + key] = docname
+    for target, sources in _reverse_links(domain).items():
+        new[("reverse", target)] = _fingerprint(None, sources)
     new[("findings",)] = _fingerprint(None, [str(f) for f in registry.findings])
     old = domain.data["fingerprints"]
     changed = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
@@ -54,14 +50,53 @@ def on_env_updated(app, env) -> list[str]:
     if not changed:
         return []
     claim_ids = {key[-1] for key in changed if key[-2:-1] == ("claim",)}
-    records_changed = any(key[0] not in ("claim", "shown") for key in changed)
-    docs = {doc for doc, refs in domain.data["refs"].items() if any(r.target in claim_ids for r in refs)}
+    records_changed = any(key[0] not in ("claim", "shown", "reverse") for key in changed)
+    docs = {
+        doc for doc, refs in domain.data["refs"].items() if any(r.target in claim_ids for r in refs)
+    }
     docs |= set(domain.data["queries"])
-    if records_changed or claim_ids:
-        # cards show registry names and relations in both directions
+    if records_changed:
+        # cards show registry names
         docs |= set(domain.data["claims"]) | set(domain.data["shown"])
+    else:
+        # cards show the titles of the claims they relate to, in both directions
+        related = claim_ids | {key[1] for key in changed if key[0] == "reverse"}
+        docs |= _pages_with_cards_about(domain, related)
     docs.add(app.config.root_doc)
     return sorted(docs & env.found_docs)
+
+
+def _reverse_links(domain) -> dict[str, list]:
+    """Claim id -> the claims that supersede or contradict it, with their titles: its card
+    shows them."""
+    found: dict[str, list] = {}
+    for (rtype, rid), (_, record) in sorted(domain.objects.items()):
+        if rtype != "claim":
+            continue
+        for name, _label in REVERSE_RELATIONS:
+            targets = record.get(name)
+            for target in targets if isinstance(targets, list) else []:
+                found.setdefault(target, []).append((name, rid, record.get("title")))
+    return found
+
+
+def _pages_with_cards_about(domain, ids: set[str]) -> set[str]:
+    """Pages with the card of one of `ids`, or a card that links to one of them."""
+    if not ids:
+        return set()
+
+    def about(record) -> bool:
+        linked = [record.get(name) for name, _label in RELATIONS]
+        return record.id in ids or any(
+            target in ids for targets in linked if isinstance(targets, list) for target in targets
+        )
+
+    docs = {doc for doc, records in domain.data["claims"].items() if any(map(about, records))}
+    for doc, shown in domain.data["shown"].items():
+        records = [domain.objects[k][1] for k in shown if k[0] == "claim" and k in domain.objects]
+        if any(map(about, records)):
+            docs.add(doc)
+    return docs
 
 
 def all_findings(env) -> list[Finding]:

@@ -57,13 +57,11 @@ class claims_node(nodes.General, nodes.Element):
 
 
 class sort_key(nodes.inline):
-    """Text with the raw value a browser sorts by; HTML writes `<data value=...>`, others the text."""
+    """Text and the raw value a browser sorts by: `<data value=...>` in HTML, the text elsewhere."""
 
 
 def visit_sort_key(translator, node: sort_key) -> None:
-    translator.body.append(
-        f'<data class="claimkb-sort-key" value="{escape(str(node["value"]))}">'
-    )
+    translator.body.append(f'<data class="claimkb-sort-key" value="{escape(str(node["value"]))}">')
 
 
 def depart_sort_key(translator, node: sort_key) -> None:
@@ -90,7 +88,9 @@ def matches(record: Record, filters: dict[str, list[str]]) -> bool:
 
 def shown_claims(domain) -> list[Record]:
     """Every claim a page shows (written in a page, or from a collection a page shows), by id."""
-    return [record for (rtype, _), (_, record) in sorted(domain.objects.items()) if rtype == "claim"]
+    return [
+        record for (rtype, _), (_, record) in sorted(domain.objects.items()) if rtype == "claim"
+    ]
 
 
 def as_of_key(as_of: str | None) -> int:
@@ -114,7 +114,9 @@ class ClaimsTableBuilder:
         self.docname = docname
         self.metrics = domain.registry.of_type("metric")
 
-    def build(self, records: list[Record], columns=DEFAULT_COLUMNS, caption: str = "") -> nodes.Node:
+    def build(
+        self, records: list[Record], columns=DEFAULT_COLUMNS, caption: str = ""
+    ) -> nodes.Node:
         if not records:
             para = nodes.paragraph(classes=["claimkb-claims-empty"])
             para += nodes.Text("No claims match.")
@@ -197,7 +199,8 @@ class ClaimsDirective(SphinxDirective):
         domain = env.domains["claim"]
         domain.note_query(env.docname)
         filters = {
-            name: [v.strip() for v in raw.split(",") if v.strip()] for name, raw in self.options.items()
+            name: [v.strip() for v in raw.split(",") if v.strip()]
+            for name, raw in self.options.items()
         }
         domain.note_findings(env.docname, self.check(filters))
         node = claims_node(filters=filters)
@@ -222,9 +225,16 @@ class ClaimsDirective(SphinxDirective):
                 if value not in known:
                     what = rtype or name
                     findings.append(
-                        Finding(str(path), line, code="ref", record_type="directive",
-                                record_id="claims", field=name, message=f"unknown {what} {value!r}",
-                                hint=did_you_mean(value, known))
+                        Finding(
+                            str(path),
+                            line,
+                            code="ref",
+                            record_type="directive",
+                            record_id="claims",
+                            field=name,
+                            message=f"unknown {what} {value!r}",
+                            hint=did_you_mean(value, known),
+                        )
                     )
         return findings
 

@@ -9,7 +9,7 @@ from importlib import import_module
 
 from . import __version__
 
-SUBCOMMANDS = ("validate", "import")
+SUBCOMMANDS = ("validate", "import", "fmt", "new", "lint")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,122 +11,156 @@ import argparse
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
+from .cmd_validate import _display_path
 from .collections import load_collection
 from .epoch_import import (
     EpochImportError,
     build,
-    is_generated,
+    edited_by_hand,
     read_costs,
     read_full_view,
     render,
 )
-from .project import page_claims
+from .knowledge_base import ProjectError, find_root, load_knowledge_base
 from .records import Finding, Record
-from .schema import load_schemas
 from .validate import check_record, check_references
 
+#: Relative to the project root: the shared folder sits beside the repository.
 EPOCH_DIR = Path("..") / "shared" / "data" / "epoch"
+OUTPUT = Path("claims") / "epoch-model-costs.yaml"
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import", help="turn an external data set into a claims collection",
+        "import",
+        help="turn an external data set into a claims collection",
         description="Turn an external data set into a claims collection.",
     )
     sources = parser.add_subparsers(dest="dataset", required=True, metavar="DATASET")
     epoch = sources.add_parser(
-        "epoch", help="Epoch AI's training costs per model (model_costs.csv)",
+        "epoch",
+        help="Epoch AI's training costs per model (model_costs.csv)",
         description="Write one figure claim per non-empty cost cell of Epoch AI's model_costs.csv. "
-        "Paths are relative to the current directory, the repository's root.",
+        "Ids already used anywhere in the knowledge base (collections and pages) are refused; "
+        "existing entities and sources are referenced. Exit status: 0 written or up to date, "
+        "1 clash or invalid record, 2 unreadable input or a target not written by the importer.",
     )
-    epoch.add_argument("--csv", type=Path, default=EPOCH_DIR / "model_costs.csv",
-                       help="the costs (default: %(default)s)")
-    epoch.add_argument("--full-view", type=Path,
-                       default=EPOCH_DIR / "all_ml_systems_full_view.csv",
-                       help="the models database: organizations, publication dates "
-                       "(default: %(default)s)")
-    epoch.add_argument("--output", type=Path, default=Path("claims") / "epoch-model-costs.yaml",
-                       help="the collection to write (default: %(default)s)")
-    epoch.add_argument("--schema", type=Path, default=Path("schema"),
-                       help="the JSON Schemas (default: %(default)s)")
-    epoch.add_argument("--docs", type=Path, default=Path("docs"),
-                       help="the pages, whose claim ids must not clash (default: %(default)s)")
+    epoch.add_argument(
+        "--csv", type=Path, help=f"the costs (default: ROOT/{EPOCH_DIR / 'model_costs.csv'})"
+    )
+    epoch.add_argument(
+        "--full-view",
+        type=Path,
+        help="the models database: organizations, publication dates "
+        f"(default: ROOT/{EPOCH_DIR / 'all_ml_systems_full_view.csv'})",
+    )
+    epoch.add_argument(
+        "--output", type=Path, help=f"the collection to write (default: ROOT/{OUTPUT})"
+    )
+    epoch.add_argument(
+        "--root",
+        type=Path,
+        help="project root, the folder with schema/ and claims/ (default: found upward from here)",
+    )
     epoch.set_defaults(run=run_epoch)
 
 
 def run_epoch(args: argparse.Namespace) -> int:
-    output: Path = args.output
-    if output.exists() and not is_generated(output):
-        return _fail(f"{output}: not written by the importer; refusing to overwrite it",
-                     "move it away or choose another --output")
+    root = args.root or find_root(Path.cwd())
+    if root is None or not (root / "schema").is_dir():
+        return _fail(
+            f"{args.root or Path.cwd()} is not in a project (no folder with schema/ and "
+            "claims/ at or above)",
+            "run it inside the repository or pass --root DIR",
+        )
+    costs_csv = args.csv or root / EPOCH_DIR / "model_costs.csv"
+    full_view = args.full_view or root / EPOCH_DIR / "all_ml_systems_full_view.csv"
+    output: Path = args.output or root / OUTPUT
     try:
-        schemas = load_schemas(args.schema)
-        costs = read_costs(args.csv)
-        infos = read_full_view(args.full_view, {row.model for row in costs})
-        existing, _ = _existing_records(output, schemas, args.docs)
-        imported = build(costs, infos, existing, str(args.csv))
+        refusal = edited_by_hand(output) if output.exists() else ""
+        if refusal:
+            return _fail(
+                f"{_display_path(str(output))}: {refusal}; refusing to overwrite it",
+                "move it away or choose another --output; to change imported claims, change the "
+                "input data and run the importer again",
+            )
+        base = load_knowledge_base(root)
+        existing = [r for r in base.records if not _same_file(r.location.path, output)]
+        costs = read_costs(costs_csv)
+        infos = read_full_view(full_view, {row.model for row in costs})
+        imported = build(costs, infos, existing, str(costs_csv))
+        text = render(imported, [costs_csv, full_view], base.registry.schemas)
     except EpochImportError as error:
-        return _fail(error.text(), code=2)
-    except (OSError, KeyError) as error:
-        return _fail(f"cannot read the schemas in {args.schema}: {error}", code=2)
-    text = render(imported, [args.csv, args.full_view])
+        return _fail(error.text(), code=1 if error.clash else 2)
+    except ProjectError as error:
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(f"{error.filename or output}: {error.strerror or error}")
+    schemas = base.registry.schemas
     findings = _check(text, output, schemas, existing)
     if findings:
         for finding in findings:
-            print(f"{finding.path}:{finding.line}: {finding.text()}", file=sys.stderr)
-        print(f"claimkb import: {len(findings)} problem(s); {output} was not written",
-              file=sys.stderr)
+            print(
+                f"{_display_path(finding.path)}:{finding.line}: {finding.text()}", file=sys.stderr
+            )
+        print(
+            f"claimkb import: {len(findings)} problem(s); {_display_path(str(output))} was not "
+            "written",
+            file=sys.stderr,
+        )
         return 1
     if output.exists() and output.read_text(encoding="utf-8") == text:
-        print(f"{output} is up to date ({imported.claims} claims)")
+        print(f"{_display_path(str(output))} is up to date ({imported.claims} claims)")
         return 0
     _write(output, text)
     created = imported.created
-    print(f"wrote {output}: {imported.claims} claims, "
-          f"{len(created.get('entities', []))} new entities, "
-          f"{len(created.get('sources', []))} new sources; "
-          f"referenced {len(imported.reused.get('entities', []))} existing entities and "
-          f"{len(imported.reused.get('sources', []))} existing sources")
+    print(
+        f"wrote {_display_path(str(output))}: {imported.claims} claims, "
+        f"{len(created.get('entities', []))} new entities, "
+        f"{len(created.get('sources', []))} new sources; "
+        f"referenced {len(imported.reused.get('entities', []))} existing entities and "
+        f"{len(imported.reused.get('sources', []))} existing sources"
+    )
     return 0
 
 
-def _existing_records(output: Path, schemas, docs: Path) -> tuple[list[Record], list[Finding]]:
-    """Records of every other collection beside `output`, and the claims written in pages."""
-    records: list[Record] = []
-    findings: list[Finding] = []
-    directory = output.parent
-    for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
-        if path.resolve() == output.resolve():
-            continue
-        found, problems = load_collection(path, schemas)
-        records += found
-        findings += problems
-    records += page_claims(docs, schemas)
-    return records, findings
-
-
 def _check(text: str, output: Path, schemas, existing: list[Record]) -> list[Finding]:
-    """Problems of the records about to be written: schema, and ids clashing with `existing`."""
+    """Problems of the records about to be written: schema, references that do not resolve, and
+    ids that `existing` records (other collections, pages) already use."""
     with tempfile.TemporaryDirectory() as scratch:
         draft = Path(scratch) / output.name
         draft.write_text(text, encoding="utf-8")
         records, findings = load_collection(draft, schemas)
     records = [_located_at(r, output) for r in records]
-    findings = [f for r in records for f in check_record(r, schemas)] + findings
-    mine = {(r.type, r.id) for r in records}
-    for finding in check_references(existing + records, schemas):
-        # only what the import causes: clashes with its ids, or references it cannot resolve
-        if finding.path == str(output) or (finding.record_type, finding.record_id) in mine:
-            findings.append(finding)
+    findings += [f for r in records for f in check_record(r, schemas)]
+    findings += [
+        f
+        for f in check_references(existing + records, schemas)
+        if f.code != "duplicate" and f.path == str(output)
+    ]
+    taken = {(r.type, r.id): r for r in existing if r.id}
+    for record in records:
+        other = taken.get((record.type, record.id))
+        if other is not None:
+            findings.append(
+                Finding(str(output), record.location.line, code="duplicate",
+                        record_type=record.type, record_id=record.id, field="id",
+                        message=f"the import would define {record.type} id {record.id!r} again",
+                        hint=f"it is already defined at {other.location.path}:"
+                        f"{other.location.line}; rename one of them")
+            )  # fmt: skip
     return sorted(set(findings))
 
 
 def _located_at(record: Record, output: Path) -> Record:
-    from dataclasses import replace
-
     return replace(record, location=replace(record.location, path=str(output)))
+
+
+def _same_file(path: str, other: Path) -> bool:
+    return Path(path).resolve() == other.resolve()
 
 
 def _write(output: Path, text: str) -> None:
@@ -142,6 +176,7 @@ def _write(output: Path, text: str) -> None:
 
 
 def _fail(message: str, hint: str = "", code: int = 2) -> int:
-    print(f"claimkb import: error: {message}" + (f" (hint: {hint})" if hint else ""),
-          file=sys.stderr)
+    print(
+        f"claimkb import: error: {message}" + (f" (hint: {hint})" if hint else ""), file=sys.stderr
+    )
     return code

@@ -55,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
     root = args.root or find_root(Path.cwd())
     if root is None or not (root / "schema").is_dir():
         where = args.root or Path.cwd()
-        return _usage(f"{where} is not in a project (no folder with schema/ and claims/ at or above)",
-                      "run it inside the repository or pass --root DIR")
+        return _usage(
+            f"{where} is not in a project (no folder with schema/ and claims/ at or above)",
+            "run it inside the repository or pass --root DIR",
+        )
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         return _usage(f"no such file or folder: {', '.join(missing)}")
@@ -119,7 +121,9 @@ def format_github(base: KnowledgeBase, findings: list[Finding]) -> str:
             "title": f"claimkb: {f.subject}" if f.subject else "claimkb",
         }
         message = f"{f.message} (hint: {f.hint})" if f.hint else f.message
-        head = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items())
+        head = ",".join(
+            f"{key}={_escape_property(str(value))}" for key, value in properties.items()
+        )
         lines.append(f"::error {head}::{_escape_data(message)}")
     return "".join(f"{line}\n" for line in [*lines, summary(base, findings)])
 
@@ -146,7 +150,9 @@ def _display_path(path: str) -> str:
 
 def _root_path(base: KnowledgeBase, path: str) -> str:
     resolved = Path(path).resolve()
-    return resolved.relative_to(base.root).as_posix() if resolved.is_relative_to(base.root) else path
+    return (
+        resolved.relative_to(base.root).as_posix() if resolved.is_relative_to(base.root) else path
+    )
 
 
 # https://docs.github.com/actions/reference/workflow-commands-for-github-actions (% CR LF, and in

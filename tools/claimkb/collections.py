@@ -139,14 +139,24 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
     expected = ", ".join(keys)
     if data is None:
         return [], [
-            Finding(where, 1, code="file", message="the file is empty",
-                    hint=f"a collection is a mapping with any of the lists {expected}")
+            Finding(
+                where,
+                1,
+                code="file",
+                message="the file is empty",
+                hint=f"a collection is a mapping with any of the lists {expected}",
+            )
         ]
     if not isinstance(data, CommentedMap):
         found = "a list" if isinstance(data, CommentedSeq) else f"a {type(data).__name__}"
         return [], [
-            Finding(where, 1, code="file", message=f"a collection is a mapping, this file holds {found}",
-                    hint=f"start with one of the keys {expected}")
+            Finding(
+                where,
+                1,
+                code="file",
+                message=f"a collection is a mapping, this file holds {found}",
+                hint=f"start with one of the keys {expected}",
+            )
         ]
     records: list[Record] = []
     findings: list[Finding] = []
@@ -154,39 +164,59 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
         key_line = data.lc.key(key)[0] + 1
         if key not in keys:
             findings.append(
-                Finding(where, key_line, code="schema", field=str(key),
-                        message=f"unknown list {key!r} in a collection",
-                        hint=did_you_mean(str(key), keys) or f"allowed: {expected}")
+                Finding(
+                    where,
+                    key_line,
+                    code="schema",
+                    field=str(key),
+                    message=f"unknown list {key!r} in a collection",
+                    hint=did_you_mean(str(key), keys) or f"allowed: {expected}",
+                )
             )
             continue
         rtype = keys[key]
         if not isinstance(items, CommentedSeq):
             if items is not None:
                 findings.append(
-                    Finding(where, key_line, code="schema", field=str(key),
-                            message=f"{key!r} must be a list of {rtype} records",
-                            hint="start each record with '- id: ...'")
+                    Finding(
+                        where,
+                        key_line,
+                        code="schema",
+                        field=str(key),
+                        message=f"{key!r} must be a list of {rtype} records",
+                        hint="start each record with '- id: ...'",
+                    )
                 )
             continue
         for index, item in enumerate(items):
             line = items.lc.item(index)[0] + 1
             if not isinstance(item, CommentedMap):
                 findings.append(
-                    Finding(where, line, code="schema", record_type=rtype,
-                            message=f"each item of {key!r} must be a mapping of fields",
-                            hint="write '- id: ...' then the other fields, indented")
+                    Finding(
+                        where,
+                        line,
+                        code="schema",
+                        record_type=rtype,
+                        message=f"each item of {key!r} must be a mapping of fields",
+                        hint="write '- id: ...' then the other fields, indented",
+                    )
                 )
                 continue
             field_lines = tuple((str(k), item.lc.key(k)[0] + 1) for k in item)
             plain = to_plain(item)
             record_id = plain.get("id")
             records.append(
-                Record(rtype, record_id if isinstance(record_id, str) else "", plain,
-                       Location(where, line, field_lines))
+                Record(
+                    rtype,
+                    record_id if isinstance(record_id, str) else "",
+                    plain,
+                    Location(where, line, field_lines),
+                )
             )
     return records, findings
 
 
 def _file_finding(where: str, error: CollectionError) -> Finding:
-    return Finding(where, error.line, error.column, code="yaml", message=error.message,
-                   hint=error.hint)
+    return Finding(
+        where, error.line, error.column, code="yaml", message=error.message, hint=error.hint
+    )

@@ -27,7 +27,9 @@ class Difference:
         return f"different {self.field}: {self.left} vs {self.right}"
 
 
-def differences(left: Mapping[str, Any], right: Mapping[str, Any], names: Namer) -> list[Difference]:
+def differences(
+    left: Mapping[str, Any], right: Mapping[str, Any], names: Namer
+) -> list[Difference]:
     """What keeps two claims' values from being compared; empty when they are comparable."""
     found = []
     for value in (left, right):
@@ -36,8 +38,13 @@ def differences(left: Mapping[str, Any], right: Mapping[str, Any], names: Namer)
             return found
     for field, words in MATCHED_FIELDS:
         if left.get(field) != right.get(field):
-            found.append(Difference(words, _name(names, field, left.get(field)),
-                                    _name(names, field, right.get(field))))
+            found.append(
+                Difference(
+                    words,
+                    _name(names, field, left.get(field)),
+                    _name(names, field, right.get(field)),
+                )
+            )
     left_year, right_year = left.get("price_year"), right.get("price_year")
     if (left_year or right_year) and left_year != right_year:
         found.append(Difference("price year", _year_words(left_year), _year_words(right_year)))
@@ -75,7 +82,11 @@ def _name(names: Namer, rtype: str, rid: str | None) -> str:
 
 
 def _kind_words(record: Mapping[str, Any]) -> str:
-    return "a figure" if _number(record.get("value")) else f"a {record.get('kind') or 'claim'} without a value"
+    return (
+        "a figure"
+        if _number(record.get("value"))
+        else f"a {record.get('kind') or 'claim'} without a value"
+    )
 
 
 def _year_words(year: Any) -> str:

@@ -52,8 +52,9 @@ class CompareBuilder:
     def build(self, records: list[Record], block_id: str) -> nodes.container:
         block = nodes.container(classes=["claimkb-compare"], ids=[block_id])
         grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-2"])
-        row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2",
-                                       "sd-g-2", "claimkb-compare-row"])
+        row = nodes.container(
+            classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-g-2", "claimkb-compare-row"]
+        )
         for record in records:
             column = nodes.container(classes=["sd-col", "sd-d-flex-row"])
             column += self.side(record)
@@ -65,8 +66,9 @@ class CompareBuilder:
         return block
 
     def side(self, record: Record) -> nodes.container:
-        card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-w-100",
-                                        "claimkb-compare-item"])
+        card = nodes.container(
+            classes=["sd-card", "sd-sphinx-override", "sd-w-100", "claimkb-compare-item"]
+        )
         card["classes"].append(f"claimkb-compare-item-{record.id}")
         body = nodes.container(classes=["sd-card-body"])
         title = nodes.paragraph(classes=["claimkb-compare-title"])
@@ -96,8 +98,12 @@ class CompareBuilder:
         for rtype in ("metric", "scope", "method"):
             rid = record.get(rtype)
             if rid:
-                facts.append((rtype.capitalize(),
-                              [xref(rtype, rid, self.names.name_of(rtype, rid), self.docname)]))
+                facts.append(
+                    (
+                        rtype.capitalize(),
+                        [xref(rtype, rid, self.names.name_of(rtype, rid), self.docname)],
+                    )
+                )
         if record.get("price_year"):
             facts.append(("Prices", [nodes.Text(f"{record.get('price_year')} prices")]))
         if record.get("claimant"):
@@ -128,7 +134,9 @@ class CompareBuilder:
         if ratio is None:
             para += nodes.Text("The values are not both positive, so there is no ratio.")
             return para
-        larger, smaller = (left, right) if left.get("value") >= right.get("value") else (right, left)
+        larger, smaller = (
+            (left, right) if left.get("value") >= right.get("value") else (right, left)
+        )
         ratio_text = comparability.ratio_text(ratio)
         sentence = nodes.inline(classes=["claimkb-compare-ratio"])
         sentence += xref("claim", larger.id, larger.get("title", larger.id), self.docname)

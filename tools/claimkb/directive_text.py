@@ -57,21 +57,39 @@ def claim_from_directive(
     for name, raw in options.items():
         raw = raw or ""
         if name in ("id", "text"):
-            findings.append(_field_finding(path, lines.get(name, lineno), claim_id, name,
-                                           f"{name!r} is not an option",
-                                           "the id is the directive's argument" if name == "id"
-                                           else "the statement is the directive's body"))
+            findings.append(
+                _field_finding(
+                    path,
+                    lines.get(name, lineno),
+                    claim_id,
+                    name,
+                    f"{name!r} is not an option",
+                    "the id is the directive's argument"
+                    if name == "id"
+                    else "the statement is the directive's body",
+                )
+            )
             spoiled.add(name)
             continue
         if not raw.strip() and name in schemas.fields["claim"]:
-            findings.append(_field_finding(path, lines.get(name, lineno), claim_id, name,
-                                           "has no value", schemas.fields["claim"][name].description))
+            findings.append(
+                _field_finding(
+                    path,
+                    lines.get(name, lineno),
+                    claim_id,
+                    name,
+                    "has no value",
+                    schemas.fields["claim"][name].description,
+                )
+            )
             spoiled.add(name)
             continue
         try:
             data[name] = schemas.convert_option("claim", name, raw)
         except ValueError as error:
-            findings.append(_field_finding(path, lines.get(name, lineno), claim_id, name, str(error)))
+            findings.append(
+                _field_finding(path, lines.get(name, lineno), claim_id, name, str(error))
+            )
             spoiled.add(name)
     if body.strip():
         data["text"] = body
@@ -81,8 +99,16 @@ def claim_from_directive(
     location = Location(path, lineno, tuple(sorted(field_lines.items(), key=lambda item: item[1])))
     record = Record("claim", claim_id, data, location, docname)
     if not claim_id:
-        findings.append(_field_finding(path, lineno, "", "id", "the claim has no id",
-                                       "write it after the directive name: ```{claim} my-claim-id"))
+        findings.append(
+            _field_finding(
+                path,
+                lineno,
+                "",
+                "id",
+                "the claim has no id",
+                "write it after the directive name: ```{claim} my-claim-id",
+            )
+        )
         spoiled.add("id")
     findings += [_as_body(f) for f in check_record(record, schemas) if f.field not in spoiled]
     return record, sorted(findings)
@@ -92,10 +118,19 @@ def _as_body(finding: Finding) -> Finding:
     """In a page the statement is the directive's body, not a `text` field."""
     if finding.field != "text":
         return finding
-    return replace(finding, field="body",
-                   hint="write the statement below the options, after a blank line")
+    return replace(
+        finding, field="body", hint="write the statement below the options, after a blank line"
+    )
 
 
 def _field_finding(path, line, claim_id, name, message, hint="") -> Finding:
-    return Finding(path, line, code="schema", record_type="claim", record_id=claim_id,
-                   field=name, message=message, hint=hint)
+    return Finding(
+        path,
+        line,
+        code="schema",
+        record_type="claim",
+        record_id=claim_id,
+        field=name,
+        message=message,
+        hint=hint,
+    )

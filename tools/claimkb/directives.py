@@ -11,13 +11,16 @@ from .nodes import claim_node, registry_node
 
 
 class OpenOptionSpec(dict):
-    """Accepts every option name, so that an unknown field gets our located, hinted finding
-    instead of MyST's generic refusal; the schema's fields are its keys."""
+    """Accepts every option name, as text, so that an unknown field gets our located, hinted
+    finding instead of MyST's generic refusal; the schema converts and checks them."""
 
     def __missing__(self, key):
         return directives.unchanged
 
     def __contains__(self, key):
+        return True
+
+    def __bool__(self):  # MyST reads an options block only when a directive has options
         return True
 
 
@@ -56,7 +59,9 @@ def neutralise_raw(node: nodes.Element) -> None:
     """Raw HTML in a statement is refused (a finding); it is also shown as text, never run."""
     for raw in list(node.findall(nodes.raw)):
         text = raw.astext()
-        raw.replace_self(nodes.literal(text, text) if "\n" not in text else nodes.literal_block(text, text))
+        raw.replace_self(
+            nodes.literal(text, text) if "\n" not in text else nodes.literal_block(text, text)
+        )
 
 
 class RegistryDirective(SphinxDirective):
@@ -69,7 +74,8 @@ class RegistryDirective(SphinxDirective):
         key = self.arguments[0]
         if key not in registry.schemas.collection_keys:
             raise self.error(
-                f"unknown registry list {key!r}; use one of {', '.join(registry.schemas.collection_keys)}"
+                f"unknown registry list {key!r}; "
+                f"use one of {', '.join(registry.schemas.collection_keys)}"
             )
         rtype = registry.schemas.collection_keys[key]
         for path in registry.files:
@@ -91,7 +97,9 @@ class ClaimCollectionDirective(SphinxDirective):
         name = self.arguments[0]
         paths = [p for p in registry.files if p.stem == name]
         if not paths:
-            raise self.error(f"no collection {name!r} in {', '.join(p.stem for p in registry.files)}")
+            raise self.error(
+                f"no collection {name!r} in {', '.join(p.stem for p in registry.files)}"
+            )
         self.env.note_dependency(str(paths[0]))
         records = registry.claims_of(name)
         self.env.domains["claim"].note_shown(self.env.docname, records)

@@ -37,7 +37,11 @@ class ClaimIndex(Index):
         for (rtype, _), (docname, record) in sorted(domain.objects.items()):
             if rtype != "claim" or (docnames and docname not in docnames):
                 continue
-            unit = metrics[record.get("metric")].get("unit", "") if record.get("metric") in metrics else ""
+            unit = (
+                metrics[record.get("metric")].get("unit", "")
+                if record.get("metric") in metrics
+                else ""
+            )
             extra = format_value(record.data, unit) or record.get("kind", "")
             claimant = entities.get(record.get("claimant"))
             descr = f"claimed by {claimant.get('name')}" if claimant else ""
@@ -45,9 +49,14 @@ class ClaimIndex(Index):
                 entity = entities.get(subject)
                 group = entity.get("name") if entity else subject
                 groups[group].append(
-                    IndexEntry(record.get("title", record.id), 0, docname, record.anchor, extra, "", descr)
+                    IndexEntry(
+                        record.get("title", record.id), 0, docname, record.anchor, extra, "", descr
+                    )
                 )
-        content = [(group, sorted(entries)) for group, entries in sorted(groups.items(), key=lambda g: g[0].lower())]
+        content = [
+            (group, sorted(entries))
+            for group, entries in sorted(groups.items(), key=lambda g: g[0].lower())
+        ]
         return content, False
 
 

@@ -23,12 +23,38 @@ HTML_BUILDERS = ("html", "dirhtml")
 
 #: CSV columns, in their published order; numbers stay numbers in the NUMERIC ones.
 CSV_COLUMNS = (
-    "id", "kind", "title", "status", "confidence",
-    "subject_ids", "subject_names", "claimant_id", "claimant_name",
-    "metric_id", "metric_name", "unit", "value", "low", "high", "value_text",
-    "scope_id", "scope_name", "method_id", "method_name", "as_of", "price_year",
-    "source_id", "source_title", "source_url", "locator", "also",
-    *RELATIONS, "tags", "text", "quote", "url",
+    "id",
+    "kind",
+    "title",
+    "status",
+    "confidence",
+    "subject_ids",
+    "subject_names",
+    "claimant_id",
+    "claimant_name",
+    "metric_id",
+    "metric_name",
+    "unit",
+    "value",
+    "low",
+    "high",
+    "value_text",
+    "scope_id",
+    "scope_name",
+    "method_id",
+    "method_name",
+    "as_of",
+    "price_year",
+    "source_id",
+    "source_title",
+    "source_url",
+    "locator",
+    "also",
+    *RELATIONS,
+    "tags",
+    "text",
+    "quote",
+    "url",
 )
 NUMERIC_COLUMNS = frozenset({"value", "low", "high", "price_year"})
 #: a spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection")
@@ -36,11 +62,16 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 #: entity type -> schema.org type of its node in JSON-LD
 SCHEMA_ORG_TYPES = {
-    "company": "Organization", "lab": "Organization", "government": "GovernmentOrganization",
-    "publication": "Organization", "fund": "Organization", "person": "Person",
-    "model": "SoftwareApplication", "product": "Product",
+    "company": "Organization",
+    "lab": "Organization",
+    "government": "GovernmentOrganization",
+    "publication": "Organization",
+    "fund": "Organization",
+    "person": "Person",
+    "model": "SoftwareApplication",
+    "product": "Product",
 }
-#: JSON inside <script> must not contain `</script>` or `<!--`: escape the characters that start them
+#: JSON inside <script> must not hold `</script>` or `<!--`: escape the characters that start them
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
@@ -63,7 +94,9 @@ class ClaimResolver:
     def __init__(self, domain, builder):
         registry = domain.registry
         self.builder = builder
-        self.tables = {t: registry.of_type(t) for t in ("entity", "source", "metric", "scope", "method")}
+        self.tables = {
+            t: registry.of_type(t) for t in ("entity", "source", "metric", "scope", "method")
+        }
 
     def named(self, rtype: str, rid: str | None) -> dict | None:
         if not rid:
@@ -151,9 +184,26 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
         return (item or {}).get("name") or ""
 
     row = {
-        **{key: claim[key] for key in ("id", "kind", "title", "status", "confidence", "value",
-                                       "low", "high", "value_text", "as_of", "price_year",
-                                       "locator", "text", "quote", "url")},
+        **{
+            key: claim[key]
+            for key in (
+                "id",
+                "kind",
+                "title",
+                "status",
+                "confidence",
+                "value",
+                "low",
+                "high",
+                "value_text",
+                "as_of",
+                "price_year",
+                "locator",
+                "text",
+                "quote",
+                "url",
+            )
+        },
         "subject_ids": ids(claim["subject"]),
         "subject_names": "; ".join(name(s) for s in claim["subject"]),
         "claimant_id": (claim["claimant"] or {}).get("id"),
@@ -223,8 +273,11 @@ def json_ld(claims: list[dict[str, Any]], page_url) -> dict[str, Any]:
 def _thing(entity: dict | None) -> dict | None:
     if entity is None:
         return None
-    node = {"@type": SCHEMA_ORG_TYPES.get(entity.get("type") or "", "Thing"),
-            "name": entity["name"] or entity["id"], "identifier": entity["id"]}
+    node = {
+        "@type": SCHEMA_ORG_TYPES.get(entity.get("type") or "", "Thing"),
+        "name": entity["name"] or entity["id"],
+        "identifier": entity["id"],
+    }
     if entity.get("aliases"):
         node["alternateName"] = entity["aliases"]
     return node
@@ -253,8 +306,11 @@ def _claim_ld(claim: dict[str, Any], page_url) -> dict[str, Any]:
         node["text"] = claim["text"]
     if claim["value_text"]:
         parts = [f"{(claim['metric'] or {}).get('name') or 'Value'}: {claim['value_text']}"]
-        parts += [f"{field}: {claim[field]['name'] or claim[field]['id']}"
-                  for field in ("scope", "method") if claim[field]]
+        parts += [
+            f"{field}: {claim[field]['name'] or claim[field]['id']}"
+            for field in ("scope", "method")
+            if claim[field]
+        ]
         node["description"] = "; ".join(parts)
     if claim["as_of"]:
         node["temporalCoverage"] = claim["as_of"]
@@ -284,8 +340,11 @@ def add_json_ld(app, pagename: str, templatename: str, context: dict, doctree) -
             return f"{base}/{claim['url']}"
         return app.builder.get_relative_uri(pagename, claim["page"]) + "#" + claim["anchor"]
 
-    script = ('<script type="application/ld+json">'
-              + script_safe_json(json_ld(claims, page_url)) + "</script>\n")
+    script = (
+        '<script type="application/ld+json">'
+        + script_safe_json(json_ld(claims, page_url))
+        + "</script>\n"
+    )
     context["metatags"] = context.get("metatags", "") + script
 
 

@@ -1,4 +1,4 @@
-"""The whole knowledge base of a project, read without Sphinx: collections, pages, and every finding.
+"""A project's whole knowledge base, read without Sphinx: collections, pages, every finding.
 
 A project root holds `schema/` and `claims/`; its site is `docs/`, configured by `docs/conf.py`,
 which is read as Sphinx reads it, so pages, exclusions, MyST extensions and the schema and
@@ -74,12 +74,20 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
         except CollectionError as error:
             base.unreadable.add(str(path))
             base.findings.append(
-                Finding(str(path), error.line, error.column, code="file", message=error.message,
-                        hint=error.hint)
+                Finding(
+                    str(path),
+                    error.line,
+                    error.column,
+                    code="file",
+                    message=error.message,
+                    hint=error.hint,
+                )
             )
             continue
         base.pages.append(scan_page(text, str(path), schemas, md, docname))
-    base.unreadable |= {f.path for f in base.registry.findings if f.code == "yaml" and _unreadable(f)}
+    base.unreadable |= {
+        f.path for f in base.registry.findings if f.code == "yaml" and _unreadable(f)
+    }
     base.findings += _unknown_collections(base)
     base.findings += check_knowledge_base(
         base.registry,
@@ -137,9 +145,15 @@ def _shown_claim_ids(base: KnowledgeBase) -> set[str]:
 def _unknown_collections(base: KnowledgeBase) -> list[Finding]:
     names = [p.stem for p in base.registry.files]
     return [
-        Finding(page.path, line, code="ref", record_type="claim-collection", record_id=name,
-                message=f"no collection {name!r} in {', '.join(names)}",
-                hint=did_you_mean(name, names))
+        Finding(
+            page.path,
+            line,
+            code="ref",
+            record_type="claim-collection",
+            record_id=name,
+            message=f"no collection {name!r} in {', '.join(names)}",
+            hint=did_you_mean(name, names),
+        )
         for page in base.pages
         for name, line in page.collections_shown
         if name not in names

@@ -18,8 +18,12 @@ Rules of the canonical form (`claimkb fmt`):
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -37,23 +41,89 @@ class _Unit:
 
     index: int
     sort_key: tuple
+    start: int = 0  # line of the body in the region
     separator: list[str] = field(default_factory=list)  # blank lines above, kept in place
     lead: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     starts_group: bool = False
 
 
-def canonical_text(text: str, schemas: Schemas) -> str:
-    """The canonical form of a collection's text (which must parse; CollectionError if not)."""
-    data = parse_yaml(text)
+def canonical_text(text: str, schemas: Schemas, data: Any = None) -> str:
+    """The canonical form of a collection's text, `data` its parse if already at hand
+    (CollectionError if it does not parse, LayoutError if it cannot be reordered safely)."""
+    data = parse_yaml(text) if data is None else data
     if not isinstance(data, CommentedMap) or not data:
         return text
     if text and not text.endswith("\n"):
         text += "\n"
     lines = text.splitlines(keepends=True)
     result = _format_top(lines, data, schemas)
-    _check_same_content(data, result)
+    if result != text:
+        _check_same_content(data, result)
     return result
+
+
+def replace_file(path: Path, content: bytes) -> None:
+    """Write the file in one step: a crash leaves the old file or the new one, never half."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+class NoInsertionPoint(Exception):
+    """A record cannot be added to this file without rewriting it."""
+
+
+def insertion_point(
+    text: str, data: CommentedMap, key: str, record_id: str
+) -> tuple[int, int | None]:
+    """Where a new record of list `key` goes: (line index to insert before, dash column), the
+    column None when the list does not exist yet (the caller adds `key:` at the end of the file).
+
+    The record goes into the last group of the list, before the first record with a greater id,
+    so that a canonical file stays canonical; nothing already there moves.
+    """
+    lines = text.splitlines(keepends=True)
+    if key not in data:
+        return len(lines), None
+    keys = list(data)
+    starts = [data.lc.key(k)[0] for k in keys]
+    if data.fa.flow_style() or _shared_lines(starts):
+        raise NoInsertionPoint("the file's top level is written in flow style ({...})")
+    _, units, _ = _split(lines, 0, len(lines), starts, indent=0, sort_key=lambda i: ())
+    unit = units[keys.index(key)]
+    seq = data[key]
+    if seq is None:
+        return unit.start + len(unit.body), 2
+    if not isinstance(seq, CommentedSeq) or seq.fa.flow_style():
+        raise NoInsertionPoint(f"{key!r} is not a block list ('- id: ...' on separate lines)")
+    if not seq:
+        return unit.start + len(unit.body), 2
+    item_starts = [seq.lc.item(i)[0] - unit.start for i in range(len(seq))]
+    if _shared_lines(item_starts) or item_starts[0] <= 0:
+        raise NoInsertionPoint(f"the records of {key!r} do not each start on a line of their own")
+    dash = _indent(unit.body[item_starts[0]])
+    _, items, _ = _split(
+        unit.body,
+        0,
+        len(unit.body),
+        item_starts,
+        dash,
+        sort_key=lambda i: _id_key(seq[i], i),
+        grouped=True,
+    )
+    group_start = max(i for i, item in enumerate(items) if i == 0 or item.starts_group)
+    for item in items[group_start:]:
+        if item.sort_key > (0, record_id):
+            return unit.start + item.start - len(item.lead), dash
+    last = items[-1]
+    return unit.start + last.start + len(last.body), dash
 
 
 def _format_top(lines: list[str], data: CommentedMap, schemas: Schemas) -> str:
@@ -62,18 +132,22 @@ def _format_top(lines: list[str], data: CommentedMap, schemas: Schemas) -> str:
         return "".join(lines)
     order = list(schemas.collection_keys)
     starts = [data.lc.key(k)[0] for k in keys]
-    head, units, tail = _split(lines, 0, len(lines), starts, indent=0,
-                               sort_key=lambda i: _rank(order, keys[i]))
+    head, units, tail = _split(
+        lines, 0, len(lines), starts, indent=0, sort_key=lambda i: _rank(order, keys[i])
+    )
     for unit, key in zip(units, keys, strict=True):
         value = data[key]
         if key in schemas.collection_keys and isinstance(value, CommentedSeq):
             rtype = schemas.collection_keys[key]
-            unit.body = _format_list(unit.body, starts[unit.index], value,
-                                     list(schemas.fields[rtype]))
+            unit.body = _format_list(
+                unit.body, starts[unit.index], value, list(schemas.fields[rtype])
+            )
     return "".join(head + _reorder(units) + tail)
 
 
-def _format_list(body: list[str], first_line: int, seq: CommentedSeq, fields: list[str]) -> list[str]:
+def _format_list(
+    body: list[str], first_line: int, seq: CommentedSeq, fields: list[str]
+) -> list[str]:
     """Records sorted by id within their groups, each with its fields in schema order."""
     if not seq or seq.fa.flow_style():
         return body
@@ -81,8 +155,9 @@ def _format_list(body: list[str], first_line: int, seq: CommentedSeq, fields: li
     if _shared_lines(starts) or starts[0] <= 0:
         return body
     indent = _indent(body[starts[0]])
-    head, units, tail = _split(body, 0, len(body), starts, indent,
-                               sort_key=lambda i: _id_key(seq[i], i), grouped=True)
+    head, units, tail = _split(
+        body, 0, len(body), starts, indent, sort_key=lambda i: _id_key(seq[i], i), grouped=True
+    )
     for unit in units:
         record = seq[unit.index]
         if isinstance(record, CommentedMap) and not record.fa.flow_style():
@@ -98,14 +173,17 @@ def _format_list(body: list[str], first_line: int, seq: CommentedSeq, fields: li
     return out + tail
 
 
-def _format_record(body: list[str], first_line: int, record: CommentedMap, fields: list[str]) -> list[str]:
+def _format_record(
+    body: list[str], first_line: int, record: CommentedMap, fields: list[str]
+) -> list[str]:
     keys = list(record)
     starts = [record.lc.key(k)[0] - first_line for k in keys]
     if not keys or _shared_lines(starts) or starts[0] != 0:
         return body
     column = record.lc.key(keys[0])[1]
-    _, units, tail = _split(body, 0, len(body), starts, column,
-                            sort_key=lambda i: _rank(fields, keys[i]))
+    _, units, tail = _split(
+        body, 0, len(body), starts, column, sort_key=lambda i: _rank(fields, keys[i])
+    )
     prefix = units[0].body[0][:column]  # "  - ": the item's dash belongs to the first field
     units[0].body[0] = " " * column + units[0].body[0][column:]
     reordered = _reorder(units)
@@ -119,7 +197,7 @@ def _format_record(body: list[str], first_line: int, record: CommentedMap, field
 def _split(lines, begin, end, starts, indent, sort_key: Callable[[int], tuple], grouped=False):
     """Lines `begin:end` cut at `starts`: the lines above the first start, one unit per start,
     and the trailing comments and blank lines of the last unit."""
-    head = lines[begin:starts[0]]
+    head = lines[begin : starts[0]]
     units: list[_Unit] = []
     detached: list[str] = []
     for index, start in enumerate(starts):
@@ -129,7 +207,7 @@ def _split(lines, begin, end, starts, indent, sort_key: Callable[[int], tuple], 
         detached = []
         while body and _is_detached(body[-1], indent):
             detached.insert(0, body.pop())
-        unit = _Unit(index, sort_key(index), body=body)
+        unit = _Unit(index, sort_key(index), start=start, body=body)
         blanks = 0
         while blanks < len(above) and not above[blanks].strip():
             blanks += 1
@@ -151,7 +229,9 @@ def _reorder(units: list[_Unit], grouped: bool = False) -> list[str]:
 
 def _is_detached(line: str, indent: int) -> bool:
     stripped = line.lstrip(" ")
-    return not stripped.strip() or (stripped.startswith("#") and len(line) - len(stripped) <= indent)
+    return not stripped.strip() or (
+        stripped.startswith("#") and len(line) - len(stripped) <= indent
+    )
 
 
 def _indent(line: str) -> int:
@@ -184,6 +264,10 @@ def _check_same_content(before: CommentedMap, text: str) -> None:
 def _content(data) -> str:
     plain = to_plain(data)
     if isinstance(plain, dict):
-        plain = {key: sorted(json.dumps(item, sort_keys=True) for item in value)
-                 if isinstance(value, list) else value for key, value in plain.items()}
+        plain = {
+            key: sorted(json.dumps(item, sort_keys=True) for item in value)
+            if isinstance(value, list)
+            else value
+            for key, value in plain.items()
+        }
     return json.dumps(plain, sort_keys=True)

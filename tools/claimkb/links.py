@@ -1,4 +1,4 @@
-"""External links open without handing the target our window (`noopener`) or the page (`noreferrer`).
+"""External links open without giving the target our window (`noopener`) or page (`noreferrer`).
 
 Sphinx's HTML writer renders a reference's `rel` attribute, so setting it on the doctree's external
 references is enough: no regular expression on written files, no translator of our own.
@@ -12,6 +12,13 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 EXTERNAL_REL = "noopener noreferrer"
+
+
+def web_link(text: str, url: str | None, classes=()) -> nodes.Element:
+    """A link to `url` when it is http(s); any other address (refused by the schema) stays text."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return nodes.reference(text, text, refuri=url, classes=list(classes))
+    return nodes.inline(text, text, classes=list(classes))
 
 
 def is_external(node: nodes.reference) -> bool:

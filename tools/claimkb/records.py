@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+
 @dataclass(frozen=True)
 class Location:
     """A place in a file: the record's first line and the line of each of its fields."""
@@ -55,7 +56,9 @@ class Finding:
         """`claim <id>: <field>` — the part of the message that says what is wrong where."""
         parts = []
         if self.record_type:
-            parts.append(f"{self.record_type} {self.record_id}" if self.record_id else self.record_type)
+            parts.append(
+                f"{self.record_type} {self.record_id}" if self.record_id else self.record_type
+            )
         if self.field:
             parts.append(self.field)
         return ": ".join(parts)

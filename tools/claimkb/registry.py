@@ -1,4 +1,4 @@
-"""The knowledge base's collections: every `claims/*.yaml` file, read and checked record by record."""
+"""The knowledge base's collections: every `claims/*.yaml` file, read and checked per record."""
 
 from __future__ import annotations
 
@@ -34,19 +34,24 @@ class Registry:
 
     def claims_of(self, collection: str) -> list[Record]:
         return [
-            r for r in self.records
+            r
+            for r in self.records
             if r.type == "claim" and Path(r.location.path).stem == collection
         ]
 
     def fingerprint(self) -> str:
         digest = hashlib.sha256()
         for record in self.records:
-            digest.update(json.dumps([record.type, record.id, record.data], sort_keys=True).encode())
+            digest.update(
+                json.dumps([record.type, record.id, record.data], sort_keys=True).encode()
+            )
         return digest.hexdigest()
 
 
 def load_registry(directory: Path, schemas: Schemas) -> Registry:
-    registry = Registry(schemas, files=sorted(directory.glob("*.yaml")) if directory.is_dir() else [])
+    registry = Registry(
+        schemas, files=sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    )
     for path in registry.files:
         records, findings = load_collection(path, schemas)
         registry.records.extend(records)

@@ -11,6 +11,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .formatting import format_value
+from .links import web_link
 from .nodes import claim_node, registry_node
 from .records import Record
 
@@ -26,8 +27,13 @@ REVERSE_RELATIONS = (("supersedes", "Superseded by"), ("contradicts", "Contradic
 
 def xref(rtype: str, target: str, text: str, docname: str, classes=()) -> addnodes.pending_xref:
     ref = addnodes.pending_xref(
-        "", refdomain="claim", reftype=rtype, reftarget=target, refdoc=docname,
-        refexplicit=True, refwarn=False,
+        "",
+        refdomain="claim",
+        reftype=rtype,
+        reftarget=target,
+        refdoc=docname,
+        refexplicit=True,
+        refwarn=False,
     )
     ref += nodes.inline(text, text, classes=list(classes))
     return ref
@@ -43,6 +49,7 @@ class CardBuilder:
         self.entities = registry.of_type("entity")
         self.sources = registry.of_type("source")
         self.definitions = {t: registry.of_type(t) for t in ("metric", "scope", "method")}
+        self._reverse: dict[tuple[str, str], list[str]] | None = None
 
     def name_of(self, rtype: str, rid: str) -> str:
         table = self.entities if rtype == "entity" else self.definitions.get(rtype, {})
@@ -62,8 +69,15 @@ class CardBuilder:
         kind = record.get("kind", "")
         status = record.get("status", "current")
         card = nodes.container(
-            classes=["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "claim-card",
-                     f"claim-kind-{kind}", f"claim-status-{status}"],
+            classes=[
+                "sd-card",
+                "sd-sphinx-override",
+                "sd-mb-3",
+                "sd-shadow-sm",
+                "claim-card",
+                f"claim-kind-{kind}",
+                f"claim-status-{status}",
+            ],
             ids=[record.anchor] if record.id else [],
         )
         card.source, card.line = node.source, node.line
@@ -97,8 +111,9 @@ class CardBuilder:
             line += nodes.Text(" ")
             line += nodes.inline(status, status, classes=["sd-badge", "claim-status-badge"])
         if record.id:
-            line += nodes.reference("", "¶", refid=record.anchor, classes=["headerlink"],
-                                    reftitle="Link to this claim")
+            line += nodes.reference(
+                "", "¶", refid=record.anchor, classes=["headerlink"], reftitle="Link to this claim"
+            )
         header += line
         return header
 
@@ -111,8 +126,13 @@ class CardBuilder:
             rid = record.get(rtype)
             if rid:
                 para += nodes.Text(" ")
-                para += xref(rtype, rid, f"{rtype}: {self.name_of(rtype, rid)}", self.docname,
-                             classes=["sd-badge", "claim-label", f"claim-label-{rtype}"])
+                para += xref(
+                    rtype,
+                    rid,
+                    f"{rtype}: {self.name_of(rtype, rid)}",
+                    self.docname,
+                    classes=["sd-badge", "claim-label", f"claim-label-{rtype}"],
+                )
         return para
 
     def footer(self, record: Record, kind: str, status: str) -> nodes.container:
@@ -173,7 +193,7 @@ class CardBuilder:
         if source is None:
             return nodes.Text(sid)
         title = source.get("title", sid)
-        link = nodes.reference(title, title, refuri=source.get("url", ""), classes=["claim-source-link"])
+        link = web_link(title, source.get("url"), classes=["claim-source-link"])
         details = [source.get("publisher"), source.get("published")]
         text = ", ".join(str(d) for d in details if d)
         span = nodes.inline(classes=["claim-source-ref"])
@@ -194,11 +214,17 @@ class CardBuilder:
         parent += para
 
     def reverse(self, field: str, claim_id: str) -> list[str]:
-        found = []
-        for (rtype, rid), (_, other) in sorted(self.domain.objects.items()):
-            if rtype == "claim" and claim_id in (other.get(field) or []):
-                found.append(rid)
-        return found
+        if self._reverse is None:
+            # one pass over every claim per page, not one per card: cards × claims is quadratic
+            self._reverse = {}
+            for (rtype, rid), (_, other) in sorted(self.domain.objects.items()):
+                if rtype != "claim":
+                    continue
+                for name, _label in REVERSE_RELATIONS:
+                    targets = other.get(name)
+                    for target in dict.fromkeys(targets if isinstance(targets, list) else []):
+                        self._reverse.setdefault((name, target), []).append(rid)
+        return self._reverse.get((field, claim_id), [])
 
 
 class RegistryListBuilder:
@@ -226,7 +252,7 @@ class RegistryListBuilder:
             url = record.get("url")
             if url:
                 para = nodes.paragraph()
-                para += nodes.reference(url, url, refuri=url)
+                para += web_link(url, url)
                 definition += para
             item += definition
             dlist += item
@@ -245,7 +271,11 @@ class RegistryListBuilder:
         if record.type == "source":
             details = [record.get("type"), record.get("publisher"), record.get("published")]
             lines.append(", ".join(str(d) for d in details if d))
-        for field, label in (("includes", "Includes"), ("excludes", "Excludes"), ("aliases", "Also known as")):
+        for field, label in (
+            ("includes", "Includes"),
+            ("excludes", "Excludes"),
+            ("aliases", "Also known as"),
+        ):
             if record.get(field):
                 lines.append(f"{label}: " + "; ".join(record.get(field)))
         return lines

@@ -21,6 +21,8 @@ class ClaimRefRole(XRefRole):
         return self.create_xref_node()
 
     def result_nodes(self, document, env, node, is_ref):
+        if not is_ref:  # {claim}`!id`: plain text, no reference to check
+            return [node], []
         env.domains["claim"].note_ref(
             env.docname,
             RoleRef(node["reftarget"], str(env.doc2path(env.docname)), self.lineno, self.name),

@@ -41,36 +41,14 @@ from .schema import Schemas
 CLAIM_ROLES = ("claim", "claim-value")
 
 #: Directives whose body is not Markdown: a claim written there is an example, not a claim.
-LITERAL_DIRECTIVES = frozenset(
-    {
-        "code",
-        "code-block",
-        "sourcecode",
-        "literalinclude",
-        "include",
-        "raw",
-        "math",
-        "csv-table",
-        "parsed-literal",
-        "highlight",
-        "toctree",
-        "productionlist",
-        "eval-rst",
-        "graphviz",
-        "digraph",
-        "graph",
-        "mermaid",
-        "plantuml",
-        "doctest",
-        "testcode",
-        "testoutput",
-        "testsetup",
-        "testcleanup",
-        "code-cell",
-        "jupyter-execute",
-        "ipython",
-    }
-)
+# fmt: off
+LITERAL_DIRECTIVES = frozenset((
+    "code", "code-block", "sourcecode", "literalinclude", "include", "raw", "math", "csv-table",
+    "parsed-literal", "highlight", "toctree", "productionlist", "eval-rst", "graphviz", "digraph",
+    "graph", "mermaid", "plantuml", "doctest", "testcode", "testoutput", "testsetup",
+    "testcleanup", "code-cell", "jupyter-execute", "ipython",
+))
+# fmt: on
 
 
 @dataclass
@@ -135,21 +113,9 @@ def scan_page(
         config = md.options["myst_config"]
         page_config = merge_file_level(config, topmatter, lambda *_: None)
         md = md if page_config == config else markdown_parser(page_config)
-    use_schema_options(schemas)
     scanner = _Scanner(md, path, schemas, docname)
     scanner.scan(text, 0)
     return scanner.page
-
-
-def use_schema_options(schemas: Schemas) -> None:
-    """The `claim` directive's options, as the build sets them when it starts (`build.py`)."""
-    ClaimDirective.option_spec.update(
-        {
-            name: rst_directives.unchanged
-            for name in schemas.fields["claim"]
-            if name not in ("id", "text")
-        }
-    )
 
 
 class _Scanner:
@@ -218,13 +184,12 @@ class _Scanner:
 
     def _claim(self, token: Token, content: str, arguments: str, parsed, line: int) -> None:
         claim_id = parsed.arguments[0].strip() if parsed.arguments else ""
-        for warning in parsed.warnings:
+        for warning in parsed.warnings:  # MyST logs these as `myst.*` warnings, in these words
             self.page.findings.append(
                 Finding(
                     self.page.path,
                     warning.lineno or line,
                     code="myst",
-                    record_type="claim",
                     record_id=claim_id,
                     message=f"'claim': {warning.msg}",
                 )
@@ -242,6 +207,7 @@ class _Scanner:
             line,
             self.schemas,
             self.docname,
+            body_line=line + parsed.body_offset + 1,
         )
         self.page.claims.append(record)
         self.page.findings.extend(findings)

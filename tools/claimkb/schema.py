@@ -1,7 +1,7 @@
 """The JSON Schemas in `schema/`: the single source of truth for record fields.
 
 Everything about a field — its type, whether it is a reference and to what, its description — is
-read from here: the directive's options, their conversions and the reference page all derive from it.
+read from here: the directive's options, their conversions and the reference page derive from it.
 """
 
 from __future__ import annotations
@@ -65,7 +65,9 @@ class Schemas:
 
     @property
     def paths(self) -> list[Path]:
-        return [self.directory / f"{name}.schema.json" for name in self.documents]
+        """The files that define records (what pages with claims depend on)."""
+        names = ["collection", *self.collection_keys.values()]
+        return [self.directory / f"{name}.schema.json" for name in names]
 
     def convert_option(self, rtype: str, name: str, raw: str) -> Any:
         """Turn a directive option's text into the value the schema expects.
@@ -94,7 +96,9 @@ def parse_number(text: str) -> int | float:
     try:
         number = float(cleaned)
     except ValueError:
-        hint = " (write digits only: no currency sign, suffix or thousands comma)" if cleaned else ""
+        hint = (
+            " (write digits only: no currency sign, suffix or thousands comma)" if cleaned else ""
+        )
         raise ValueError(f"{text!r} is not a number{hint}") from None
     if number != number or number in (float("inf"), float("-inf")):
         raise ValueError(f"{text!r} is not a finite number")

@@ -2,25 +2,29 @@
 
 Sphinx's search drops numbers from full-text queries ("5.576" is split into 5 and 576, both
 ignored), and its object results cannot link to an anchor unless the object's display name is its
-id. Its index entries, though, match the whole query as a substring and link to their target, and
-they rank first. So each card gets hidden index entries, added at write time (after the general
-index was collected, so they do not clutter it): the claim's id and title, its values as people
+id. Its index entries, though, match the whole query as a substring, rank first and link to their
+target. So each card gets search index entries (not general-index entries: the general index stays
+as authors wrote it): the claim's id, title and the clauses of its title, its values as people
 write them ("5.576M", "$1.6B", "1.6 billion", "5,576,000") and the names and aliases of the
 entities it is about or that claim it. Registry records get their id, name and aliases.
 """
 
 from __future__ import annotations
 
-from docutils import nodes
-from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
+import re
 
 from .formatting import CURRENCIES, format_number
 from .records import Record
 
 #: (size, suffix, word): "5.576M" and "5.576 million"
-SCALES = ((1e12, "T", "trillion"), (1e9, "B", "billion"), (1e6, "M", "million"),
-          (1e3, "K", "thousand"))
+SCALES = (
+    (1e12, "T", "trillion"),
+    (1e9, "B", "billion"),
+    (1e6, "M", "million"),
+    (1e3, "K", "thousand"),
+)
+#: where a title breaks into parts a reader may search on their own
+CLAUSE_BREAKS = re.compile(r"[,;:()\[\]—–]| - ")
 
 
 def number_forms(value: int | float, unit: str = "") -> set[str]:
@@ -30,25 +34,33 @@ def number_forms(value: int | float, unit: str = "") -> set[str]:
     bare = {f"{size:.15g}", f"{size:,.15g}"}
     for scale, suffix, word in SCALES:
         if size >= scale:
-            mantissa = f"{size / scale:.6g}"
-            bare |= {f"{mantissa}{suffix}", f"{mantissa} {word}"}
+            # exact, and as headlines round it: 5.576M, 5.58M, 5.6M
+            for digits in (6, 3, 2):
+                mantissa = _significant(size / scale, digits)
+                bare |= {f"{mantissa}{suffix}", f"{mantissa} {word}"}
             break
-    rounded = format_number(size, unit)
-    forms = {sign + form for form in bare} | {sign + rounded}
+    forms = {sign + format_number(size, unit)}
     symbol = CURRENCIES.get(unit)
     if symbol:
-        forms |= {f"{sign}{symbol}{form}" for form in bare}
-        forms.add(sign + rounded.removeprefix(symbol))
-    elif unit:
+        # the search matches a query inside an entry: "1.6B" finds "$1.6B"
+        return forms | {f"{sign}{symbol}{form}" for form in bare}
+    forms |= {sign + form for form in bare}
+    if unit:
         forms |= {f"{sign}{form} {unit}" for form in bare}
     return forms
+
+
+def _significant(number: float, digits: int) -> str:
+    """`number` rounded to `digits` significant digits, never in exponent form: 589 -> 590."""
+    return f"{float(f'{number:.{digits}g}'):.15g}"
 
 
 def claim_terms(record: Record, registry) -> set[str]:
     entities = registry.of_type("entity")
     metric = registry.of_type("metric").get(record.get("metric"))
     unit = metric.get("unit", "") if metric else ""
-    terms = {record.id, record.get("title") or ""}
+    title = record.get("title") or ""
+    terms = {record.id, title, *CLAUSE_BREAKS.split(title)}
     for field in ("value", "low", "high"):
         value = record.get(field)
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -61,36 +73,49 @@ def claim_terms(record: Record, registry) -> set[str]:
 
 
 def record_terms(record: Record) -> set[str]:
-    return {record.id, record.get("name") or "", record.get("title") or "",
-            *(record.get("aliases") or [])}
+    return {
+        record.id,
+        record.get("name") or "",
+        record.get("title") or "",
+        *(record.get("aliases") or []),
+    }
 
 
-def index_node(terms: set[str], anchor: str) -> addnodes.index:
-    # a semicolon would split an entry into two; a reader does not type it
-    entries = sorted({" ".join(t.replace(";", " ").split()) for t in terms} - {""})
-    return addnodes.index(entries=[("single", term, anchor, "main", None) for term in entries])
+def index_entries(domain) -> dict[str, set[tuple[str, str, str]]]:
+    """docname -> (term, anchor, "main" or "") of every claim and record it is the page of."""
+    found: dict[str, set[tuple[str, str, str]]] = {}
+    for (rtype, _), (docname, record) in domain.objects.items():
+        if rtype == "claim":
+            terms, main = claim_terms(record, domain.registry), "main"
+        else:
+            # listed after the claims: "Cantor" should find what Cantor says first
+            terms, main = record_terms(record), ""
+        entries = {" ".join(t.replace(";", " ").split()) for t in terms} - {""}
+        # the search lower-cases entries: "DeepSeek" and "deepseek" would be one entry twice
+        unique = {entry.lower(): entry for entry in sorted(entries)}
+        found.setdefault(docname, set()).update((e, record.anchor, main) for e in unique.values())
+    return found
 
 
-class AddSearchTerms(SphinxPostTransform):
-    """Appends, per claim or record this page is the home of, hidden entries for the search."""
+def add_search_terms(app) -> list:
+    """html-collect-pages, just before the search index is written: add every page's entries.
 
-    default_priority = 6  # after the cards (5) got their anchors
-    formats = ("html",)
-
-    def run(self, **kwargs) -> None:
-        domain = self.env.domains["claim"]
-        docname = self.env.docname
-        anchors = {node_id for node in self.document.findall(nodes.Element)
-                   for node_id in node.get("ids", ())}
-        for (rtype, _), (home, record) in sorted(domain.objects.items()):
-            if home != docname or record.anchor not in anchors:
-                continue
-            if rtype == "claim":
-                terms = claim_terms(record, domain.registry)
-            else:
-                terms = record_terms(record)
-            self.document += index_node(terms, record.anchor)
+    Set from the domain for every page, not from the doctrees of the pages written in this build:
+    Sphinx forgets the index entries of pages an incremental build does not rewrite
+    (sphinx-doc/sphinx#12599), which would drop their claims from the search.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None:
+        return []
+    by_doc = indexer._index_entries  # Sphinx 9: docname -> [(entry, id, "main" or "")]
+    for docname, entries in index_entries(app.env.domains["claim"]).items():
+        by_doc[docname] = sorted(set(by_doc.get(docname, ())) | entries)
+    # the index lists an entry's pages in this dict's order: make it the same in every build
+    ordered = sorted(by_doc.items())
+    by_doc.clear()
+    by_doc.update(ordered)
+    return []
 
 
 def setup_search(app) -> None:
-    app.add_post_transform(AddSearchTerms)
+    app.connect("html-collect-pages", add_search_terms)

@@ -8,9 +8,9 @@ is a bug.
 from __future__ import annotations
 
 import difflib
-from functools import cache
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from jsonschema.exceptions import ValidationError
 
@@ -32,7 +32,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def check_record(record: Record, schemas: Schemas) -> list[Finding]:
-    """Schema (types, required-by-kind, enums, patterns, unknown fields) and bounds of one record."""
+    """Schema (types, required-by-kind, enums, patterns, unknown fields) and bounds of a record."""
     validator = schemas.validators[record.type]
     fields = schemas.fields[record.type]
     findings: dict[tuple, Finding] = {}
@@ -57,9 +57,13 @@ def check_references(records: list[Record], schemas: Schemas) -> list[Finding]:
         if key in first:
             other = first[key]
             findings.append(
-                _finding(record, "id", f"duplicate {record.type} id {record.id!r}",
-                         f"also defined at {other.location.path}:{other.location.line}",
-                         code="duplicate")
+                _finding(
+                    record,
+                    "id",
+                    f"duplicate {record.type} id {record.id!r}",
+                    f"also defined at {other.location.path}:{other.location.line}",
+                    code="duplicate",
+                )
             )
         else:
             first[key] = record
@@ -72,8 +76,13 @@ def check_references(records: list[Record], schemas: Schemas) -> list[Finding]:
             for target in value if isinstance(value, list) else [value]:
                 if isinstance(target, str) and target not in ids[spec.ref]:
                     findings.append(
-                        _finding(record, spec.name, f"unknown {spec.ref} {target!r}",
-                                 did_you_mean(target, ids[spec.ref]), code="ref")
+                        _finding(
+                            record,
+                            spec.name,
+                            f"unknown {spec.ref} {target!r}",
+                            did_you_mean(target, ids[spec.ref]),
+                            code="ref",
+                        )
                     )
     return sorted(findings)
 
@@ -93,15 +102,21 @@ def _finding(record: Record, name: str, message: str, hint: str = "", code: str 
 
 def _check_bounds(record: Record) -> list[Finding]:
     numbers = {k: record.data.get(k) for k in ("low", "value", "high")}
-    present = {k: v for k, v in numbers.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+    present = {
+        k: v for k, v in numbers.items() if isinstance(v, int | float) and not isinstance(v, bool)
+    }
     findings = []
     for lower, upper in (("low", "value"), ("value", "high"), ("low", "high")):
         if lower in present and upper in present and present[lower] > present[upper]:
             field = "low" if lower == "low" else "high"
             findings.append(
-                _finding(record, field, f"{lower} ({present[lower]:g}) is greater than "
-                         f"{upper} ({present[upper]:g})", "bounds must satisfy low ≤ value ≤ high",
-                         code="bounds")
+                _finding(
+                    record,
+                    field,
+                    f"{lower} ({present[lower]:g}) is greater than {upper} ({present[upper]:g})",
+                    "bounds must satisfy low ≤ value ≤ high",
+                    code="bounds",
+                )
             )
             break
     return findings
@@ -117,13 +132,21 @@ def _check_raw_html(record: Record) -> list[Finding]:
     for token in _markdown().parse(text):
         inline_html = [c for c in token.children or [] if c.type == "html_inline"]
         if token.type == "html_block" or inline_html:
-            snippet = (token.content if token.type == "html_block" else inline_html[0].content).strip()
+            snippet = (
+                token.content if token.type == "html_block" else inline_html[0].content
+            ).strip()
             line = start + (token.map[0] if token.map else 0)
             findings.append(
-                Finding(record.location.path, line, code="html", record_type="claim",
-                        record_id=record.id, field="body" if record.docname else "text",
-                        message=f"raw HTML is not allowed in a claim's statement: {snippet[:40]!r}",
-                        hint="write Markdown: **bold**, *italic*, [text](https://…)")
+                Finding(
+                    record.location.path,
+                    line,
+                    code="html",
+                    record_type="claim",
+                    record_id=record.id,
+                    field="body" if record.docname else "text",
+                    message=f"raw HTML is not allowed in a claim's statement: {snippet[:40]!r}",
+                    hint="write Markdown: **bold**, *italic*, [text](https://…)",
+                )
             )
     return findings
 
@@ -155,8 +178,13 @@ def _explain(error: ValidationError, record: Record, fields) -> list[tuple[str, 
         return [(k, f"unknown field {k!r}", did_you_mean(k, fields) or "") for k in unknown]
     if keyword == "enum":
         allowed = ", ".join(map(str, error.validator_value))
-        return [(name, f"{instance!r} is not one of {allowed}",
-                 did_you_mean(str(instance), map(str, error.validator_value)))]
+        return [
+            (
+                name,
+                f"{instance!r} is not one of {allowed}",
+                did_you_mean(str(instance), map(str, error.validator_value)),
+            )
+        ]
     if keyword == "type":
         expected = error.validator_value
         expected = [expected] if isinstance(expected, str) else expected
@@ -168,17 +196,32 @@ def _explain(error: ValidationError, record: Record, fields) -> list[tuple[str, 
             hint = f"write a YAML list: {name}: [{instance}]"
         return [(name, f"must be {want}, not {_describe(instance)}", hint)]
     if keyword == "pattern":
-        return [(name, f"{instance!r} is not in the expected form",
-                 spec.description if spec else f"it must match {error.validator_value}")]
+        return [
+            (
+                name,
+                f"{instance!r} is not in the expected form",
+                spec.description if spec else f"it must match {error.validator_value}",
+            )
+        ]
     if keyword == "format":
-        return [(name, f"{instance!r} is not a valid {error.validator_value}",
-                 spec.description if spec else "")]
+        return [
+            (
+                name,
+                f"{instance!r} is not a valid {error.validator_value}",
+                spec.description if spec else "",
+            )
+        ]
     if keyword in ("minLength", "minItems"):
         what = "text" if keyword == "minLength" else "list"
         return [(name, f"must not be empty (empty {what})", spec.description if spec else "")]
     if keyword == "maxLength":
-        return [(name, f"is {len(instance)} characters long; at most {error.validator_value}",
-                 "shorten it")]
+        return [
+            (
+                name,
+                f"is {len(instance)} characters long; at most {error.validator_value}",
+                "shorten it",
+            )
+        ]
     if keyword in ("minimum", "maximum"):
         return [(name, error.message, "")]
     return [(name, error.message, "")]
@@ -204,8 +247,15 @@ def _describe(value) -> str:
 def check_role_refs(refs, claim_ids: set[str]) -> list[Finding]:
     """`{claim}` and `{claim-value}` roles must name an existing claim."""
     return sorted(
-        Finding(ref.path, ref.line, code="ref", record_type="role", record_id=ref.role,
-                message=f"unknown claim {ref.target!r}", hint=did_you_mean(ref.target, claim_ids))
+        Finding(
+            ref.path,
+            ref.line,
+            code="ref",
+            record_type="role",
+            record_id=ref.role,
+            message=f"unknown claim {ref.target!r}",
+            hint=did_you_mean(ref.target, claim_ids),
+        )
         for ref in refs
         if ref.target not in claim_ids
     )
@@ -241,7 +291,12 @@ def check_unshown_claims(registry, shown: set[str]) -> list[Finding]:
         if missing:
             message = f"{len(missing)} claim(s) of collection {path.stem!r} are shown on no page"
             findings.append(
-                Finding(str(path), missing[0].location.line, code="shown", message=message,
-                        hint=f"add a ```{{claim-collection}} {path.stem}``` directive to a page")
+                Finding(
+                    str(path),
+                    missing[0].location.line,
+                    code="shown",
+                    message=message,
+                    hint=f"add a ```{{claim-collection}} {path.stem}``` directive to a page",
+                )
             )
     return findings

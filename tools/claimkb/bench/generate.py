@@ -10,6 +10,7 @@ same cross-page references, as
 from __future__ import annotations
 
 import random
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,13 +24,49 @@ UNITS = ("USD", "GPUs", "GPU-hours", "tokens")
 CONFIDENCE = ("confident", "likely", "speculative")
 ENTITY_TYPES = ("company", "lab", "model", "hardware", "person")
 SOURCE_TYPES = ("paper", "news", "analysis", "company-statement")
-WORDS = (
-    "training compute cluster budget model inference capital lease contract revenue chips power "
-    "datacenter estimate report analyst filing spending run hours price market lab"
-).split()
+WORDS = [
+    "training",
+    "compute",
+    "cluster",
+    "budget",
+    "model",
+    "inference",
+    "capital",
+    "lease",
+    "contract",
+    "revenue",
+    "chips",
+    "power",
+    "datacenter",
+    "estimate",
+    "report",
+    "analyst",
+    "filing",
+    "spending",
+    "run",
+    "hours",
+    "price",
+    "market",
+    "lab",
+]
 #: Claim fields in the order they are written, as directive options and need options.
-FIELDS = ("kind", "subject", "metric", "value", "low", "high", "scope", "method", "as_of",
-          "claimant", "source", "locator", "quote", "confidence", "tags")
+FIELDS = (
+    "kind",
+    "subject",
+    "metric",
+    "value",
+    "low",
+    "high",
+    "scope",
+    "method",
+    "as_of",
+    "claimant",
+    "source",
+    "locator",
+    "quote",
+    "confidence",
+    "tags",
+)
 
 
 @dataclass
@@ -78,12 +115,20 @@ def knowledge_base(pages: int, per_page: int, seed: int = 0) -> KnowledgeBase:
     rng = random.Random(f"claimkb-bench-{seed}-{pages}x{per_page}")
     registries = _registries(rng, pages)
     ids = {key: [r["id"] for r in records] for key, records in registries.items()}
-    figures = [claim_id(p, i) for p in range(pages) for i in range(per_page)
-               if kind_of(p * per_page + i) == "figure"]
+    figures = [
+        claim_id(p, i)
+        for p in range(pages)
+        for i in range(per_page)
+        if kind_of(p * per_page + i) == "figure"
+    ]
 
     def elsewhere(page: int, pool: list[str]) -> str:
-        others = [c for c in pool if int(c[1:4]) != page] if pages > 1 else pool
-        return rng.choice(others)
+        """A claim of `pool` on another page (drawn again until it is: copying the pool without
+        this page's claims, for every reference, would make generation quadratic)."""
+        while True:
+            chosen = rng.choice(pool)
+            if pages == 1 or int(chosen[1:4]) != page:
+                return chosen
 
     claims, prose = [], []
     for page in range(pages):
@@ -99,10 +144,16 @@ def knowledge_base(pages: int, per_page: int, seed: int = 0) -> KnowledgeBase:
                 data.update(metric=rng.choice(ids["metrics"]), value=value)
                 if rng.random() < 0.25:
                     data.update(low=value * 8 // 10, high=value * 12 // 10)
-                data.update(scope=rng.choice(ids["scopes"]), method=rng.choice(ids["methods"]),
-                            as_of=f"{rng.randint(2019, 2026)}-{rng.randint(1, 12):02d}")
-            data.update(claimant=rng.choice(ids["entities"]), source=rng.choice(ids["sources"]),
-                        locator=f"Table {rng.randint(1, 9)}")
+                data.update(
+                    scope=rng.choice(ids["scopes"]),
+                    method=rng.choice(ids["methods"]),
+                    as_of=f"{rng.randint(2019, 2026)}-{rng.randint(1, 12):02d}",
+                )
+            data.update(
+                claimant=rng.choice(ids["entities"]),
+                source=rng.choice(ids["sources"]),
+                locator=f"Table {rng.randint(1, 9)}",
+            )
             if rng.random() < 0.3:
                 data["quote"] = sentence(rng, 20)
             if kind == "figure":
@@ -114,7 +165,9 @@ def knowledge_base(pages: int, per_page: int, seed: int = 0) -> KnowledgeBase:
                 if index:
                     claim.relies_on.append(claim_id(page, index - 1))
             page_claims.append(claim)
-            page_prose.append((sentence(rng, 30), elsewhere(page, figures), elsewhere(page, figures)))
+            page_prose.append(
+                (sentence(rng, 30), elsewhere(page, figures), elsewhere(page, figures))
+            )
         claims.append(page_claims)
         prose.append(page_prose)
     return KnowledgeBase(pages, per_page, registries, claims, prose)
@@ -125,62 +178,93 @@ def _registries(rng: random.Random, pages: int) -> dict[str, list[dict]]:
     metric, scope and method per ten pages (at least three of each)."""
     definitions = max(3, pages // 10)
     entities = [
-        {"id": f"entity-{i:03d}", "name": f"{rng.choice(WORDS).capitalize()} {i}",
-         "type": rng.choice(ENTITY_TYPES), "description": sentence(rng)}
+        {
+            "id": f"entity-{i:03d}",
+            "name": f"{rng.choice(WORDS).capitalize()} {i}",
+            "type": rng.choice(ENTITY_TYPES),
+            "description": sentence(rng),
+        }
         for i in range(max(6, 2 * pages))
     ]
     sources = [
-        {"id": f"source-{i:03d}", "title": f"Report {i} on {rng.choice(WORDS)}",
-         "url": f"https://example.org/reports/{i}", "published": f"2024-{rng.randint(1, 12):02d}-15",
-         "type": rng.choice(SOURCE_TYPES), "publisher": f"Publisher {i % 7}"}
+        {
+            "id": f"source-{i:03d}",
+            "title": f"Report {i} on {rng.choice(WORDS)}",
+            "url": f"https://example.org/reports/{i}",
+            "published": f"2024-{rng.randint(1, 12):02d}-15",
+            "type": rng.choice(SOURCE_TYPES),
+            "publisher": f"Publisher {i % 7}",
+        }
         for i in range(max(4, 2 * pages))
     ]
     metrics = [
-        {"id": f"metric-{i:02d}", "name": f"Metric {i}", "unit": UNITS[i % len(UNITS)],
-         "definition": sentence(rng)}
+        {
+            "id": f"metric-{i:02d}",
+            "name": f"Metric {i}",
+            "unit": UNITS[i % len(UNITS)],
+            "definition": sentence(rng),
+        }
         for i in range(definitions)
     ]
     scopes, methods = (
-        [{"id": f"{kind}-{i:02d}", "name": f"{kind.capitalize()} {i}", "definition": sentence(rng)}
-         for i in range(definitions)]
+        [
+            {
+                "id": f"{kind}-{i:02d}",
+                "name": f"{kind.capitalize()} {i}",
+                "definition": sentence(rng),
+            }
+            for i in range(definitions)
+        ]
         for kind in ("scope", "method")
     )
-    return {"entities": entities, "sources": sources, "metrics": metrics, "scopes": scopes,
-            "methods": methods}
+    return {
+        "entities": entities,
+        "sources": sources,
+        "metrics": metrics,
+        "scopes": scopes,
+        "methods": methods,
+    }
 
 
 # --- writing a project --------------------------------------------------------------------------
 def write_project(kb: KnowledgeBase, variant: str, root: Path) -> Path:
-    """Write the Sphinx project of one variant into `root` (created); return `root`."""
+    """Write the project of one variant into `root`, laid out as this repository is (`docs/`,
+    and for claimkb `claims/` and `schema/`); return its Sphinx source folder, `root/docs`."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; use one of {', '.join(VARIANTS)}")
-    (root / "pages").mkdir(parents=True, exist_ok=True)
-    (root / "conf.py").write_text(_conf(variant), encoding="utf-8")
+    docs = root / "docs"
+    (docs / "pages").mkdir(parents=True, exist_ok=True)
+    (docs / "conf.py").write_text(_conf(variant), encoding="utf-8")
     pages = [f"pages/{_page_name(p)}" for p in range(kb.pages)]
     toctree = "\n".join(["registry", *pages])
-    (root / "index.md").write_text(
+    (docs / "index.md").write_text(
         f"# Synthetic knowledge base\n\n{kb.pages} pages × {kb.per_page} claims.\n\n"
-        f"```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n", encoding="utf-8"
+        f"```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n",
+        encoding="utf-8",
     )
-    (root / "registry.md").write_text(_registry_page(kb, variant), encoding="utf-8")
+    (docs / "registry.md").write_text(_registry_page(kb, variant), encoding="utf-8")
     if variant == "claimkb":
+        shutil.copytree(SCHEMA_DIR, root / "schema", dirs_exist_ok=True)
         (root / "claims").mkdir(exist_ok=True)
         yaml = YAML()
         yaml.width = 4096
-        for name, keys in (("entities", ["entities"]), ("sources", ["sources"]),
-                           ("definitions", ["metrics", "scopes", "methods"])):
+        for name, keys in (
+            ("entities", ["entities"]),
+            ("sources", ["sources"]),
+            ("definitions", ["metrics", "scopes", "methods"]),
+        ):
             with (root / "claims" / f"{name}.yaml").open("w", encoding="utf-8") as out:
                 yaml.dump({key: kb.registries[key] for key in keys}, out)
     for page in range(kb.pages):
-        path = root / "pages" / f"{_page_name(page)}.md"
+        path = docs / "pages" / f"{_page_name(page)}.md"
         path.write_text(_page(kb, page, variant), encoding="utf-8")
-    return root
+    return docs
 
 
-def edit_one_claim(kb: KnowledgeBase, root: Path) -> tuple[Path, str]:
+def edit_one_claim(kb: KnowledgeBase, docs: Path) -> tuple[Path, str]:
     """Change the statement of one claim on the middle page; return the file and its old text."""
     claim = kb.claims[kb.pages // 2][0]
-    path = root / "pages" / f"{_page_name(claim.page)}.md"
+    path = docs / "pages" / f"{_page_name(claim.page)}.md"
     original = path.read_text(encoding="utf-8")
     path.write_text(original.replace(claim.text, claim.text + " Edited.", 1), encoding="utf-8")
     return path, original
@@ -191,9 +275,11 @@ def _page_name(page: int) -> str:
 
 
 def _conf(variant: str) -> str:
-    extensions = {"claimkb": ["myst_parser", "sphinx_design", "claimkb"],
-                  "baseline": ["myst_parser", "sphinx_design"],
-                  "needs": ["myst_parser", "sphinx_design", "sphinx_needs"]}[variant]
+    extensions = {
+        "claimkb": ["myst_parser", "sphinx_design", "claimkb"],
+        "baseline": ["myst_parser", "sphinx_design"],
+        "needs": ["myst_parser", "sphinx_design", "sphinx_needs"],
+    }[variant]
     lines = [
         f"project = 'Benchmark ({variant})'",
         f"extensions = {extensions!r}",
@@ -202,7 +288,7 @@ def _conf(variant: str) -> str:
         "exclude_patterns = ['_build']",
     ]
     if variant == "claimkb":
-        lines += [f"claimkb_schema_dir = {str(SCHEMA_DIR)!r}", "claimkb_collections_dir = 'claims'"]
+        lines += ["claimkb_schema_dir = '../schema'", "claimkb_collections_dir = '../claims'"]
     if variant == "needs":
         options = [name for name in FIELDS if name != "tags"]
         lines += [
@@ -265,12 +351,15 @@ def _claim(kb: KnowledgeBase, claim: Claim, variant: str) -> str:
     if variant == "needs":
         options = "".join(f":{name}: {_option_text(value)}\n" for name, value in fields)
         return f"```{{claim}} {title}\n:id: {claim.id}\n{options}\n{claim.text}\n```\n"
-    facts = " · ".join(f"{name}: {_option_text(value)}" for name, value in fields
-                       if name != "relies_on")
+    facts = " · ".join(
+        f"{name}: {_option_text(value)}" for name, value in fields if name != "relies_on"
+    )
     relies = ""
     if claim.relies_on:
         links = "; ".join(_link(kb, target, variant, value=False) for target in claim.relies_on)
         relies = f"\nRelies on: {links}\n"
     kind = claim.data["kind"].capitalize()
-    return (f"({claim.id})=\n```{{admonition}} {kind}: {title}\n:class: claim\n\n"
-            f"{claim.text}\n\n{facts}\n{relies}```\n")
+    return (
+        f"({claim.id})=\n```{{admonition}} {kind}: {title}\n:class: claim\n\n"
+        f"{claim.text}\n\n{facts}\n{relies}```\n"
+    )

@@ -1,0 +1,149 @@
+"""The `compare` directive and the comparability rules behind it."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from claimkb import comparability
+from helpers import build_once, copy_root, html, warnings_of
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    app = build_once(copy_root("kb", tmp_path_factory.mktemp("compare")))
+    assert warnings_of(app) == []
+    return app
+
+
+def blocks(app, page: str = "costs.html"):
+    return BeautifulSoup(html(app, page), "html.parser").select("div.claimkb-compare")
+
+
+def test_not_comparable_pair_names_scope_and_method_and_draws_no_ratio(site):
+    block = blocks(site)[0]
+    verdict = block.select_one(".claimkb-compare-verdict")
+    assert "claimkb-not-comparable" in verdict["class"]
+    text = verdict.get_text(" ", strip=True)
+    assert "Different scope: Final training run vs Company infrastructure" in text
+    assert "different method: Cloud-rental equivalent vs Analyst estimate" in text
+    assert block.select(".claimkb-compare-ratio") == []
+    assert "×" not in block.get_text()
+
+
+def test_not_comparable_pair_shows_both_claims_side_by_side(site):
+    block = blocks(site)[0]
+    items = block.select(".claimkb-compare-item")
+    assert [i.select_one(".claimkb-compare-title").get_text(strip=True) for i in items] == [
+        "DeepSeek-V3 final training run cost",
+        "DeepSeek total server capital expenditure",
+    ]
+    assert [i.select_one(".claimkb-compare-value").get_text(strip=True) for i in items] == [
+        "$5.58M",
+        "$1.6B",
+    ]
+    first = items[0]
+    assert first.select_one("dd.claimkb-compare-scope").get_text(strip=True) == "Final training run"
+    assert first.select_one("dd.claimkb-compare-method").get_text(strip=True) == (
+        "Cloud-rental equivalent"
+    )
+    assert first.select_one("dd.claimkb-compare-claimed-by").get_text(strip=True) == "DeepSeek"
+    assert first.select_one("dd.claimkb-compare-as-of").get_text(strip=True) == "2024-12-27"
+    assert (
+        "DeepSeek-V3 Technical Report" in first.select_one("dd.claimkb-compare-source").get_text()
+    )
+    title_link = first.select_one(".claimkb-compare-title a")["href"]
+    assert title_link == "index.html#claim-deepseek-v3-final-run-cost"
+
+
+def test_comparable_pair_gives_the_ratio(site):
+    block = blocks(site)[1]
+    verdict = block.select_one(".claimkb-compare-verdict")
+    assert "claimkb-comparable" in verdict["class"]
+    ratio = block.select_one(".claimkb-compare-ratio").get_text(" ", strip=True)
+    expected = comparability.ratio_text(78_400_000 / 5_576_000)
+    assert expected == "14.1×"
+    assert ratio.startswith("GPT-4 final training run cost")
+    assert f"is {expected}" in ratio
+    assert ratio.endswith("DeepSeek-V3 final training run cost ($5.58M).")
+
+
+def test_price_year_on_one_side_only_is_not_comparable(site):
+    block = blocks(site)[2]
+    text = block.select_one(".claimkb-compare-verdict").get_text(" ", strip=True)
+    assert "Different price year: 2023 prices vs price year not given" in text
+    assert block.select(".claimkb-compare-ratio") == []
+
+
+def test_unknown_ids_are_located_findings(tmp_path):
+    app = build_once(copy_root("kb-unknown", tmp_path))
+    found = [w for w in warnings_of(app) if "compare" in w]
+    assert found == [
+        "index.md:17: WARNING: role compare: unknown claim 'deepseek-v3-final-run-cots' "
+        "(hint: did you mean 'deepseek-v3-final-run-cost'?) [claim.ref]"
+    ]
+    # one claim left: nothing to compare, nothing drawn
+    assert "claimkb-compare" not in html(app, "index.html")
+
+
+NAMES = {
+    "final-training-run": "Final training run",
+    "company-infrastructure": "Company infrastructure",
+}
+
+
+def names(rtype: str, rid: str) -> str:
+    return NAMES.get(rid, rid)
+
+
+FIGURE = {
+    "kind": "figure",
+    "metric": "cost",
+    "scope": "final-training-run",
+    "method": "cloud-rental-equivalent",
+    "value": 5_576_000,
+}
+
+
+def test_differences_uses_registry_names_and_plain_words():
+    other = {**FIGURE, "scope": "company-infrastructure", "value": 1.6e9}
+    found = comparability.differences(FIGURE, other, names)
+    assert comparability.describe(found) == (
+        "different scope: Final training run vs Company infrastructure"
+    )
+    assert not comparability.comparable(FIGURE, other)
+
+
+def test_same_metric_scope_method_and_price_year_is_comparable():
+    assert comparability.comparable(FIGURE, {**FIGURE, "value": 1})
+    assert comparability.comparable({**FIGURE, "price_year": 2023}, {**FIGURE, "price_year": 2023})
+    assert not comparability.comparable(
+        {**FIGURE, "price_year": 2023}, {**FIGURE, "price_year": 2020}
+    )
+
+
+def test_a_claim_without_a_value_is_never_comparable():
+    fact = {"kind": "fact", "text": "Weights are published."}
+    found = comparability.differences(FIGURE, fact, names)
+    assert comparability.describe(found) == "different kind: a figure vs a fact without a value"
+    assert comparability.ratio(FIGURE, fact) is None
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "text"),
+    [
+        (5_576_000, 78_400_000, "14.1×"),
+        (1, 287.4, "287×"),
+        (2, 2.1, "1.05×"),
+        (1, 12_345, "12,345×"),
+    ],
+)
+def test_ratio_is_larger_over_smaller(left, right, text):
+    ratio = comparability.ratio({"value": left}, {"value": right})
+    assert ratio == pytest.approx(max(left, right) / min(left, right))
+    assert comparability.ratio_text(ratio) == text
+
+
+def test_no_ratio_unless_both_values_are_positive():
+    assert comparability.ratio({"value": 0}, {"value": 5}) is None
+    assert comparability.ratio({"value": -1}, {"value": 5}) is None

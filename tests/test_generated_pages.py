@@ -1,0 +1,308 @@
+"""Generated pages: one per entity, per metric and scope, per source; sources, disputes, timeline;
+charts with deterministic bytes; incremental and parallel builds equal to clean serial ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from claimkb.charts import Point, as_of_date, chart_svg, use_log_scale
+from claimkb.collections import load_collection
+from claimkb.schema import load_schemas
+from conftest import REPO, ROOTS
+from helpers import build_once, copy_root, html, warnings_of
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    app = build_once(copy_root("kb", tmp_path_factory.mktemp("pages")))
+    assert warnings_of(app) == []
+    return app
+
+
+def soup(app, page: str) -> BeautifulSoup:
+    return BeautifulSoup(html(app, page), "html.parser")
+
+
+def registry_ids(rtype: str) -> list[str]:
+    records, findings = load_collection(
+        ROOTS / "test-kb" / "claims" / "registry.yaml", load_schemas(REPO / "schema")
+    )
+    assert findings == []
+    return [r.id for r in records if r.type == rtype]
+
+
+def titles(table) -> list[str]:
+    return [cell.get_text(strip=True) for cell in table.select("tbody td.claimkb-col-title")]
+
+
+def test_every_entity_and_source_has_a_page(site):
+    for rid in registry_ids("entity"):
+        page = soup(site, f"kb/entity/{rid}.html")
+        assert page.select_one(f"section#entity-{rid}") is not None
+    for rid in registry_ids("source"):
+        assert soup(site, f"kb/source/{rid}.html").select_one(f"section#source-{rid}") is not None
+
+
+def test_every_metric_scope_pair_in_use_has_a_page(site):
+    # pairs used by page claims (found before reading) and by collection claims
+    pages = sorted(
+        p.relative_to(Path(site.outdir) / "kb" / "metric").as_posix()
+        for p in (Path(site.outdir) / "kb" / "metric").rglob("*.html")
+    )
+    assert pages == [
+        "cost/company-infrastructure.html",
+        "cost/final-training-run.html",
+        "gpu-count/company-infrastructure.html",
+    ]
+    listing = soup(site, "kb/metrics.html")
+    assert [a.get_text() for a in listing.select("li.toctree-l1 a")] == [
+        "Cost: Company infrastructure",
+        "Cost: Final training run",
+        "GPU count: Company infrastructure",
+    ]
+
+
+def test_entity_links_in_cards_go_to_entity_pages(site):
+    card = soup(site, "index.html").select_one("#claim-deepseek-server-capex")
+    links = {a.get_text(): a["href"] for a in card.select("a.reference.internal")}
+    assert links["SemiAnalysis"] == "kb/entity/semianalysis.html#entity-semianalysis"
+    assert links["High-Flyer"] == "kb/entity/high-flyer.html#entity-high-flyer"
+
+
+def test_entity_page_groups_claims_by_metric_and_scope_newest_first(site):
+    page = soup(site, "kb/entity/deepseek.html")
+    about = page.select_one("section#claims-about")
+    groups = {
+        s.select_one("h3").get_text(strip=True).rstrip("¶"): titles(s.select_one("table"))
+        for s in about.select("section")
+    }
+    assert groups == {
+        "Cost: Company infrastructure": ["DeepSeek total server capital expenditure"],
+        "GPU count: Company infrastructure": ["DeepSeek GPUs"],
+    }
+    made = soup(site, "kb/entity/semianalysis.html").select_one("section#claims-made table")
+    assert titles(made) == ["DeepSeek total server capital expenditure", "DeepSeek GPUs"]
+
+
+def test_entity_page_lists_related_entities(site):
+    related = soup(site, "kb/entity/deepseek.html").select_one("section#related")
+    items = [li.get_text(" ", strip=True) for li in related.select("li")]
+    assert items == [
+        "Part of: High-Flyer",
+        "Includes: DeepSeek-V3",
+        "Named with it in claims: High-Flyer",
+    ]
+    # facts are grouped apart from figures
+    facts = soup(site, "kb/entity/deepseek-v3.html").select_one("section#about-other table")
+    assert titles(facts) == ["DeepSeek-V3 weights are published"]
+
+
+def test_pair_page_has_chart_and_every_value(site):
+    page = soup(site, "kb/metric/cost/final-training-run.html")
+    figure = page.select_one("figure.claimkb-chart")
+    src = figure.select_one("img")["src"]
+    assert src == "../../../_images/claimkb-chart-cost--final-training-run.svg"
+    svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
+    assert svg.startswith("<?xml") and "<svg" in svg
+    assert "Cloud-rental equivalent" in svg  # the one series, labelled by method
+    assert titles(page.select_one("table.claimkb-claims")) == [
+        "DeepSeek-V3 final training run cost",
+        "GPT-4 final training run cost",
+        "GPT-3 final training run cost",
+    ]
+
+
+def test_sources_page_lists_every_claim_citing_each_source(site):
+    page = soup(site, "kb/sources.html")
+    report = page.select_one("dt#sources-deepseek-v3-report").find_next_sibling("dd")
+    cited = sorted(a.get_text() for a in report.select("a"))
+    assert cited == [
+        "DeepSeek GPUs",
+        "DeepSeek-V3 final training run cost",
+        "DeepSeek-V3 weights are published",
+    ]
+    uncited = page.select_one("dt#sources-uncited-report").find_next_sibling("dd")
+    assert uncited.get_text(strip=True) == "No claim on this site cites it."
+    source_page = soup(site, "kb/source/epoch-training-costs.html")
+    assert titles(source_page.select_one("table")) == [
+        "GPT-4 final training run cost",
+        "GPT-3 final training run cost",
+    ]
+
+
+def test_disputes_page_shows_contradicting_claims_side_by_side(site):
+    page = soup(site, "kb/disputes.html")
+    block = page.select_one("#dispute-1")
+    assert [t.get_text(strip=True) for t in block.select(".claimkb-compare-title")] == [
+        "DeepSeek total server capital expenditure",
+        "DeepSeek-V3 final training run cost",
+    ]
+    assert "Different scope" in block.select_one(".claimkb-compare-verdict").get_text()
+    assert titles(page.select_one("section#disputed table")) == ["DeepSeek GPUs"]
+
+
+def test_timeline_orders_claims_by_date(site):
+    page = soup(site, "kb/timeline.html")
+    years = [s["id"] for s in page.select("section[id^=year-]")]
+    assert years == ["year-2020", "year-2024", "year-2025", "year-undated"]
+    assert titles(page.select_one("section#year-2024 table")) == [
+        "GPT-4 final training run cost",  # 2024-06
+        "DeepSeek-V3 final training run cost",  # 2024-12-27
+    ]
+
+
+def test_generated_pages_are_searchable(site):
+    index = (Path(site.outdir) / "searchindex.js").read_text()
+    assert '"kb/entity/deepseek"' in index
+    assert "Cost: Final training run" in index
+
+
+def test_chart_bytes_are_identical_across_builds(site, tmp_path):
+    again = build_once(copy_root("kb", tmp_path))
+    for path in sorted((Path(site.outdir) / "_images").glob("claimkb-chart-*.svg")):
+        assert path.read_bytes() == (Path(again.outdir) / "_images" / path.name).read_bytes()
+    assert len(list((Path(site.outdir) / "_images").glob("claimkb-chart-*.svg"))) == 3
+
+
+def test_chart_uses_a_log_scale_when_values_span_orders_of_magnitude():
+    assert use_log_scale([4.3e6, 1.6e9])
+    assert not use_log_scale([5.5e6, 7.8e7])
+    wide = chart_svg(
+        {
+            "Analyst estimate": [
+                Point(as_of_date("2020"), 4.3e6),
+                Point(as_of_date("2025-01"), 1.6e9),
+            ]
+        },
+        "USD",
+        "Cost",
+    )
+    narrow = chart_svg(
+        {
+            "Analyst estimate": [
+                Point(as_of_date("2020"), 4e6),
+                Point(as_of_date("2025-01"), 9e6),
+            ]
+        },
+        "USD",
+        "Cost",
+    )
+    # tick labels are text: decades on the log scale, even steps on the linear one
+    assert "$10M" in wide.decode() and "$100M" in wide.decode() and "$1B" in wide.decode()
+    assert "$100M" not in narrow.decode()
+    assert wide == chart_svg(
+        {
+            "Analyst estimate": [
+                Point(as_of_date("2020"), 4.3e6),
+                Point(as_of_date("2025-01"), 1.6e9),
+            ]
+        },
+        "USD",
+        "Cost",
+    )
+
+
+def pages_html(app) -> dict[str, bytes]:
+    out = Path(app.outdir)
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.suffix in (".html", ".svg")
+    }
+
+
+def test_parallel_build_equals_serial(site, tmp_path):
+    parallel = build_once(copy_root("kb", tmp_path), parallel=2)
+    assert warnings_of(parallel) == []
+    assert pages_html(parallel) == pages_html(site)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def test_editing_a_claim_updates_generated_pages_and_tables(tmp_path):
+    src = copy_root("kb", tmp_path / "edited")
+    first = build_once(src)
+    stubs = {p: p.stat().st_mtime_ns for p in (src / "kb").rglob("*.md")}
+    images = Path(first.outdir) / "_images"
+    charts = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in images.glob("*.svg")}
+    edit(src / "index.md", ":value: 1.6e9", ":value: 2.1e9")
+    edit(src / "index.md", ":title: DeepSeek GPUs", ":title: DeepSeek GPU fleet")
+    app = build_once(src)
+    assert warnings_of(app) == []
+    # stubs untouched: no page appeared or disappeared
+    assert {p: p.stat().st_mtime_ns for p in (src / "kb").rglob("*.md")} == stubs
+    # only the chart whose values changed is drawn again
+    after = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in images.glob("*.svg")}
+    changed = sorted(name for name in charts if after[name] != charts[name])
+    assert changed == ["claimkb-chart-cost--company-infrastructure.svg"]
+    for page in (
+        "kb/entity/deepseek.html",
+        "tables.html",
+        "kb/metric/cost/company-infrastructure.html",
+        "kb/timeline.html",
+        "kb/entity/semianalysis.html",
+    ):
+        text = html(app, page)
+        assert "$2.1B" in text, page
+        assert "$1.6B" not in text, page
+    for page in ("kb/entity/deepseek.html", "tables.html", "kb/timeline.html", "kb/disputes.html"):
+        text = html(app, page)
+        assert "DeepSeek GPU fleet" in text, page
+        assert "DeepSeek GPUs<" not in text, page
+    clean = build_once(copy_root("kb", tmp_path / "clean"))
+    edit_clean = Path(clean.srcdir) / "index.md"
+    edit(edit_clean, ":value: 1.6e9", ":value: 2.1e9")
+    edit(edit_clean, ":title: DeepSeek GPUs", ":title: DeepSeek GPU fleet")
+    assert pages_html(app) == pages_html(build_once(Path(clean.srcdir), freshenv=True))
+
+
+def test_a_new_pair_gets_its_page_in_the_same_build_and_a_gone_one_loses_it(tmp_path):
+    src = copy_root("kb", tmp_path)
+    build_once(src)
+    edit(
+        src / "index.md",
+        ":metric: gpu-count\n:value: 50_000\n:scope: company-infrastructure",
+        ":metric: gpu-count\n:value: 50_000\n:scope: final-training-run",
+    )
+    app = build_once(src)
+    assert warnings_of(app) == []
+    new = soup(app, "kb/metric/gpu-count/final-training-run.html")
+    assert titles(new.select_one("table.claimkb-claims")) == ["DeepSeek GPUs"]
+    assert not (src / "kb" / "metric" / "gpu-count" / "company-infrastructure.md").exists()
+    listing = [a.get_text() for a in soup(app, "kb/metrics.html").select("li.toctree-l1 a")]
+    assert "GPU count: Company infrastructure" not in listing
+    assert "GPU count: Final training run" in listing
+
+
+def test_registry_edits_add_and_rename_entity_pages_incrementally(tmp_path):
+    src = copy_root("kb", tmp_path)
+    build_once(src)
+    edit(
+        src / "claims" / "registry.yaml", "    name: SemiAnalysis\n", "    name: SemiAnalysis LLC\n"
+    )
+    edit(
+        src / "claims" / "registry.yaml",
+        "  - id: epoch-ai\n",
+        "  - id: mistral\n    name: Mistral AI\n    type: lab\n  - id: epoch-ai\n",
+    )
+    app = build_once(src)
+    assert warnings_of(app) == []
+    assert (
+        soup(app, "kb/entity/mistral.html")
+        .select_one("section#entity-mistral h1")
+        .get_text(strip=True)
+        .startswith("Mistral AI")
+    )
+    renamed = soup(app, "kb/entity/semianalysis.html").select_one("h1").get_text(strip=True)
+    assert renamed.startswith("SemiAnalysis LLC")
+    card = soup(app, "index.html").select_one("#claim-deepseek-server-capex")
+    assert "SemiAnalysis LLC" in card.get_text()
+    labs = [a.get_text() for a in soup(app, "kb/entities.html").select("li.toctree-l1 a")]
+    assert "Mistral AI" in labs and "SemiAnalysis LLC" in labs

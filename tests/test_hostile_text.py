@@ -1,0 +1,90 @@
+"""Hostile text in any field of any record never becomes markup in any page the site writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import build_once, copy_root, warnings_of
+
+HOSTILE = [
+    "</script><!-- =cmd|' /C calc'!A0",  # a claim's title
+    "</script><script>alert(1)</script>",  # an entity's name
+    "<img src=x onerror=alert(2)>",  # an alias
+    "<svg onload=alert(3)> & friends",  # a description
+    "<iframe src=javascript:alert(4)>",  # a publisher
+    "<img src=x onerror=alert(6)>",  # a locator
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    app = build_once(copy_root("hostile", tmp_path_factory.mktemp("hostile")))
+    assert warnings_of(app) == []
+    return Path(app.outdir)
+
+
+def pages(site: Path) -> list[Path]:
+    found = sorted(site.rglob("*.html"))
+    assert len(found) > 10  # cards, tables, comparisons and generated pages are all here
+    return found
+
+
+def test_no_page_gains_an_element_or_attribute_from_a_value(site):
+    for page in pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(True):
+            handlers = [name for name in element.attrs if name.lower().startswith("on")]
+            assert handlers == [], f"{page.name}: <{element.name} {handlers}>"
+            assert element.name not in ("iframe", "svg", "img") or element.get("src", "").startswith(
+                ("_images/", "../", "_static/")
+            ), f"{page.name}: {element}"
+        for script in soup.find_all("script"):
+            if script.get("type") == "application/ld+json":  # data, its markup escaped
+                assert "<" not in script.string and ">" not in script.string
+                json.loads(script.string)
+            else:  # the theme's own scripts only
+                assert "alert" not in (script.string or ""), f"{page.name}: {script.string!r:.80}"
+
+
+def test_hostile_values_are_shown_as_the_text_they_are(site):
+    text = "\n".join(
+        BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text()
+        for page in pages(site)
+    )
+    for value in HOSTILE:
+        assert value in text, value
+
+
+def test_exports_keep_values_and_neutralise_formulas(site):
+    data = json.loads((site / "claims.json").read_text(encoding="utf-8"))
+    titles = {claim["id"]: claim["title"] for claim in data["claims"]}
+    assert titles["hostile-title"] == HOSTILE[0]
+    with (site / "claims.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(io.StringIO(handle.read())))
+    for row in rows:
+        for cell in row:
+            evaluates = cell[:1] in ("=", "+", "@", "\t", "\r") or (
+                cell[:1] == "-" and not _is_number(cell)
+            )
+            assert not evaluates, cell
+
+
+def test_search_index_holds_values_as_data(site):
+    index = (site / "searchindex.js").read_text(encoding="utf-8")
+    payload = json.loads(index.removeprefix("Search.setIndex(").removesuffix(")"))
+    entries = payload["indexentries"]  # the search shows them with _escapeHTML
+    for value in (HOSTILE[0], HOSTILE[1], HOSTILE[2]):
+        assert value.lower() in entries
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True

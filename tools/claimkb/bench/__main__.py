@@ -1,0 +1,81 @@
+"""`python -m claimkb.bench [--runs N] [--quick] [--output FILE]`: build the synthetic knowledge
+bases, print the ratios, write every measurement as JSON (shown by docs/reference/benchmark.md).
+The JSON is rewritten after each size, so an interrupted run keeps what it measured."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .run import BenchError, format_table, machine, measure_size, plan, profile_build, summary
+
+DEFAULT_OUTPUT = Path("docs/reference/benchmark-results.json")
+#: profiled as soon as it is measured, so that an interrupted run keeps the profile
+PROFILE_SIZE = "200x25"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m claimkb.bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--quick", action="store_true", help="one run, small sizes, no profile")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the JSON results")
+    parser.add_argument("--workdir", type=Path, help="where to generate (default: a temp folder)")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    started = time.time()
+    runs = 1 if args.quick else args.runs
+    document = {
+        "version": 1,
+        "command": "make bench"
+        if (runs, args.quick) == (3, False)
+        else "python -m claimkb.bench" + (" --quick" if args.quick else f" --runs {runs}"),
+        "complete": False,
+        "machine": machine(),
+    }
+
+    def log(message: str) -> None:
+        print(f"[{time.time() - started:6.0f}s] {message}", file=sys.stderr, flush=True)
+
+    def save(results: dict, profile: dict | None, complete: bool = False) -> None:
+        usage = [
+            resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        ]
+        document.update(
+            date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            complete=complete,
+            total_seconds=round(time.time() - started),
+            total_cpu_seconds=round(sum(u.ru_utime + u.ru_stime for u in usage)),
+            ratios=summary(results),
+            results=results,
+            profile=profile,
+        )
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+    results: dict = {}
+    profile = None
+    with tempfile.TemporaryDirectory(prefix="claimkb-bench-", dir=args.workdir) as workdir:
+        try:
+            for size in plan(runs, args.quick):
+                results[size.name] = measure_size(size, Path(workdir), log)
+                if size.name == PROFILE_SIZE:
+                    log(f"profile of one claimkb full build at {PROFILE_SIZE}")
+                    profile = profile_build(size.pages, size.per_page, Path(workdir))
+                save(results, profile)
+        except BenchError as error:
+            print(f"claimkb.bench: {error}", file=sys.stderr)
+            return 1
+    save(results, profile, complete=True)
+    print(format_table(document["ratios"]))
+    log(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
