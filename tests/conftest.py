@@ -16,3 +16,12 @@ os.environ["CLAIMKB_SCHEMA_DIR"] = str(REPO / "schema")
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--stateful-steps",
+        type=int,
+        default=int(os.environ.get("CLAIMKB_STATEFUL_STEPS", "30")),
+        help="steps of the incremental-equals-clean state machine (default 30)",
+    )

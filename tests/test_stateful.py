@@ -3,7 +3,8 @@
 Each step edits a small knowledge base — add, edit, rename, move or delete a claim, link to one,
 add or remove a registry record, change a collection — then rebuilds incrementally and compares
 every output (pages, claim index, inventory, exports, search index) and the warnings with a clean
-build of the same tree. CI runs at least 30 steps; set CLAIMKB_STATEFUL_STEPS for more.
+build of the same tree. CI runs at least 30 steps; `pytest --stateful-steps N` (or the variable
+CLAIMKB_STATEFUL_STEPS) runs more.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from hypothesis.stateful import (
 from conftest import ROOTS
 from helpers import build_once, warnings_of
 
-STEPS = int(os.environ.get("CLAIMKB_STATEFUL_STEPS", "30"))
 PAGES = ("p1", "p2", "p3")
 COMPARED_SUFFIXES = {".html", ".inv", ".json", ".csv", ".svg", ".js"}
 
@@ -206,14 +206,15 @@ class KnowledgeBaseEdits(RuleBasedStateMachine):
             path.write_text(text)
 
 
-def test_incremental_build_equals_clean_build(tmp_path, monkeypatch):
+def test_incremental_build_equals_clean_build(tmp_path, monkeypatch, pytestconfig):
+    steps = pytestconfig.getoption("--stateful-steps")
     monkeypatch.setenv("CLAIMKB_STATEFUL_TMP", str(tmp_path))
     KnowledgeBaseEdits.steps_run = 0
     run_state_machine_as_test(
         KnowledgeBaseEdits,
         settings=settings(
             # the first example Hypothesis tries is the simplest (no claims at all): run a few
-            max_examples=max(6, STEPS // 5),
+            max_examples=max(6, steps // 3),
             stateful_step_count=10,
             deadline=None,
             derandomize=True,
@@ -221,4 +222,4 @@ def test_incremental_build_equals_clean_build(tmp_path, monkeypatch):
             suppress_health_check=list(HealthCheck),
         ),
     )
-    assert KnowledgeBaseEdits.steps_run >= STEPS
+    assert KnowledgeBaseEdits.steps_run >= steps
