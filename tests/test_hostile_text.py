@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import build_once, copy_root, warnings_of
 
 HOSTILE = [
@@ -40,9 +41,9 @@ def test_no_page_gains_an_element_or_attribute_from_a_value(site):
         for element in soup.find_all(True):
             handlers = [name for name in element.attrs if name.lower().startswith("on")]
             assert handlers == [], f"{page.name}: <{element.name} {handlers}>"
-            assert element.name not in ("iframe", "svg", "img") or element.get("src", "").startswith(
-                ("_images/", "../", "_static/")
-            ), f"{page.name}: {element}"
+            assert element.name not in ("iframe", "svg", "img") or element.get(
+                "src", ""
+            ).startswith(("_images/", "../", "_static/")), f"{page.name}: {element}"
         for script in soup.find_all("script"):
             if script.get("type") == "application/ld+json":  # data, its markup escaped
                 assert "<" not in script.string and ">" not in script.string
