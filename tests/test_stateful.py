@@ -203,6 +203,7 @@ class KnowledgeBaseEdits(RuleBasedStateMachine):
     @staticmethod
     def _write(path: Path, text: str) -> None:
         if not path.exists() or path.read_text() != text:
+            path.parent.mkdir(parents=True, exist_ok=True)  # git keeps no empty claims/ folder
             path.write_text(text)
 
 
