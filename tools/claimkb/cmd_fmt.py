@@ -14,7 +14,7 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from .collections import CollectionError, load_collection, parse_yaml, read_text
-from .knowledge_base import find_root
+from .knowledge_base import ProjectError, add_root_argument, project_root, usage_error
 from .layout import LayoutError, canonical_text, replace_file
 from .records import Finding
 from .schema import load_schemas
@@ -42,24 +42,15 @@ def register(subparsers) -> None:
         action="store_true",
         help="change nothing; list the files that would change and exit 1 if any",
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        help="project root, the folder with schema/ and claims/ (default: found upward from here)",
-    )
+    add_root_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    root = args.root or find_root(Path.cwd())
-    if root is None:
-        return _usage(
-            "not in a project (no folder with schema/ and claims/ at or above)",
-            "run it inside the repository or pass --root DIR",
-        )
-    missing = [str(p) for p in args.paths if not p.exists()]
-    if missing:
-        return _usage(f"no such file or folder: {', '.join(missing)}")
+    try:
+        root = project_root(args.root, args.paths)
+    except ProjectError as error:
+        return _usage(str(error), error.hint)
     try:
         schemas = load_schemas(root / "schema")
     except (OSError, ValueError, KeyError) as error:
@@ -159,7 +150,4 @@ def _display(path: str) -> str:
 
 
 def _usage(message: str, hint: str = "") -> int:
-    print(f"claimkb fmt: error: {message}", file=sys.stderr)
-    if hint:
-        print(f"claimkb fmt: hint: {hint}", file=sys.stderr)
-    return 2
+    return usage_error("fmt", message, hint)

@@ -8,12 +8,19 @@ claim cites, and an entity that nothing refers to. Exit status: 0 nothing found,
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from .cmd_validate import FORMATS, FORMATTERS, _selected
 from .collections import CollectionError, read_text
-from .knowledge_base import DOCS_DIR, ProjectError, _read_conf, find_root, load_knowledge_base
+from .knowledge_base import (
+    DOCS_DIR,
+    ProjectError,
+    _read_conf,
+    add_root_argument,
+    load_knowledge_base,
+    project_root,
+    usage_error,
+)
 from .lint import lint
 from .scan import markdown_parser, md_config
 
@@ -37,25 +44,15 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help="text (default), json or github"
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        help="project root, the folder with schema/ and claims/ (default: found upward from here)",
-    )
+    add_root_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    root = args.root or find_root(Path.cwd())
-    if root is None or not (root / "schema").is_dir():
-        where = args.root or Path.cwd()
-        return _usage(
-            f"{where} is not in a project (no folder with schema/ and claims/ at or above)",
-            "run it inside the repository or pass --root DIR",
-        )
-    missing = [str(p) for p in args.paths if not p.exists()]
-    if missing:
-        return _usage(f"no such file or folder: {', '.join(missing)}")
+    try:
+        root = project_root(args.root, args.paths)
+    except ProjectError as error:
+        return _usage(str(error), error.hint)
     try:
         base = load_knowledge_base(root)
         md = markdown_parser(md_config(_read_conf(base.root / DOCS_DIR)))
@@ -75,7 +72,4 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _usage(message: str, hint: str = "") -> int:
-    print(f"claimkb lint: error: {message}", file=sys.stderr)
-    if hint:
-        print(f"claimkb lint: hint: {hint}", file=sys.stderr)
-    return 2
+    return usage_error("lint", message, hint)

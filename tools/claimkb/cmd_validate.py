@@ -8,10 +8,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from pathlib import Path
 
-from .knowledge_base import KnowledgeBase, ProjectError, find_root, load_knowledge_base
+from .knowledge_base import (
+    KnowledgeBase,
+    ProjectError,
+    add_root_argument,
+    load_knowledge_base,
+    project_root,
+    usage_error,
+)
 from .records import Finding
 
 FORMATS = ("text", "json", "github")
@@ -43,25 +49,15 @@ def register(subparsers) -> None:
         help="text (default): path:line:col: message; json: see schema/findings.schema.json; "
         "github: workflow annotations",
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        help="project root, the folder with schema/ and claims/ (default: found upward from here)",
-    )
+    add_root_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    root = args.root or find_root(Path.cwd())
-    if root is None or not (root / "schema").is_dir():
-        where = args.root or Path.cwd()
-        return _usage(
-            f"{where} is not in a project (no folder with schema/ and claims/ at or above)",
-            "run it inside the repository or pass --root DIR",
-        )
-    missing = [str(p) for p in args.paths if not p.exists()]
-    if missing:
-        return _usage(f"no such file or folder: {', '.join(missing)}")
+    try:
+        root = project_root(args.root, args.paths)
+    except ProjectError as error:
+        return _usage(str(error), error.hint)
     try:
         base = load_knowledge_base(root)
     except ProjectError as error:
@@ -166,7 +162,4 @@ def _escape_property(text: str) -> str:
 
 
 def _usage(message: str, hint: str = "") -> int:
-    print(f"claimkb validate: error: {message}", file=sys.stderr)
-    if hint:
-        print(f"claimkb validate: hint: {hint}", file=sys.stderr)
-    return 2
+    return usage_error("validate", message, hint)

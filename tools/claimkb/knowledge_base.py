@@ -7,6 +7,7 @@ collection folders are the ones the build uses.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,10 @@ PAGE_SUFFIX = ".md"
 class ProjectError(Exception):
     """The project cannot be validated at all (no root, broken conf.py or schema)."""
 
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.hint = hint
+
 
 @dataclass
 class KnowledgeBase:
@@ -47,6 +52,38 @@ class KnowledgeBase:
     @property
     def records(self) -> list[Record]:
         return self.registry.records + [r for page in self.pages for r in page.claims]
+
+
+def add_root_argument(parser) -> None:
+    parser.add_argument(
+        "--root",
+        type=Path,
+        help="project root, the folder with schema/ and claims/ (default: found upward from here)",
+    )
+
+
+def project_root(given: Path | None, paths: list[Path]) -> Path:
+    """The root a command works in (given, or found upward from here), with the paths it names
+    checked to exist; ProjectError, with a hint, otherwise."""
+    root = given or find_root(Path.cwd())
+    if root is None or not (root / "schema").is_dir():
+        raise ProjectError(
+            f"{given or Path.cwd()} is not in a project "
+            "(no folder with schema/ and claims/ at or above)",
+            "run it inside the repository or pass --root DIR",
+        )
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise ProjectError(f"no such file or folder: {', '.join(missing)}")
+    return root
+
+
+def usage_error(command: str, message: str, hint: str = "") -> int:
+    """Reports a usage problem of `claimkb <command>` on stderr; returns exit code 2."""
+    print(f"claimkb {command}: error: {message}", file=sys.stderr)
+    if hint:
+        print(f"claimkb {command}: hint: {hint}", file=sys.stderr)
+    return 2
 
 
 def find_root(start: Path) -> Path | None:
