@@ -24,7 +24,7 @@ from .epoch_import import (
     read_full_view,
     render,
 )
-from .knowledge_base import ProjectError, find_root, load_knowledge_base
+from .knowledge_base import ProjectError, add_root_argument, load_knowledge_base, project_root
 from .records import Finding, Record
 from .validate import check_record, check_references
 
@@ -60,22 +60,15 @@ def register(subparsers) -> None:
     epoch.add_argument(
         "--output", type=Path, help=f"the collection to write (default: ROOT/{OUTPUT})"
     )
-    epoch.add_argument(
-        "--root",
-        type=Path,
-        help="project root, the folder with schema/ and claims/ (default: found upward from here)",
-    )
+    add_root_argument(epoch)
     epoch.set_defaults(run=run_epoch)
 
 
 def run_epoch(args: argparse.Namespace) -> int:
-    root = args.root or find_root(Path.cwd())
-    if root is None or not (root / "schema").is_dir():
-        return _fail(
-            f"{args.root or Path.cwd()} is not in a project (no folder with schema/ and "
-            "claims/ at or above)",
-            "run it inside the repository or pass --root DIR",
-        )
+    try:
+        root = project_root(args.root, [])
+    except ProjectError as error:
+        return _fail(str(error), error.hint)
     costs_csv = args.csv or root / EPOCH_DIR / "model_costs.csv"
     full_view = args.full_view or root / EPOCH_DIR / "all_ml_systems_full_view.csv"
     output: Path = args.output or root / OUTPUT
