@@ -153,3 +153,32 @@ def test_front_matter_changes_the_page_s_myst_configuration(schemas):
     text = "---\nmyst:\n  enable_extensions: [colon_fence]\n---\n\n:::{claim} x\n:kind: fact\n:::\n"
     assert [r.location.line for r in scan(text, schemas, plain).claims] == [6]
     assert scan(text.split("---\n", 2)[2], schemas, plain).claims == []
+
+
+def every_claim_page():
+    return sorted(
+        path
+        for folder in ("docs", "tests/roots")
+        for path in (REPO / folder).rglob("*.md")
+        if "{claim}" in path.read_text(encoding="utf-8")
+    )
+
+
+def test_the_quick_key_scan_agrees_with_the_myst_tokenizer(schemas, md, monkeypatch):
+    """`option_lines` scans line starts and only falls back to MyST's tokenizer when the scan
+    misses; on every claim of the repository and of the test roots, the two must agree."""
+    from claimkb import scan as scan_module
+    from claimkb.directive_text import option_lines
+
+    compared = []
+
+    def both(block_text, lineno, names):
+        quick = option_lines(block_text, lineno, names)
+        compared.append((block_text, quick, option_lines(block_text, lineno, ["no such key"])))
+        return quick
+
+    monkeypatch.setattr(scan_module, "option_lines", both)
+    for path in every_claim_page():
+        scan_page(path.read_text(encoding="utf-8"), str(path), schemas, md, path.stem)
+    assert len(compared) > 100
+    assert [c for c in compared if c[1] != c[2]] == []

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .cmd_validate import _display_path
+from .cmd_validate import display_path
 from .collections import load_collection
 from .epoch_import import (
     EpochImportError,
@@ -76,7 +76,7 @@ def run_epoch(args: argparse.Namespace) -> int:
         refusal = edited_by_hand(output) if output.exists() else ""
         if refusal:
             return _fail(
-                f"{_display_path(str(output))}: {refusal}; refusing to overwrite it",
+                f"{display_path(str(output))}: {refusal}; refusing to overwrite it",
                 "move it away or choose another --output; to change imported claims, change the "
                 "input data and run the importer again",
             )
@@ -96,22 +96,20 @@ def run_epoch(args: argparse.Namespace) -> int:
     findings = _check(text, output, schemas, existing)
     if findings:
         for finding in findings:
-            print(
-                f"{_display_path(finding.path)}:{finding.line}: {finding.text()}", file=sys.stderr
-            )
+            print(f"{display_path(finding.path)}:{finding.line}: {finding.text()}", file=sys.stderr)
         print(
-            f"claimkb import: {len(findings)} problem(s); {_display_path(str(output))} was not "
+            f"claimkb import: {len(findings)} problem(s); {display_path(str(output))} was not "
             "written",
             file=sys.stderr,
         )
         return 1
     if output.exists() and output.read_text(encoding="utf-8") == text:
-        print(f"{_display_path(str(output))} is up to date ({imported.claims} claims)")
+        print(f"{display_path(str(output))} is up to date ({imported.claims} claims)")
         return 0
     _write(output, text)
     created = imported.created
     print(
-        f"wrote {_display_path(str(output))}: {imported.claims} claims, "
+        f"wrote {display_path(str(output))}: {imported.claims} claims, "
         f"{len(created.get('entities', []))} new entities, "
         f"{len(created.get('sources', []))} new sources; "
         f"referenced {len(imported.reused.get('entities', []))} existing entities and "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .cmd_validate import FORMATS, FORMATTERS, _selected
+from .cmd_validate import FORMATS, FORMATTERS, selected
 from .collections import CollectionError, read_text
 from .knowledge_base import (
     DOCS_DIR,
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             texts[page.path] = read_text(Path(page.path))
         except CollectionError:  # validate reports it; lint checks what it can read
             base.unreadable.add(page.path)
-    findings = [f for f in lint(base, texts, md) if _selected(f, args.paths)]
+    findings = [f for f in lint(base, texts, md) if selected(f, args.paths)]
     print(FORMATTERS[args.format](base, findings), end="")
     if base.unreadable:
         return 2

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         base = load_knowledge_base(root)
     except ProjectError as error:
         return _usage(str(error))
-    findings = [f for f in base.findings if _selected(f, args.paths)]
+    findings = [f for f in base.findings if selected(f, args.paths)]
     print(FORMATTERS[args.format](base, findings), end="")
     if any(f.path in base.unreadable for f in findings):
         return 2
@@ -74,7 +74,7 @@ def summary(base: KnowledgeBase, findings: list[Finding]) -> str:
 
 
 def format_text(base: KnowledgeBase, findings: list[Finding]) -> str:
-    lines = [f"{_display_path(f.path)}:{f.line}:{f.column}: {f.text()}" for f in findings]
+    lines = [f"{display_path(f.path)}:{f.line}:{f.column}: {f.text()}" for f in findings]
     return "".join(f"{line}\n" for line in [*lines, summary(base, findings)])
 
 
@@ -127,7 +127,7 @@ def format_github(base: KnowledgeBase, findings: list[Finding]) -> str:
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
 
 
-def _selected(finding: Finding, paths: list[Path]) -> bool:
+def selected(finding: Finding, paths: list[Path]) -> bool:
     if not paths:
         return True
     where = Path(finding.path).resolve()
@@ -138,7 +138,7 @@ def _selected(finding: Finding, paths: list[Path]) -> bool:
     return False
 
 
-def _display_path(path: str) -> str:
+def display_path(path: str) -> str:
     """Relative to the working directory when the file is below it, as compilers print paths."""
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative

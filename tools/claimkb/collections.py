@@ -11,11 +11,13 @@ import datetime
 from pathlib import Path
 from typing import Any
 
+import yaml as libyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import ScalarNode
 
 from .records import Finding, Location, Record
 from .schema import Schemas
@@ -115,6 +117,136 @@ def parse_yaml(text: str) -> Any:
         raise CollectionError(f"YAML error: {error}") from None
 
 
+class LocatedMap(dict):
+    """A mapping read from a collection, with the line of each key."""
+
+    __slots__ = ("key_lines",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines: dict[Any, int] = {}
+
+
+class LocatedList(list):
+    """A sequence read from a collection, with the line of each item."""
+
+    __slots__ = ("item_lines",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_lines: list[int] = []
+
+
+def read_located(text: str) -> Any:
+    """The document as LocatedMap / LocatedList / scalars, with 1-based lines.
+
+    Reading is the fixed cost of every build and validation, and ruamel's pure-Python parser is
+    some 50x slower than libyaml's. So the text is read from libyaml's events whenever it holds
+    only what that reader mirrors exactly (YAML 1.2 scalars resolved by ruamel's own resolver and
+    constructor); anything else (an error, an alias, a tag, a duplicate key, deep nesting...) is
+    read by `parse_yaml`, whose messages and values are the reference.
+    """
+    if libyaml.__with_libyaml__:
+        try:
+            return _from_events(libyaml.parse(text, Loader=libyaml.CSafeLoader))
+        except (_NeedsRoundTrip, libyaml.YAMLError):
+            pass
+    return _from_round_trip(parse_yaml(text))
+
+
+class _NeedsRoundTrip(Exception):
+    """The fast reader met something it leaves to ruamel."""
+
+
+_SCALARS_AS_TEXT = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+_SCALARS_CONSTRUCTED = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+}
+_NO_KEY = object()
+
+
+def _from_events(events) -> Any:
+    reference = new_yaml()
+    resolver, constructor = reference.resolver, reference.constructor
+
+    def scalar(event) -> Any:
+        if event.tag is not None or event.anchor is not None:
+            raise _NeedsRoundTrip
+        if event.style not in ("", None):  # quoted or block: always text
+            return event.value
+        tag = resolver.resolve(ScalarNode, event.value, (True, False))
+        name = str(tag)
+        if name in _SCALARS_AS_TEXT:
+            return event.value
+        if name in _SCALARS_CONSTRUCTED:
+            return constructor.construct_object(ScalarNode(tag, event.value))
+        raise _NeedsRoundTrip
+
+    root: Any = None
+    stack: list[list] = []  # [container, pending key, its line]
+    documents = 0
+
+    def add(value: Any, line: int) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        container = top[0]
+        if isinstance(container, LocatedList):
+            container.append(value)
+            container.item_lines.append(line)
+        elif top[1] is _NO_KEY:
+            if not isinstance(value, str) or value in container:
+                raise _NeedsRoundTrip
+            top[1], top[2] = value, line
+        else:
+            container[top[1]] = value
+            container.key_lines[top[1]] = top[2]
+            top[1] = _NO_KEY
+
+    for event in events:
+        if isinstance(event, libyaml.ScalarEvent):
+            add(scalar(event), event.start_mark.line + 1)
+        elif isinstance(event, libyaml.CollectionStartEvent):
+            if (event.tag is not None and not event.implicit) or event.anchor is not None:
+                raise _NeedsRoundTrip
+            if len(stack) >= MAX_DEPTH:
+                raise _NeedsRoundTrip
+            mapping = isinstance(event, libyaml.MappingStartEvent)
+            container = LocatedMap() if mapping else LocatedList()
+            add(container, event.start_mark.line + 1)
+            stack.append([container, _NO_KEY, 0])
+        elif isinstance(event, libyaml.CollectionEndEvent):
+            stack.pop()
+        elif isinstance(event, libyaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1 or event.version is not None or event.tags:
+                raise _NeedsRoundTrip
+        elif isinstance(event, libyaml.AliasEvent):
+            raise _NeedsRoundTrip
+    return root
+
+
+def _from_round_trip(value: Any) -> Any:
+    if isinstance(value, CommentedMap):
+        located = LocatedMap()
+        for key, item in value.items():
+            located[key] = _from_round_trip(item)
+            located.key_lines[key] = value.lc.key(key)[0] + 1
+        return located
+    if isinstance(value, CommentedSeq):
+        located = LocatedList()
+        for index, item in enumerate(value):
+            located.append(_from_round_trip(item))
+            located.item_lines.append(value.lc.item(index)[0] + 1)
+        return located
+    return value
+
+
 def to_plain(value: Any) -> Any:
     """Round-trip YAML values to plain JSON-like values (dates become ISO strings)."""
     if isinstance(value, dict):
@@ -132,7 +264,7 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
     """Records of one collection file, and the problems that kept any part of it out."""
     where = str(path)
     try:
-        data = parse_yaml(read_text(path))
+        data = read_located(read_text(path))
     except CollectionError as error:
         return [], [_file_finding(where, error)]
     keys = schemas.collection_keys
@@ -147,8 +279,8 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
                 hint=f"a collection is a mapping with any of the lists {expected}",
             )
         ]
-    if not isinstance(data, CommentedMap):
-        found = "a list" if isinstance(data, CommentedSeq) else f"a {type(data).__name__}"
+    if not isinstance(data, LocatedMap):
+        found = "a list" if isinstance(data, LocatedList) else f"a {type(data).__name__}"
         return [], [
             Finding(
                 where,
@@ -161,7 +293,7 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
     records: list[Record] = []
     findings: list[Finding] = []
     for key, items in data.items():
-        key_line = data.lc.key(key)[0] + 1
+        key_line = data.key_lines[key]
         if key not in keys:
             findings.append(
                 Finding(
@@ -175,7 +307,7 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
             )
             continue
         rtype = keys[key]
-        if not isinstance(items, CommentedSeq):
+        if not isinstance(items, LocatedList):
             if items is not None:
                 findings.append(
                     Finding(
@@ -189,8 +321,8 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
                 )
             continue
         for index, item in enumerate(items):
-            line = items.lc.item(index)[0] + 1
-            if not isinstance(item, CommentedMap):
+            line = items.item_lines[index]
+            if not isinstance(item, LocatedMap):
                 findings.append(
                     Finding(
                         where,
@@ -202,7 +334,7 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
                     )
                 )
                 continue
-            field_lines = tuple((str(k), item.lc.key(k)[0] + 1) for k in item)
+            field_lines = tuple((str(k), item.key_lines[k]) for k in item)
             plain = to_plain(item)
             record_id = plain.get("id")
             records.append(

@@ -33,13 +33,15 @@ class ClaimDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         env = self.env
         registry = env.claimkb_registry
-        for path in registry.schemas.paths:
-            env.note_dependency(str(path))
+        domain = env.domains["claim"]
+        if not domain.data["claims"].get(env.docname):  # the page's first claim
+            for path in registry.schemas.paths:
+                env.note_dependency(str(path))
         claim_id = self.arguments[0].strip() if self.arguments else ""
         record, findings = claim_from_directive(
             claim_id,
             self.options,
-            option_lines(self.block_text, self.lineno),
+            option_lines(self.block_text, self.lineno, self.options),
             "\n".join(self.content),
             str(env.doc2path(env.docname)),
             self.lineno,
@@ -47,7 +49,7 @@ class ClaimDirective(SphinxDirective):
             env.docname,
             body_line=self.lineno + self.content_offset + 1,
         )
-        env.domains["claim"].note_claim(env.docname, record, findings)
+        domain.note_claim(env.docname, record, findings)
         node = claim_node(record=record)
         self.set_source_info(node)
         self.state.nested_parse(self.content, self.content_offset, node)

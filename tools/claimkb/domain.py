@@ -152,6 +152,22 @@ class ClaimDomain(Domain):
             self._objects = objects
         return self._objects
 
+    def referrers(self, field: str, claim_id: str) -> list[str]:
+        """Ids of the claims whose list `field` (`relies_on`, say) names `claim_id`."""
+        objects = self.objects
+        if getattr(self, "_referrers_of", None) is not objects:
+            # one pass over every claim while the objects stand, not one per page or card
+            index: dict[tuple[str, str], list[str]] = {}
+            for (rtype, rid), (_, record) in sorted(objects.items()):
+                if rtype != "claim":
+                    continue
+                for name, targets in record.data.items():
+                    if isinstance(targets, list):
+                        for target in dict.fromkeys(t for t in targets if isinstance(t, str)):
+                            index.setdefault((name, target), []).append(rid)
+            self._referrers, self._referrers_of = index, objects
+        return self._referrers.get((field, claim_id), [])
+
     def claim(self, claim_id: str) -> tuple[str, Record] | None:
         return self.objects.get(("claim", claim_id))
 

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from .knowledge_base import KnowledgeBase
 from .records import Finding, Record
-from .scan import _Scanner
+from .scan import PageScanner
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:thousand|million|billion|trillion|bn|[KkMBT])"
@@ -105,7 +105,7 @@ def unused_entities(records: list[Record], fields: dict) -> list[Finding]:
     ]  # fmt: skip
 
 
-class _ProseScanner(_Scanner):
+class _ProseScanner(PageScanner):
     """`scan`'s walk through a page (directive bodies at their lines, code never entered), looking
     at the text of prose instead of claims and roles."""
 
@@ -132,6 +132,9 @@ class _ProseScanner(_Scanner):
                 self._fence(token, token.map[0] + offset + 1)
             elif token.type == "inline" and token.children:
                 self._prose(token.children, token.map[0] + offset + 1)
+
+    def worth_scanning(self, body: str) -> bool:
+        return True  # prose is what this scanner looks at
 
     def _fence(self, token: Token, line: int) -> None:
         name = ((token.info or "").strip().split(maxsplit=1) or [""])[0]

@@ -19,18 +19,23 @@ class Registry:
     files: list[Path] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    _by_type: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
 
     def __getstate__(self):
         # compiled validators do not pickle; the registry is reloaded at every build anyway
         return {**self.__dict__, "schemas": None}
 
     def of_type(self, rtype: str) -> dict[str, Record]:
-        """Records of one type by id; where an id is duplicated the first one read wins."""
-        found: dict[str, Record] = {}
-        for record in self.records:
-            if record.type == rtype and record.id:
-                found.setdefault(record.id, record)
-        return found
+        """Records of one type by id; where an id is duplicated the first one read wins.
+
+        Computed once: a registry is not changed after `load_registry`. Do not modify."""
+        if rtype not in self._by_type:
+            found: dict[str, Record] = {}
+            for record in self.records:
+                if record.type == rtype and record.id:
+                    found.setdefault(record.id, record)
+            self._by_type[rtype] = found
+        return self._by_type[rtype]
 
     def claims_of(self, collection: str) -> list[Record]:
         return [

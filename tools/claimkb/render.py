@@ -1,13 +1,17 @@
 """Post-transform: claim nodes become sphinx-design cards, registry nodes definition lists.
 
-Runs at write time, before references are resolved, so cards always show current names, units and
-definitions, and the links they hold are resolved like any other.
+Runs at write time, so cards always show current names, units and definitions. It runs late,
+after the post-transforms that walk the whole page (references, dropdowns, tabs, highlighting):
+cards triple a page's nodes, and each of those walks would pay for them. So a card resolves its
+own links, with the domain's resolver, as Sphinx's would; it still comes before the linkcheck
+builder's collector (800), which must see the sources' links.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .formatting import format_value
@@ -49,7 +53,6 @@ class CardBuilder:
         self.entities = registry.of_type("entity")
         self.sources = registry.of_type("source")
         self.definitions = {t: registry.of_type(t) for t in ("metric", "scope", "method")}
-        self._reverse: dict[tuple[str, str], list[str]] | None = None
 
     def name_of(self, rtype: str, rid: str) -> str:
         table = self.entities if rtype == "entity" else self.definitions.get(rtype, {})
@@ -164,7 +167,7 @@ class CardBuilder:
         for field, label in RELATIONS:
             self.add_links(footer, label, record.get(field) or [])
         for field, label in REVERSE_RELATIONS:
-            self.add_links(footer, label, self.reverse(field, record.id))
+            self.add_links(footer, label, self.domain.referrers(field, record.id))
         ident = nodes.paragraph(classes=["claim-id"])
         ident += nodes.Text("Claim id: ")
         ident += nodes.literal(record.id, record.id)
@@ -212,19 +215,6 @@ class CardBuilder:
                 para += nodes.Text("; ")
             para += self.claim_link(claim_id)
         parent += para
-
-    def reverse(self, field: str, claim_id: str) -> list[str]:
-        if self._reverse is None:
-            # one pass over every claim per page, not one per card: cards × claims is quadratic
-            self._reverse = {}
-            for (rtype, rid), (_, other) in sorted(self.domain.objects.items()):
-                if rtype != "claim":
-                    continue
-                for name, _label in REVERSE_RELATIONS:
-                    targets = other.get(name)
-                    for target in dict.fromkeys(targets if isinstance(targets, list) else []):
-                        self._reverse.setdefault((name, target), []).append(rid)
-        return self._reverse.get((field, claim_id), [])
 
 
 class RegistryListBuilder:
@@ -282,16 +272,38 @@ class RegistryListBuilder:
 
 
 class RenderClaims(SphinxPostTransform):
-    default_priority = 5  # before ReferencesResolver (10): the links we add get resolved
+    default_priority = 790  # see the module's docstring
 
     def run(self, **kwargs) -> None:
         domain = self.env.domains["claim"]
         cards = CardBuilder(domain, self.env.docname)
-        for node in list(self.document.findall(claim_node)):
-            node.replace_self(cards.card(node))
         lists = RegistryListBuilder(domain)
-        for node in list(self.document.findall(registry_node)):
-            node.replace_self(lists.build(node))
+        for node in list(
+            self.document.findall(lambda n: isinstance(n, claim_node | registry_node))
+        ):
+            built = cards.card(node) if isinstance(node, claim_node) else lists.build(node)
+            self.resolve_links(built)
+            node.replace_self(built)
+
+    def resolve_links(self, tree: nodes.Element) -> None:
+        """What Sphinx's ReferencesResolver does for our links: a link, or its text if the
+        target is unknown (`refwarn` is off: the validator reports unknown ids)."""
+        domain = self.env.domains["claim"]
+        for ref in list(tree.findall(addnodes.pending_xref)):
+            contnode = ref[0]
+            try:
+                resolved = domain.resolve_xref(
+                    self.env,
+                    ref["refdoc"],
+                    self.app.builder,
+                    ref["reftype"],
+                    ref["reftarget"],
+                    ref,
+                    contnode,
+                )
+            except NoUri:
+                resolved = None
+            ref.replace_self(resolved or contnode)
 
 
 def setup_render(app) -> None:

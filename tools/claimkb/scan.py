@@ -113,12 +113,14 @@ def scan_page(
         config = md.options["myst_config"]
         page_config = merge_file_level(config, topmatter, lambda *_: None)
         md = md if page_config == config else markdown_parser(page_config)
-    scanner = _Scanner(md, path, schemas, docname)
+    scanner = PageScanner(md, path, schemas, docname)
     scanner.scan(text, 0)
     return scanner.page
 
 
-class _Scanner:
+class PageScanner:
+    """Walks a page's MyST tokens, directive bodies included, collecting claims and roles."""
+
     def __init__(self, md: MarkdownIt, path: str, schemas: Schemas, docname: str | None):
         self.md, self.schemas, self.docname = md, schemas, docname
         self.page = PageScan(path)
@@ -179,8 +181,14 @@ class _Scanner:
             self.page.collections_shown.append((parsed.arguments[0], line))
         elif name == "registry" and parsed.arguments:
             self.page.registries_shown.append(parsed.arguments[0])
-        if parsed.body:
-            self.scan("\n".join(parsed.body), line + parsed.body_offset)
+        body = "\n".join(parsed.body)
+        if body and self.worth_scanning(body):
+            self.scan(body, line + parsed.body_offset)
+
+    def worth_scanning(self, body: str) -> bool:
+        """What this scanner looks for (a role, a `{name}` fence) needs a brace, unless a
+        directive may be fenced by its bare name; most claims' bodies are plain text."""
+        return "{" in body or bool(self.fence_directives)
 
     def _claim(self, token: Token, content: str, arguments: str, parsed, line: int) -> None:
         claim_id = parsed.arguments[0].strip() if parsed.arguments else ""
@@ -201,7 +209,7 @@ class _Scanner:
         record, findings = claim_from_directive(
             claim_id,
             parsed.options,
-            option_lines(block_text, line),
+            option_lines(block_text, line, parsed.options),
             "\n".join(parsed.body),
             self.page.path,
             line,

@@ -1,0 +1,98 @@
+"""The fast libyaml reader of collections must read exactly what the ruamel reader reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimkb import collections as c
+
+REPO = Path(__file__).parents[1]
+YAML_FILES = sorted(
+    [*REPO.glob("claims/*.yaml"), *REPO.glob("tests/roots/*/claims/*.yaml")],
+    key=lambda path: str(path),
+)
+
+TRICKY = """\
+# comment
+entities:
+- id: a  # trailing comment
+  name: "quoted: yes"
+  aliases: [yes, no, on, off, 'y', ~, null, Null]
+  numbers: [1_000, 0o17, 0x1F, 012, 1.5e3, 1e9, -3, +7, .inf, -.inf, .nan, 5.576]
+  dates: [2025-01-20, 2025-01-20T10:00:00Z, 12:30, 1:30:00]
+  bools: [true, True, TRUE, false]
+  block: |
+    line one
+      indented
+
+  folded: >-
+    folded
+    text
+  empty:
+  unicode: "€ 中文 \\u00e9"
+  flow: {x: 1, y: [2, 3]}
+  nested:
+    - - deep
+      - er
+sources: []
+"""
+
+
+def dump(value):
+    """Everything the records are made of: keys, values, their types and every line."""
+    if isinstance(value, c.LocatedMap):
+        return {"map": [(key, value.key_lines[key], dump(item)) for key, item in value.items()]}
+    if isinstance(value, c.LocatedList):
+        return {
+            "list": [(line, dump(item)) for line, item in zip(value.item_lines, value, strict=True)]
+        }
+    plain = c.to_plain(value)
+    return (type(plain).__name__, repr(plain))
+
+
+def fast(text: str):
+    return c._from_events(c.libyaml.parse(text, Loader=c.libyaml.CSafeLoader))
+
+
+def slow(text: str):
+    return c._from_round_trip(c.parse_yaml(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [TRICKY, TRICKY.replace("\n", "\r\n")] + [c.read_text(path) for path in YAML_FILES],
+    ids=["tricky", "tricky-crlf"] + [str(path.relative_to(REPO)) for path in YAML_FILES],
+)
+def test_fast_reader_reads_what_ruamel_reads(text):
+    try:
+        expected = dump(slow(text))
+    except c.CollectionError:
+        pytest.skip("a broken file: read by ruamel only, for its messages")
+    assert dump(fast(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",  # alias
+        "a: !!str 3\n",  # explicit tag
+        "a: 1\na: 2\n",  # duplicate key
+        "a: 1\n---\nb: 2\n",  # two documents
+        "%YAML 1.1\n---\na: yes\n",  # another YAML version
+        "<<: {a: 1}\n",  # merge key
+        "1: one\n",  # a key that is not text
+        "[" * (c.MAX_DEPTH + 1) + "]" * (c.MAX_DEPTH + 1) + "\n",  # too deep
+    ],
+)
+def test_fast_reader_leaves_the_unusual_to_ruamel(text):
+    with pytest.raises(c._NeedsRoundTrip):
+        fast(text)
+
+
+def test_read_located_gives_ruamel_messages():
+    with pytest.raises(c.CollectionError, match="aliases"):
+        c.read_located("a: &x 1\nb: *x\n")
+    with pytest.raises(c.CollectionError, match="duplicate key 'a'"):
+        c.read_located("a: 1\na: 2\n")
