@@ -148,3 +148,25 @@ def test_only_the_reference_page_depends_on_the_schemas(make_app, tmp_path):
     app = build(make_app, srcdir)
     assert any(Path(dep).name == "claim.schema.json" for dep in app.env.dependencies["index"])
     assert not any(Path(dep).suffix == ".json" for dep in app.env.dependencies.get("other", ()))
+
+
+def test_the_claims_export_has_a_section_with_every_field(page):
+    export = load("export")
+    section = page.find("section", id="claims-export")
+    assert section is not None
+    assert section.find("h2").get_text(strip=True).rstrip("¶") == export["title"]
+    for field in export["$defs"]["claim"]["properties"]:
+        anchor = section.find(id=f"claims-export-{field.replace('_', '-')}")
+        assert anchor is not None, field
+    cells = {
+        name: [cell.get_text(" ", strip=True) for cell in anchor.find_parent("tr").find_all("td")]
+        for name in ("claimant", "subject", "value", "id", "confidence")
+        for anchor in [section.find(id=f"claims-export-{name}")]
+    }
+    # followed `$ref`s, null set apart, mappings named by their keys
+    assert cells["claimant"][1].startswith("mapping of id ; name")
+    assert cells["claimant"][1].endswith(", or null")
+    assert cells["subject"][1] == "list of mappings"
+    assert cells["value"][1] == "number, or null"
+    assert cells["id"][1].startswith("text matching")  # from claim.schema.json
+    assert "or null" in cells["confidence"][1] and "speculative" in cells["confidence"][3]

@@ -5,7 +5,8 @@ For each record type (in the order of the collection lists): its description, th
 field with its type, when it is required (always, or for which `kind`, read from the schema's
 `allOf`/`if`/`then`), its description, its allowed values with their meanings
 (`enumDescriptions`) and an example (`examples`). Then the collection file and, when the schema is
-there, the JSON report of `claimkb validate`. The schema files are dependencies of the page.
+there, the JSON report of `claimkb validate` and the claims of the site's `claims.json` export.
+The schema files are dependencies of the page.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ class SchemaReferenceDirective(SphinxDirective):
             result.append(
                 self.fields_section("findings", documents["findings"], finding, "findings-report")
             )
+        if "export" in documents:
+            claim = documents["export"]["$defs"]["claim"]
+            result.append(
+                self.fields_section("export", documents["export"], claim, "claims-export")
+            )
         return result
 
     # --- sections -------------------------------------------------------------
@@ -50,10 +56,12 @@ class SchemaReferenceDirective(SphinxDirective):
         required = set(record.get("required", ()))
         by_condition = required_by_condition(record)
         table = Table(("Field", "Type", "Required", "Description"), (2, 3, 2, 8))
+        documents = self.env.claimkb_registry.schemas.documents
         for field, prop in record.get("properties", {}).items():
+            prop, nullable = flatten(prop, schema, documents)
             table.add_row(
                 self.field_name(field, f"{anchor}-{field}"),
-                self.type_cell(prop),
+                self.type_cell(prop, nullable),
                 self.required_cell(field, required, by_condition, prop),
                 self.description_cell(prop),
             )
@@ -82,7 +90,7 @@ class SchemaReferenceDirective(SphinxDirective):
         para += nodes.literal(name, name)
         return [para]
 
-    def type_cell(self, prop: dict) -> list[nodes.Node]:
+    def type_cell(self, prop: dict, nullable: bool = False) -> list[nodes.Node]:
         para = nodes.paragraph()
         kind = prop.get("type", "string")
         items = prop.get("items", {}) if kind == "array" else prop
@@ -95,8 +103,13 @@ class SchemaReferenceDirective(SphinxDirective):
             para += nodes.Text(f"list of {_TYPE_NAMES.get(items.get('type'), ('', 'values'))[1]}")
         elif "const" in prop and "type" not in prop:
             para += [nodes.Text("always "), nodes.literal(str(prop["const"]), str(prop["const"]))]
+        elif kind == "object" and prop.get("properties"):
+            para += nodes.Text("mapping of ")
+            para += _join([[nodes.literal(key, key)] for key in prop["properties"]])
         else:
             para += nodes.Text(_TYPE_NAMES.get(kind, (kind,))[0])
+        if nullable:
+            para += nodes.Text(", or null")
         result: list[nodes.Node] = [para]
         constraints = describe_constraints(prop, items)
         if constraints:
@@ -182,6 +195,39 @@ class Table:
         for content in cells:
             row += nodes.entry("", *content)
         return row
+
+
+def flatten(prop: dict, document: dict, documents: dict[str, dict]) -> tuple[dict, bool]:
+    """`prop` as one plain type: its `$ref` followed (in `document` or in another schema file,
+    the referring keys winning), and null, when a type list or an `anyOf` allows it, set apart as
+    the second value."""
+    while "$ref" in prop:
+        where, _, pointer = prop["$ref"].partition("#")
+        if where:
+            document = documents[where.removesuffix(".schema.json")]
+        target = document
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+        prop = {**target, **{key: value for key, value in prop.items() if key != "$ref"}}
+    nullable = False
+    types = prop.get("type")
+    if isinstance(types, list):
+        nullable = "null" in types
+        rest = [t for t in types if t != "null"]
+        prop = {**prop, "type": rest[0] if len(rest) == 1 else " or ".join(rest)}
+    if "anyOf" in prop:
+        options = [flatten(option, document, documents)[0] for option in prop["anyOf"]]
+        real = [option for option in options if option.get("type") != "null"]
+        if len(real) == 1:
+            nullable = len(options) > 1
+            rest = {key: value for key, value in prop.items() if key != "anyOf"}
+            prop = {**real[0], **rest}
+    if isinstance(prop.get("items"), dict):
+        prop = {**prop, "items": flatten(prop["items"], document, documents)[0]}
+    if None in prop.get("enum", ()):
+        nullable = True
+        prop = {**prop, "enum": [value for value in prop["enum"] if value is not None]}
+    return prop, nullable
 
 
 def required_by_condition(schema: dict) -> dict[str, list[str]]:
