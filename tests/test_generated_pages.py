@@ -263,6 +263,53 @@ def test_editing_a_claim_updates_generated_pages_and_tables(tmp_path):
     assert pages_html(app) == pages_html(build_once(Path(clean.srcdir), freshenv=True))
 
 
+STATEMENT = "DeepSeek puts the **final training run** at"
+CARD_ONLY_EDITS = (
+    (STATEMENT, "DeepSeek puts its **final training run** at"),
+    (
+        ":confidence: confident\n:tags: training",
+        ":confidence: confident\n:locator: Table 1\n:tags: training",
+    ),
+)
+
+
+def test_editing_what_only_the_card_shows_rewrites_no_list_of_claims(tmp_path):
+    """A statement or locator edit rewrites the pages with the claim's card, not the generated
+    pages and tables, which do not show them; the result still equals a clean build."""
+    src = copy_root("kb", tmp_path / "edited")
+    out = Path(build_once(src).outdir)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    for old, new in CARD_ONLY_EDITS:
+        edit(src / "index.md", old, new)
+    app = build_once(src)
+    assert warnings_of(app) == []
+    rewritten = sorted(
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*.html")
+        if p.stat().st_mtime_ns != before.get(p)
+    )
+    assert "index.html" in rewritten
+    assert [page for page in rewritten if page.startswith("kb/") or page == "tables.html"] == []
+    clean = copy_root("kb", tmp_path / "clean")
+    for old, new in CARD_ONLY_EDITS:
+        edit(clean / "index.md", old, new)
+    assert pages_html(app) == pages_html(build_once(clean))
+
+
+def test_editing_a_listed_field_still_rewrites_the_lists(tmp_path):
+    src = copy_root("kb", tmp_path)
+    out = Path(build_once(src).outdir)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    edit(src / "index.md", ":tags: training", ":tags: training, compute")
+    build_once(src)
+    rewritten = {
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*.html")
+        if p.stat().st_mtime_ns != before.get(p)
+    }
+    assert {"tables.html", "kb/timeline.html", "kb/entity/deepseek-v3.html"} <= rewritten
+
+
 def test_a_new_pair_gets_its_page_in_the_same_build_and_a_gone_one_loses_it(tmp_path):
     src = copy_root("kb", tmp_path)
     build_once(src)

@@ -31,6 +31,11 @@ def on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
     return sorted(docs & env.found_docs)
 
 
+#: Fields a claim's card shows but no list of claims does (tables, generated pages): an edit of
+#: only these rewrites the pages with the claim's card, not every page that lists claims.
+CARD_ONLY_FIELDS = frozenset({"text", "quote", "locator"})
+
+
 def on_env_updated(app, env) -> list[str]:
     """Pages to rewrite because a claim or record they show or link to changed elsewhere."""
     domain = env.domains["claim"]
@@ -43,6 +48,7 @@ def on_env_updated(app, env) -> list[str]:
     for target, sources in _reverse_links(domain).items():
         new[("reverse", target)] = _fingerprint(None, sources)
     new[("findings",)] = _fingerprint(None, [str(f) for f in registry.findings])
+    new[("listed",)] = _fingerprint(None, _listed_view(domain))
     old = domain.data["fingerprints"]
     changed = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
     domain.data["fingerprints"] = new
@@ -50,11 +56,12 @@ def on_env_updated(app, env) -> list[str]:
     if not changed:
         return []
     claim_ids = {key[-1] for key in changed if key[-2:-1] == ("claim",)}
-    records_changed = any(key[0] not in ("claim", "shown", "reverse") for key in changed)
+    records_changed = any(key[0] not in ("claim", "shown", "reverse", "listed") for key in changed)
     docs = {
         doc for doc, refs in domain.data["refs"].items() if any(r.target in claim_ids for r in refs)
     }
-    docs |= set(domain.data["queries"])
+    if records_changed or ("listed",) in changed:
+        docs |= set(domain.data["queries"])
     if records_changed:
         # cards show registry names
         docs |= set(domain.data["claims"]) | set(domain.data["shown"])
@@ -64,6 +71,16 @@ def on_env_updated(app, env) -> list[str]:
         docs |= _pages_with_cards_about(domain, related)
     docs.add(app.config.root_doc)
     return sorted(docs & env.found_docs)
+
+
+def _listed_view(domain) -> list:
+    """What pages that list claims (`note_query`) can show of them: every shown claim, where it
+    is shown, and its fields but the card-only ones."""
+    return [
+        (rid, docname, {k: v for k, v in record.data.items() if k not in CARD_ONLY_FIELDS})
+        for (rtype, rid), (docname, record) in sorted(domain.objects.items())
+        if rtype == "claim"
+    ]
 
 
 def _reverse_links(domain) -> dict[str, list]:

@@ -295,7 +295,7 @@ class RenderClaims(SphinxPostTransform):
                 resolved = domain.resolve_xref(
                     self.env,
                     ref["refdoc"],
-                    self.app.builder,
+                    self.env._app.builder,  # as Sphinx's own ReferencesResolver reaches it
                     ref["reftype"],
                     ref["reftarget"],
                     ref,
