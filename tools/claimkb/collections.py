@@ -32,6 +32,12 @@ class CollectionError(Exception):
         super().__init__(message)
         self.message, self.line, self.hint, self.column = message, line, hint, column
 
+    def finding(self, path: str, code: str = "file") -> Finding:
+        """The error as a located finding of the file at `path`."""
+        return Finding(
+            path, self.line, self.column, code=code, message=self.message, hint=self.hint
+        )
+
 
 def read_text(path: Path, limit: int = MAX_BYTES) -> str:
     """The file's text, decoded as UTF-8 (a BOM is dropped); CollectionError if it cannot be."""
@@ -266,7 +272,7 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
     try:
         data = read_located(read_text(path))
     except CollectionError as error:
-        return [], [_file_finding(where, error)]
+        return [], [error.finding(where, code="yaml")]
     keys = schemas.collection_keys
     expected = ", ".join(keys)
     if data is None:
@@ -346,9 +352,3 @@ def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Fi
                 )
             )
     return records, findings
-
-
-def _file_finding(where: str, error: CollectionError) -> Finding:
-    return Finding(
-        where, error.line, error.column, code="yaml", message=error.message, hint=error.hint
-    )

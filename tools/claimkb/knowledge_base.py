@@ -110,16 +110,7 @@ def load_knowledge_base(root: Path) -> KnowledgeBase:
             text = read_text(path)
         except CollectionError as error:
             base.unreadable.add(str(path))
-            base.findings.append(
-                Finding(
-                    str(path),
-                    error.line,
-                    error.column,
-                    code="file",
-                    message=error.message,
-                    hint=error.hint,
-                )
-            )
+            base.findings.append(error.finding(str(path)))
             continue
         base.pages.append(scan_page(text, str(path), schemas, md, docname))
     base.unreadable |= {
