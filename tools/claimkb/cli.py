@@ -8,6 +8,7 @@ import sys
 from importlib import import_module
 
 from . import __version__
+from .knowledge_base import ProjectError, usage_error
 
 SUBCOMMANDS = ("validate", "import", "fmt", "new", "lint")
 
@@ -28,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)  # usage errors exit 2, as argparse does
     try:
         return args.run(args)
+    except ProjectError as error:  # no project root, an unreadable conf.py or schema
+        return usage_error(args.command, str(error), error.hint)
     except KeyboardInterrupt:
         print("claimkb: interrupted", file=sys.stderr)
         return 130

@@ -14,7 +14,7 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from .collections import CollectionError, load_collection, parse_yaml, read_text
-from .knowledge_base import ProjectError, add_root_argument, project_root, usage_error
+from .knowledge_base import add_root_argument, project_root, usage_error
 from .layout import LayoutError, canonical_text, replace_file
 from .records import Finding
 from .schema import load_schemas
@@ -47,10 +47,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        root = project_root(args.root, args.paths)
-    except ProjectError as error:
-        return _usage(str(error), error.hint)
+    root = project_root(args.root, args.paths)
     try:
         schemas = load_schemas(root / "schema")
     except (OSError, ValueError, KeyError) as error:
@@ -64,16 +61,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             original = read_text(path)
         except CollectionError as error:
-            problems.append(
-                Finding(
-                    str(path),
-                    error.line,
-                    error.column,
-                    code="file",
-                    message=error.message,
-                    hint=error.hint,
-                )
-            )
+            problems.append(error.finding(str(path)))
             refused.add(path)
             unreadable = True
             continue

@@ -14,12 +14,10 @@ from .cmd_validate import FORMATS, FORMATTERS, selected
 from .collections import CollectionError, read_text
 from .knowledge_base import (
     DOCS_DIR,
-    ProjectError,
     _read_conf,
     add_root_argument,
     load_knowledge_base,
     project_root,
-    usage_error,
 )
 from .lint import lint
 from .scan import markdown_parser, md_config
@@ -49,15 +47,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        root = project_root(args.root, args.paths)
-    except ProjectError as error:
-        return _usage(str(error), error.hint)
-    try:
-        base = load_knowledge_base(root)
-        md = markdown_parser(md_config(_read_conf(base.root / DOCS_DIR)))
-    except ProjectError as error:
-        return _usage(str(error))
+    root = project_root(args.root, args.paths)
+    base = load_knowledge_base(root)
+    md = markdown_parser(md_config(_read_conf(base.root / DOCS_DIR)))
     texts = {}
     for page in base.pages:
         try:
@@ -69,7 +61,3 @@ def run(args: argparse.Namespace) -> int:
     if base.unreadable:
         return 2
     return 1 if findings else 0
-
-
-def _usage(message: str, hint: str = "") -> int:
-    return usage_error("lint", message, hint)

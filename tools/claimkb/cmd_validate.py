@@ -12,11 +12,9 @@ from pathlib import Path
 
 from .knowledge_base import (
     KnowledgeBase,
-    ProjectError,
     add_root_argument,
     load_knowledge_base,
     project_root,
-    usage_error,
 )
 from .records import Finding
 
@@ -54,14 +52,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        root = project_root(args.root, args.paths)
-    except ProjectError as error:
-        return _usage(str(error), error.hint)
-    try:
-        base = load_knowledge_base(root)
-    except ProjectError as error:
-        return _usage(str(error))
+    root = project_root(args.root, args.paths)
+    base = load_knowledge_base(root)
     findings = [f for f in base.findings if selected(f, args.paths)]
     print(FORMATTERS[args.format](base, findings), end="")
     if any(f.path in base.unreadable for f in findings):
@@ -159,7 +151,3 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _usage(message: str, hint: str = "") -> int:
-    return usage_error("validate", message, hint)
