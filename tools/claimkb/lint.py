@@ -70,38 +70,37 @@ def lint(base: KnowledgeBase, texts: dict[str, str], md: MarkdownIt) -> list[Fin
         for path in sorted(texts)
         for figure in prose_figures(texts[path], md)
     ]  # fmt: skip
-    findings += unused_sources(base.records)
-    findings += unused_entities(base.records, base.registry.schemas.fields)
+    for rtype in UNUSED:
+        findings += unused(base.records, base.registry.schemas.fields, rtype)
     return sorted(findings)
 
 
-def unused_sources(records: list[Record]) -> list[Finding]:
-    cited = set()
-    for claim in (r for r in records if r.type == "claim"):
-        cited.add(claim.get("source"))
-        cited.update(claim.get("also") or [])
-    return [
-        Finding(r.location.path, r.location.line, code="unused-source", record_type="source",
-                record_id=r.id, message="cited by no claim",
-                hint="cite it in a claim's source or also, or remove it")
-        for r in records
-        if r.type == "source" and r.id and r.id not in cited
-    ]  # fmt: skip
+#: what lint says of a record of each type that nothing refers to: message, hint
+UNUSED = {
+    "source": ("cited by no claim", "cite it in a claim's source or also, or remove it"),
+    "entity": (
+        "no claim or record refers to it",
+        "use it as a claim's subject or claimant or an entity's parent, or remove it",
+    ),
+}
 
 
-def unused_entities(records: list[Record], fields: dict) -> list[Finding]:
-    used = set()
+def unused(records: list[Record], fields: dict, rtype: str) -> list[Finding]:
+    """Records of `rtype` that no record refers to; the schemas' `x-ref` says which fields refer."""
+    message, hint = UNUSED[rtype]
+    used: set[str] = set()
     for record in records:
         for spec in fields[record.type].values():
-            if spec.ref == "entity" and spec.name in record.data:
+            if spec.ref == rtype and spec.name in record.data:
                 value = record.data[spec.name]
-                used.update(value if isinstance(value, list) else [value])
+                used.update(
+                    v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)
+                )
     return [
-        Finding(r.location.path, r.location.line, code="unused-entity", record_type="entity",
-                record_id=r.id, message="no claim or record refers to it",
-                hint="use it as a claim's subject or claimant or an entity's parent, or remove it")
+        Finding(r.location.path, r.location.line, code=f"unused-{rtype}", record_type=rtype,
+                record_id=r.id, message=message, hint=hint)
         for r in records
-        if r.type == "entity" and r.id and r.id not in used
+        if r.type == rtype and r.id and r.id not in used
     ]  # fmt: skip
 
 
