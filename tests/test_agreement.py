@@ -100,6 +100,16 @@ def test_the_build_warns_about_nothing_else(app):
         "claim doubly-nested: confidence: 'maybe' is not one of",
         "role claim: unknown claim 'gone-from-div'",
         "role claim: unknown claim 'one-line-down'",
+        "directive compare: unknown claim 'missing-by-kind-typo' (hint: did you mean 'missing-by-kind'?)",
+        "directive compare: takes two or more claim ids; 1 given",
+        "directive claims: subject: unknown entity 'deepseak' (hint: did you mean 'deepseek'?)",
+        "directive claims: status: unknown status 'curent' (hint: did you mean 'current'?)",
+        "directive claims: colour: unknown filter 'colour'",
+        "directive claims: scope: unknown scope 'final-training-runs'",
+        "directive registry: unknown registry list 'scopez' (hint: did you mean 'scopes'?)",
+        "directive registry: takes one registry list name, e.g. scopes; 0 given",
+        "directive claim-collection: no collection 'unshow' in a-list, alias-bomb",
+        "role claim-value: unknown claim 'no-such-value-in-a-note'",
     ],
 )
 def test_the_corpus_holds_each_kind_of_mistake(build_findings, expected):
@@ -115,7 +125,7 @@ def test_code_and_excluded_pages_are_not_read_by_either(build_findings, report, 
 
 
 def test_the_validator_reads_the_claims_the_build_reads(project, app):
-    from claimkb.knowledge_base import load_knowledge_base
+    from claimkb.cli.knowledge_base import load_knowledge_base
 
     built = app.env.domains["claim"].page_claims()
     scanned = [r for page in load_knowledge_base(project).pages for r in page.claims]

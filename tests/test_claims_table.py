@@ -117,9 +117,10 @@ def test_the_table_script_is_shipped_and_loaded(site):
 def test_unknown_filter_values_are_located_findings(tmp_path):
     app = build_once(copy_root("kb-unknown", tmp_path))
     found = [w for w in warnings_of(app) if "directive claims" in w]
+    # each at the line of its option
     assert found == [
-        "index.md:20: WARNING: directive claims: status: unknown status 'curent' "
-        "(hint: did you mean 'current'?) [claim.ref]",
-        "index.md:20: WARNING: directive claims: subject: unknown entity 'deepseak' "
+        "index.md:21: WARNING: directive claims: subject: unknown entity 'deepseak' "
         "(hint: did you mean 'deepseek'?) [claim.ref]",
+        "index.md:22: WARNING: directive claims: status: unknown status 'curent' "
+        "(hint: did you mean 'current'?) [claim.ref]",
     ]

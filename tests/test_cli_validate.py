@@ -267,7 +267,7 @@ def test_a_page_showing_a_collection_that_does_not_exist_is_a_finding(capsys, pr
     status, out, _ = run(capsys, "--root", str(project), str(page))
     assert status == 1
     assert out.splitlines()[0] == (
-        f"{page}:6:1: claim-collection showm: no collection 'showm' in a-list, alias-bomb, "
+        f"{page}:6:1: directive claim-collection: no collection 'showm' in a-list, alias-bomb, "
         "duplicate-key, registry, shown, syntax-error, unshown, wrong-list "
         "(hint: did you mean 'shown'?)"
     )

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimkb.cli import main
-from claimkb.collections import parse_yaml, to_plain
-from claimkb.layout import canonical_text
-from claimkb.schema import load_schemas
+from claimkb.core.canonical_form import canonical_text
+from claimkb.core.collection_reader import parse_yaml, to_plain
+from claimkb.core.schema import load_schemas
 from conftest import REPO
 
 MESSY = """\

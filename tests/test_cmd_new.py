@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 
 from claimkb.cli import main
-from claimkb.collections import parse_yaml, to_plain
-from claimkb.schema import load_schemas
+from claimkb.core.collection_reader import parse_yaml, to_plain
+from claimkb.core.schema import load_schemas
 from conftest import REPO, ROOTS
 from helpers import build_once
 
 TODAY = datetime.date.today().isoformat()
 
-CONF = f"""\
+CONF = """\
 extensions = ["myst_parser", "claimkb"]
 myst_enable_extensions = ["colon_fence"]
 nitpicky = True
-claimkb_schema_dir = {str(REPO / "schema")!r}
+claimkb_schema_dir = "../schema"
 claimkb_collections_dir = "../claims"
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from claimkb import comparability
+from claimkb.core import comparability
 from helpers import build_once, copy_root, html, warnings_of
 
 
@@ -79,7 +79,7 @@ def test_unknown_ids_are_located_findings(tmp_path):
     app = build_once(copy_root("kb-unknown", tmp_path))
     found = [w for w in warnings_of(app) if "compare" in w]
     assert found == [
-        "index.md:17: WARNING: role compare: unknown claim 'deepseek-v3-final-run-cots' "
+        "index.md:17: WARNING: directive compare: unknown claim 'deepseek-v3-final-run-cots' "
         "(hint: did you mean 'deepseek-v3-final-run-cost'?) [claim.ref]"
     ]
     # one claim left: nothing to compare, nothing drawn

@@ -22,8 +22,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from claimkb.exports import CSV_COLUMNS, FORMULA_TRIGGERS, neutralise
-from claimkb.schema import load_schemas
+from claimkb.core.schema import load_schemas
+from claimkb.views.exports import CSV_COLUMNS, FORMULA_TRIGGERS, neutralise
 from conftest import REPO, ROOTS
 from helpers import html, warnings_of
 

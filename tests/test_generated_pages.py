@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from claimkb.charts import Point, as_of_date, chart_svg, use_log_scale
-from claimkb.collections import load_collection
-from claimkb.schema import load_schemas
+from claimkb.core.collection_reader import load_collection
+from claimkb.core.schema import load_schemas
+from claimkb.views.charts import Point, as_of_date, chart_svg, use_log_scale
 from conftest import REPO, ROOTS
 from helpers import build_once, copy_root, html, warnings_of
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimkb.collections import MAX_BYTES, MAX_DEPTH, load_collection
-from claimkb.schema import load_schemas
+from claimkb.core.collection_reader import MAX_BYTES, MAX_DEPTH, load_collection
+from claimkb.core.schema import load_schemas
 from conftest import REPO
 
 SOURCE = (

@@ -11,10 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from claimkb.cli import main
-from claimkb.collections import parse_yaml
-from claimkb.epoch_import import COST_COLUMNS, MARKER, SCHEMA_LINE
-from claimkb.layout import canonical_text
-from claimkb.schema import load_schemas
+from claimkb.core.canonical_form import canonical_text
+from claimkb.core.collection_reader import parse_yaml
+from claimkb.core.epoch_data import COST_COLUMNS
+from claimkb.core.epoch_import import MARKER, SCHEMA_LINE
+from claimkb.core.schema import load_schemas
 from conftest import REPO
 from helpers import build_once, warnings_of
 from kb_project import copy_project

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from claimkb.linkcheck import changed_urls, dead_links
-from claimkb.linkcheck import main as linkcheck_main
+from claimkb.cli import main
+from claimkb.cli.linkcheck import changed_urls, dead_links
 from conftest import ROOTS
 
 
@@ -107,7 +107,7 @@ def test_dead_links_report_names_the_archived_copy(project, server, capsys):
         f"{server}/gone (source dead-unarchived)" in line and "no archive_url" in line
         for line in dead
     )
-    assert linkcheck_main(["--root", str(project), "report", str(output)]) == 1
+    assert main(["linkcheck", "--root", str(project), "report", str(output)]) == 1
     assert "dead link:" in capsys.readouterr().out
 
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from claimkb.cli import main
-from claimkb.lint import prose_figures
-from claimkb.scan import markdown_parser, md_config
+from claimkb.myst.prose import prose_figures
+from claimkb.myst.scanner import markdown_parser, md_config
 from kb_project import copy_project
 
 MD = markdown_parser(md_config({"myst_enable_extensions": ["colon_fence"]}))

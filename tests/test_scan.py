@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimkb.scan import markdown_parser, md_config, scan_page
-from claimkb.schema import load_schemas
+from claimkb.core.schema import load_schemas
+from claimkb.myst.scanner import markdown_parser, md_config, scan_page
 from conftest import REPO
 
 FIGURE = """\
@@ -94,13 +94,13 @@ def test_claims_are_found_wherever_myst_runs_them(schemas, md, text, line):
 )
 def test_claims_in_code_are_examples_not_claims(schemas, md, text):
     page = scan(text, schemas, md)
-    assert page.claims == [] and page.role_refs == []
+    assert page.claims == [] and page.references == []
 
 
 def test_a_role_is_located_at_its_paragraph_s_first_line_as_myst_does(schemas, md):
     text = "Intro\n\nFirst line,\nsecond {claim}`a` and {claim-value}`Title <b>`.\n\n# {claim}`c`\n"
-    refs = scan(text, schemas, md).role_refs
-    assert [(r.target, r.line, r.role) for r in refs] == [
+    refs = scan(text, schemas, md).references
+    assert [(r.target, r.line, r.via) for r in refs] == [
         ("a", 3, "claim"),
         ("b", 3, "claim-value"),
         ("c", 6, "claim"),
@@ -113,7 +113,7 @@ def test_roles_in_a_claim_body_and_in_nested_blocks_are_found(schemas, md):
         "::::{note}\n:::{tip}\n\nTip {claim}`in-tip`.\n:::\n::::\n\n"
         "Term\n: Def {claim}`in-dd`.\n\n| a |\n|---|\n| {claim}`in-cell` |\n"
     )
-    refs = {r.target: r.line for r in scan(text, schemas, md).role_refs}
+    refs = {r.target: r.line for r in scan(text, schemas, md).references}
     # MyST puts a newline before a body that opens with a `:::` fence (so that it is not read as
     # an option): the lines inside are one further down, in the build and here alike
     assert refs == {"in-body": 14, "in-tip": 22, "in-dd": 26, "in-cell": 30}
@@ -121,14 +121,16 @@ def test_roles_in_a_claim_body_and_in_nested_blocks_are_found(schemas, md):
 
 def test_other_roles_and_disabled_references_are_not_claim_references(schemas, md):
     text = "{ref}`a`, {doc}`b`, {claim}`!not-a-link`, `{claim}` in code.\n"
-    assert scan(text, schemas, md).role_refs == []
+    assert scan(text, schemas, md).references == []
 
 
 def test_shown_collections_and_registries_are_noted(schemas, md):
     text = "```{claim-collection} epoch-model-costs\n```\n\n```{registry} claims\n```\n"
     page = scan(text, schemas, md)
-    assert page.collections_shown == [("epoch-model-costs", 1)]
-    assert page.registries_shown == ["claims"]
+    assert [(r.via, r.target, r.line) for r in page.references] == [
+        ("claim-collection", "epoch-model-costs", 1),
+        ("registry", "claims", 4),
+    ]
 
 
 def test_findings_carry_the_claim_id_field_and_line(schemas, md):
@@ -167,8 +169,8 @@ def every_claim_page():
 def test_the_quick_key_scan_agrees_with_the_myst_tokenizer(schemas, md, monkeypatch):
     """`option_lines` scans line starts and only falls back to MyST's tokenizer when the scan
     misses; on every claim of the repository and of the test roots, the two must agree."""
-    from claimkb import scan as scan_module
-    from claimkb.directive_text import option_lines
+    from claimkb.myst import scanner as scan_module
+    from claimkb.myst.option_lines import option_lines
 
     compared = []
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sphinx.util.inventory import InventoryFile
 
-from claimkb.search import number_forms
+from claimkb.views.search_terms import number_forms
 from helpers import build_once, copy_root, html
 
 

@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 from sphinx.config import eval_config_file
 from sphinx.util.tags import Tags
 
-from claimkb.schema import load_schemas
+from claimkb.core.schema import load_schemas
 from conftest import REPO, ROOTS
 
 BIN = Path(sys.executable).parent
@@ -117,7 +117,7 @@ def test_pull_request_workflow_runs_every_check():
     )
     assert "make test" in steps_running(workflow, "tests")
     links = steps_running(workflow, "links")
-    assert "claimkb.linkcheck changed" in links and "LINKCHECK_URLS=" in links
+    assert "claimkb linkcheck changed" in links and "LINKCHECK_URLS=" in links
 
 
 def test_weekly_link_check_only_reports():

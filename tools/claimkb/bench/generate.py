@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from ..formatting import format_value
+from ..core.formatting import format_value
 
 VARIANTS = ("claimkb", "baseline", "needs")
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"

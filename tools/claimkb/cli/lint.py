@@ -1,0 +1,75 @@
+"""`claimkb lint [PATH ...]`: source hygiene, as `claimkb validate` reports and exits.
+
+Flags a dollar or GPU figure written in a page's prose instead of as a claim, a source that no
+claim cites, and an entity that nothing refers to. Exit status: 0 nothing found, 1 findings,
+2 usage error or a file that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from ..core.codes import FindingCode
+from ..core.collection_reader import CollectionError, read_text
+from ..core.hygiene import UNUSED, unused
+from ..core.records import Finding
+from ..myst.prose import prose_figures
+from ..myst.scanner import markdown_parser, md_config
+from .common import Project, add_root_argument, project_root
+from .knowledge_base import KnowledgeBase, load_knowledge_base
+from .output import FORMATTERS, add_format_argument, selected
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "lint",
+        help="find figures written outside claims, unused sources and entities",
+        description="Find dollar and GPU figures written in the prose of pages instead of as "
+        "claims (code, roles, claims and block quotes are not prose), sources cited by no claim "
+        "and entities nothing refers to. Exit status: 0 clean, 1 findings, 2 usage error or "
+        "unreadable input.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        type=Path,
+        help="report only findings in these files or folders",
+    )
+    add_format_argument(parser, "text (default), json or github")
+    add_root_argument(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = project_root(args.root, args.paths)
+    base = load_knowledge_base(root)
+    md = markdown_parser(md_config(Project.at(root).conf))
+    texts = {}
+    for page in base.pages:
+        try:
+            texts[page.path] = read_text(Path(page.path))
+        except CollectionError:  # validate reports it; lint checks what it can read
+            base.unreadable.add(page.path)
+    findings = [f for f in lint(base, texts, md) if selected(f, args.paths)]
+    print(FORMATTERS[args.format](base, findings), end="")
+    if base.unreadable:
+        return 2
+    return 1 if findings else 0
+
+
+def lint(base: KnowledgeBase, texts: dict[str, str], md: MarkdownIt) -> list[Finding]:
+    """Every lint finding of a knowledge base whose page texts (by path) are `texts`."""
+    findings = [
+        Finding(path, figure.line, figure.column, code=FindingCode.PROSE_FIGURE,
+                message=f"{figure.kind} figure {figure.text!r} written in prose",
+                hint="make it a claim and show it with {claim-value}`claim-id`")
+        for path in sorted(texts)
+        for figure in prose_figures(texts[path], md)
+    ]  # fmt: skip
+    for rtype in UNUSED:
+        findings += unused(base.records, base.registry.schemas, rtype)
+    return sorted(findings)

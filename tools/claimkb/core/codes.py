@@ -1,0 +1,38 @@
+"""The finding codes: one enum, each code with what it means.
+
+A code is a finding's `code`, the subtype of its Sphinx warning (`claim.<code>`, silenced with
+`suppress_warnings = ["claim.<code>"]` in `conf.py`) and the `code` of `claimkb validate
+--format json`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class FindingCode(StrEnum):
+    description: str
+
+    def __new__(cls, value: str, description: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+    SCHEMA = "schema", "a field breaks the schema: type, required-by-kind, enum, pattern, unknown"
+    REF = "ref", "a reference to a record, claim, collection or list that does not exist"
+    DUPLICATE = "duplicate", "an id defined twice"
+    BOUNDS = "bounds", "low ≤ value ≤ high does not hold"
+    HTML = "html", "raw HTML in a claim's statement"
+    MYST = "myst", "MyST cannot read a claim directive (its options block, say)"
+    YAML = "yaml", "a collection file cannot be read or parsed as YAML"
+    FILE = "file", "a collection file is not a collection (empty, or not a mapping of lists)"
+    SHOWN = "shown", "claims of a collection that no page shows"
+    FMT = "fmt", "`claimkb fmt` cannot reorder a collection safely"
+    PROSE_FIGURE = "prose-figure", "`claimkb lint`: a figure written in prose instead of a claim"
+    UNUSED_SOURCE = "unused-source", "`claimkb lint`: a source no claim cites"
+    UNUSED_ENTITY = "unused-entity", "`claimkb lint`: an entity nothing refers to"
+
+    @classmethod
+    def unused(cls, rtype: str) -> FindingCode:
+        return cls(f"unused-{rtype}")

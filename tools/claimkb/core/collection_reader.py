@@ -1,0 +1,367 @@
+"""Read collections (`claims/*.yaml`) into records, refusing what could hurt or mislead.
+
+Limits: a file is at most `MAX_BYTES`; nesting at most `MAX_DEPTH`; YAML aliases are refused (an
+alias bomb expands exponentially, and a collection never needs one). Duplicate keys are errors,
+never silently merged. A BOM and CRLF line ends are accepted.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml as libyaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import ScalarNode
+
+from .codes import FindingCode
+from .records import Finding, Location, Record
+from .schema import Schemas
+from .validate import did_you_mean
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32
+
+
+class CollectionError(Exception):
+    def __init__(self, message: str, line: int = 1, hint: str = "", column: int = 1):
+        super().__init__(message)
+        self.message, self.line, self.hint, self.column = message, line, hint, column
+
+    def finding(self, path: str, code: FindingCode = FindingCode.FILE) -> Finding:
+        """The error as a located finding of the file at `path`."""
+        return Finding(
+            path, self.line, self.column, code=code, message=self.message, hint=self.hint
+        )
+
+
+def read_text(path: Path, limit: int = MAX_BYTES) -> str:
+    """The file's text, decoded as UTF-8 (a BOM is dropped); CollectionError if it cannot be."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise CollectionError(
+                f"file is {size:,} bytes; the limit is {limit:,} bytes",
+                hint="split it into several files",
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CollectionError(f"cannot read file: {error.strerror or error}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise CollectionError(
+            f"not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            line=line,
+            hint="save the file as UTF-8",
+        ) from None
+
+
+class _Constructor(RoundTripConstructor):
+    """Keeps dates as the text written, so the schema (not the YAML library) judges them."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def new_yaml() -> YAML:
+    """A round-trip YAML instance: comments, order and line numbers kept, dates left as text."""
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def parse_yaml(text: str) -> Any:
+    """Round-trip parse (keeps line numbers) after a cheap event scan for aliases and depth."""
+    yaml = new_yaml()
+    try:
+        depth = 0
+        for event in yaml.parse(text):
+            if isinstance(event, AliasEvent):
+                raise CollectionError(
+                    "YAML aliases (*name) are not allowed in collections",
+                    line=event.start_mark.line + 1,
+                    column=event.start_mark.column + 1,
+                    hint="write the values out in full",
+                )
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise CollectionError(
+                        f"nested more than {MAX_DEPTH} levels deep",
+                        line=event.start_mark.line + 1,
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+        return yaml.load(text)
+    except DuplicateKeyError as error:
+        mark = error.problem_mark
+        first = error.context_mark.line + 1 if error.context_mark else None
+        key = (error.problem or "").split('"')[1] if '"' in (error.problem or "") else ""
+        raise CollectionError(
+            f"duplicate key {key!r}" if key else "duplicate key",
+            line=mark.line + 1 if mark else 1,
+            hint=f"the mapping starting at line {first} has it twice; keep one" if first else "",
+        ) from None
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        hint = "indent with spaces: YAML does not allow tabs" if "\\t" in problem else ""
+        raise CollectionError(
+            f"YAML syntax error: {problem}",
+            line=mark.line + 1 if mark else 1,
+            column=mark.column + 1 if mark else 1,
+            hint=hint,
+        ) from None
+    except (YAMLError, RecursionError, ValueError) as error:
+        raise CollectionError(f"YAML error: {error}") from None
+
+
+class LocatedMap(dict):
+    """A mapping read from a collection, with the line of each key."""
+
+    __slots__ = ("key_lines",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines: dict[Any, int] = {}
+
+
+class LocatedList(list):
+    """A sequence read from a collection, with the line of each item."""
+
+    __slots__ = ("item_lines",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_lines: list[int] = []
+
+
+def read_located(text: str) -> Any:
+    """The document as LocatedMap / LocatedList / scalars, with 1-based lines.
+
+    Reading is the fixed cost of every build and validation, and ruamel's pure-Python parser is
+    some 50x slower than libyaml's. So the text is read from libyaml's events whenever it holds
+    only what that reader mirrors exactly (YAML 1.2 scalars resolved by ruamel's own resolver and
+    constructor); anything else (an error, an alias, a tag, a duplicate key, deep nesting...) is
+    read by `parse_yaml`, whose messages and values are the reference.
+    """
+    if libyaml.__with_libyaml__:
+        try:
+            return read_fast(text)
+        except (NeedsRoundTrip, libyaml.YAMLError):
+            pass
+    return read_round_trip(text)
+
+
+def read_fast(text: str) -> Any:
+    """`read_located` by libyaml's events; NeedsRoundTrip for what only ruamel reads right."""
+    return _from_events(libyaml.parse(text, Loader=libyaml.CSafeLoader))
+
+
+def read_round_trip(text: str) -> Any:
+    """`read_located` by ruamel's round-trip parser: the reference, slow."""
+    return _from_round_trip(parse_yaml(text))
+
+
+class NeedsRoundTrip(Exception):
+    """The fast reader met something it leaves to ruamel."""
+
+
+_SCALARS_AS_TEXT = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+_SCALARS_CONSTRUCTED = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+}
+_NO_KEY = object()
+
+
+def _from_events(events) -> Any:  # long: one loop over the events, its helpers closures on it
+    reference = new_yaml()
+    resolver, constructor = reference.resolver, reference.constructor
+
+    def scalar(event) -> Any:
+        if event.tag is not None or event.anchor is not None:
+            raise NeedsRoundTrip
+        if event.style not in ("", None):  # quoted or block: always text
+            return event.value
+        tag = resolver.resolve(ScalarNode, event.value, (True, False))
+        name = str(tag)
+        if name in _SCALARS_AS_TEXT:
+            return event.value
+        if name in _SCALARS_CONSTRUCTED:
+            return constructor.construct_object(ScalarNode(tag, event.value))
+        raise NeedsRoundTrip
+
+    root: Any = None
+    stack: list[list] = []  # [container, pending key, its line]
+    documents = 0
+
+    def add(value: Any, line: int) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        container = top[0]
+        if isinstance(container, LocatedList):
+            container.append(value)
+            container.item_lines.append(line)
+        elif top[1] is _NO_KEY:
+            if not isinstance(value, str) or value in container:
+                raise NeedsRoundTrip
+            top[1], top[2] = value, line
+        else:
+            container[top[1]] = value
+            container.key_lines[top[1]] = top[2]
+            top[1] = _NO_KEY
+
+    for event in events:
+        if isinstance(event, libyaml.ScalarEvent):
+            add(scalar(event), event.start_mark.line + 1)
+        elif isinstance(event, libyaml.CollectionStartEvent):
+            if (event.tag is not None and not event.implicit) or event.anchor is not None:
+                raise NeedsRoundTrip
+            if len(stack) >= MAX_DEPTH:
+                raise NeedsRoundTrip
+            mapping = isinstance(event, libyaml.MappingStartEvent)
+            container = LocatedMap() if mapping else LocatedList()
+            add(container, event.start_mark.line + 1)
+            stack.append([container, _NO_KEY, 0])
+        elif isinstance(event, libyaml.CollectionEndEvent):
+            stack.pop()
+        elif isinstance(event, libyaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1 or event.version is not None or event.tags:
+                raise NeedsRoundTrip
+        elif isinstance(event, libyaml.AliasEvent):
+            raise NeedsRoundTrip
+    return root
+
+
+def _from_round_trip(value: Any) -> Any:
+    if isinstance(value, CommentedMap):
+        located = LocatedMap()
+        for key, item in value.items():
+            located[key] = _from_round_trip(item)
+            located.key_lines[key] = value.lc.key(key)[0] + 1
+        return located
+    if isinstance(value, CommentedSeq):
+        located = LocatedList()
+        for index, item in enumerate(value):
+            located.append(_from_round_trip(item))
+            located.item_lines.append(value.lc.item(index)[0] + 1)
+        return located
+    return value
+
+
+def to_plain(value: Any) -> Any:
+    """Round-trip YAML values to plain JSON-like values (dates become ISO strings)."""
+    if isinstance(value, dict):
+        return {str(key): to_plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [to_plain(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool | int | float | str) or value is None:
+        return value if not isinstance(value, str) else str(value)
+    return str(value)
+
+
+def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Finding]]:
+    """Records of one collection file, and the problems that kept any part of it out."""
+    where = str(path)
+    try:
+        data = read_located(read_text(path))
+    except CollectionError as error:
+        return [], [error.finding(where, code=FindingCode.YAML)]
+    problem = _not_a_collection(data, schemas)
+    if problem is not None:
+        return [], [problem.finding(where)]
+    records: list[Record] = []
+    findings: list[Finding] = []
+    for key, items in data.items():
+        found, problems = _read_list(where, key, data.key_lines[key], items, schemas)
+        records += found
+        findings += problems
+    return records, findings
+
+
+def _not_a_collection(data: Any, schemas: Schemas) -> CollectionError | None:
+    expected = ", ".join(schemas.collection_keys)
+    if data is None:
+        return CollectionError(
+            "the file is empty",
+            hint=f"a collection is a mapping with any of the lists {expected}",
+        )
+    if not isinstance(data, LocatedMap):
+        found = "a list" if isinstance(data, LocatedList) else f"a {type(data).__name__}"
+        return CollectionError(
+            f"a collection is a mapping, this file holds {found}",
+            hint=f"start with one of the keys {expected}",
+        )
+    return None
+
+
+def _read_list(
+    where: str, key: Any, key_line: int, items: Any, schemas: Schemas
+) -> tuple[list[Record], list[Finding]]:
+    """The records of one list of a collection (`entities: [...]`), and what is wrong with it."""
+    keys = schemas.collection_keys
+    if key not in keys:
+        return [], [
+            Finding(
+                where,
+                key_line,
+                field=str(key),
+                message=f"unknown list {key!r} in a collection",
+                hint=did_you_mean(str(key), keys) or f"allowed: {', '.join(keys)}",
+            )
+        ]
+    rtype = keys[key]
+    if not isinstance(items, LocatedList):
+        if items is None:
+            return [], []
+        return [], [
+            Finding(
+                where,
+                key_line,
+                field=str(key),
+                message=f"{key!r} must be a list of {rtype} records",
+                hint="start each record with '- id: ...'",
+            )
+        ]
+    records, findings = [], []
+    for item, line in zip(items, items.item_lines, strict=True):
+        if not isinstance(item, LocatedMap):
+            findings.append(
+                Finding(
+                    where,
+                    line,
+                    record_type=rtype,
+                    message=f"each item of {key!r} must be a mapping of fields",
+                    hint="write '- id: ...' then the other fields, indented",
+                )
+            )
+            continue
+        field_lines = tuple((str(k), item.key_lines[k]) for k in item)
+        plain = to_plain(item)
+        record_id = plain.get("id")
+        records.append(
+            Record(
+                rtype,
+                record_id if isinstance(record_id, str) else "",
+                plain,
+                Location(where, line, field_lines),
+            )
+        )
+    return records, findings

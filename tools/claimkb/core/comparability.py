@@ -1,0 +1,91 @@
+"""When two figures can be compared, and what differs when they cannot. No Sphinx here.
+
+Two figures are comparable when they measure the same metric over the same scope by the same
+method, and, where either states the year of its prices, in the same year's prices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .records import is_number
+
+#: The fields that must match, with the words that name them in a sentence.
+MATCHED_FIELDS = (("metric", "metric"), ("scope", "scope"), ("method", "method"))
+
+#: names(record type, id) -> the registry's name for it.
+Namer = Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class Difference:
+    field: str
+    left: str
+    right: str
+
+    def text(self) -> str:
+        return f"different {self.field}: {self.left} vs {self.right}"
+
+
+def differences(
+    left: Mapping[str, Any], right: Mapping[str, Any], names: Namer
+) -> list[Difference]:
+    """What keeps two claims' values from being compared; empty when they are comparable."""
+    found = []
+    for value in (left, right):
+        if not is_number(value.get("value")):
+            found.append(Difference("kind", _kind_words(left), _kind_words(right)))
+            return found
+    for field, words in MATCHED_FIELDS:
+        if left.get(field) != right.get(field):
+            found.append(
+                Difference(
+                    words,
+                    _name(names, field, left.get(field)),
+                    _name(names, field, right.get(field)),
+                )
+            )
+    left_year, right_year = left.get("price_year"), right.get("price_year")
+    if (left_year or right_year) and left_year != right_year:
+        found.append(Difference("price year", _year_words(left_year), _year_words(right_year)))
+    return found
+
+
+def comparable(left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+    return not differences(left, right, lambda _type, rid: rid)
+
+
+def describe(found: list[Difference]) -> str:
+    """`different scope: A vs B; different method: C vs D`."""
+    return "; ".join(d.text() for d in found)
+
+
+def ratio(left: Mapping[str, Any], right: Mapping[str, Any]) -> float | None:
+    """How many times the larger value is the smaller; None when both are not positive numbers."""
+    a, b = left.get("value"), right.get("value")
+    if not (is_number(a) and is_number(b)) or a <= 0 or b <= 0:
+        return None
+    return max(a, b) / min(a, b)
+
+
+def ratio_text(number: float) -> str:
+    """`287×`, `4.2×`, `1.05×`: three significant digits, thousands grouped."""
+    return f"{number:,.0f}×" if number >= 100 else f"{number:.3g}×"
+
+
+def _name(names: Namer, rtype: str, rid: str | None) -> str:
+    return names(rtype, rid) if rid else "none given"
+
+
+def _kind_words(record: Mapping[str, Any]) -> str:
+    return (
+        "a figure"
+        if is_number(record.get("value"))
+        else f"a {record.get('kind') or 'claim'} without a value"
+    )
+
+
+def _year_words(year: Any) -> str:
+    return f"{year} prices" if year else "price year not given"

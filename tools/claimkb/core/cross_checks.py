@@ -1,0 +1,171 @@
+"""Checks across a whole knowledge base: duplicate ids, references between records, what pages
+name (claims in roles and `compare`, collections, registry lists, `claims` filters) and
+collection claims that no page shows. No Sphinx here.
+
+`check_knowledge_base` is the one function behind both the Sphinx build and `claimkb validate`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .claim_filters import FILTERS
+from .codes import FindingCode
+from .records import Finding, PageReference, Record
+from .registry import Registry
+from .schema import Schemas
+from .validate import did_you_mean, record_finding
+
+#: roles that name a claim; every other reference comes from a directive
+CLAIM_ROLES = ("claim", "claim-value")
+
+
+def check_knowledge_base(
+    registry: Registry,
+    page_claims: list[Record],
+    page_findings: Iterable[Finding],
+    references: Iterable[PageReference],
+    shown_claim_ids: set[str],
+) -> list[Finding]:
+    """Every finding of a knowledge base: the collections' own, the pages' (found as each claim was
+    read), duplicates and references across everything, what pages name, and collection claims no
+    page shows."""
+    found = set(registry.findings)
+    found.update(page_findings)
+    records = registry.records + page_claims
+    found.update(check_references(records, registry.schemas))
+    claim_ids = {r.id for r in records if r.type == "claim" and r.id}
+    found.update(check_page_references(references, registry, claim_ids))
+    found.update(check_unshown_claims(registry, shown_claim_ids))
+    return sorted(found)
+
+
+def check_references(records: list[Record], schemas: Schemas) -> list[Finding]:
+    """Duplicate ids, and references to records that do not exist."""
+    findings: list[Finding] = []
+    ids: dict[str, set[str]] = defaultdict(set)
+    first: dict[tuple[str, str], Record] = {}
+    for record in sorted(records, key=lambda r: (r.location.path, r.location.line)):
+        if not record.id:
+            continue
+        key = (record.type, record.id)
+        if key in first:
+            other = first[key]
+            findings.append(
+                record_finding(
+                    record,
+                    "id",
+                    f"duplicate {record.type} id {record.id!r}",
+                    f"also defined at {other.location.path}:{other.location.line}",
+                    code=FindingCode.DUPLICATE,
+                )
+            )
+        else:
+            first[key] = record
+            ids[record.type].add(record.id)
+    for record in records:
+        for name, rtype, target in schemas.references_of(record):
+            if target not in ids[rtype]:
+                findings.append(
+                    record_finding(
+                        record,
+                        name,
+                        f"unknown {rtype} {target!r}",
+                        did_you_mean(target, ids[rtype]),
+                        code=FindingCode.REF,
+                    )
+                )
+    return sorted(findings)
+
+
+def check_page_references(
+    references: Iterable[PageReference], registry: Registry, claim_ids: set[str]
+) -> list[Finding]:
+    """What pages name must exist: claims, collections, registry lists, filters and their values."""
+    collections = [path.stem for path in registry.files]
+    lists = list(registry.schemas.collection_keys)
+    findings = []
+    for ref in references:
+        if ref.via in CLAIM_ROLES or ref.via == "compare":
+            if ref.target not in claim_ids:
+                findings.append(
+                    _page_finding(
+                        ref, f"unknown claim {ref.target!r}", did_you_mean(ref.target, claim_ids)
+                    )
+                )
+        elif ref.via == "claim-collection":
+            if ref.target not in collections:
+                message = f"no collection {ref.target!r} in {', '.join(collections)}"
+                findings.append(_page_finding(ref, message, did_you_mean(ref.target, collections)))
+        elif ref.via == "registry":
+            if ref.target not in lists:
+                hint = did_you_mean(ref.target, lists) or f"use one of {', '.join(lists)}"
+                findings.append(_page_finding(ref, f"unknown registry list {ref.target!r}", hint))
+        elif ref.via == "claims":
+            findings += _check_filter(ref, registry)
+    return sorted(findings)
+
+
+def _check_filter(ref: PageReference, registry: Registry) -> list[Finding]:
+    """A `claims` table's filter: an option that exists, with values that name something."""
+    if not ref.option:
+        if ref.target in FILTERS:
+            return []
+        hint = did_you_mean(ref.target, FILTERS) or f"filter on {', '.join(FILTERS)}"
+        return [_page_finding(ref, f"unknown filter {ref.target!r}", hint, field=ref.target)]
+    rtype = FILTERS.get(ref.option)
+    spec = registry.schemas.fields["claim"].get(ref.option)
+    if rtype:
+        known: Iterable[str] = registry.of_type(rtype)
+    elif spec is not None and spec.enum:
+        known = spec.enum
+    else:
+        return []
+    if ref.target in known:
+        return []
+    message = f"unknown {rtype or ref.option} {ref.target!r}"
+    return [_page_finding(ref, message, did_you_mean(ref.target, known), field=ref.option)]
+
+
+def _page_finding(ref: PageReference, message: str, hint: str, field: str = "") -> Finding:
+    return Finding(
+        ref.path,
+        ref.line,
+        code=FindingCode.REF,
+        record_type="role" if ref.via in CLAIM_ROLES else "directive",
+        record_id=ref.via,
+        field=field,
+        message=message,
+        hint=hint,
+    )
+
+
+def check_unshown_claims(registry: Registry, shown: set[str]) -> list[Finding]:
+    """A collection's claims must appear on some page, or readers never see them."""
+    findings = []
+    for path in registry.files:
+        missing = [r for r in registry.claims_of(path.stem) if r.id and r.id not in shown]
+        if missing:
+            message = f"{len(missing)} claim(s) of collection {path.stem!r} are shown on no page"
+            findings.append(
+                Finding(
+                    str(path),
+                    missing[0].location.line,
+                    code=FindingCode.SHOWN,
+                    message=message,
+                    hint=f"add a ```{{claim-collection}} {path.stem}``` directive to a page",
+                )
+            )
+    return findings
+
+
+def shown_claim_ids(registry: Registry, references: Iterable[PageReference]) -> set[str]:
+    """Ids of the collection claims that pages show through `claim-collection` and `registry`."""
+    shown: set[str] = set()
+    for ref in references:
+        if ref.via == "claim-collection":
+            shown |= {r.id for r in registry.claims_of(ref.target) if r.id}
+        elif ref.via == "registry" and ref.target == "claims":
+            shown |= set(registry.of_type("claim"))
+    return shown

@@ -1,0 +1,61 @@
+"""Values written for people: $5.58M, 50,000 GPUs, $1.3B–$1.6B."""
+
+from __future__ import annotations
+
+from .records import is_number
+
+_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+CURRENCIES = {"USD": "$"}
+
+
+def format_number(value: float, unit: str = "") -> str:
+    """A value in its unit: money compact with three significant digits, counts in full."""
+    if unit in CURRENCIES:
+        return _sign(value) + CURRENCIES[unit] + _compact(abs(value))
+    text = _plain(value)
+    return f"{text} {unit}" if unit else text
+
+
+def format_value(record_data: dict, unit: str = "") -> str:
+    """The claim's value, with its range when it has one: `$1.6B (range $1.3B–$1.6B)`."""
+    value = record_data.get("value")
+    if not is_number(value):
+        return ""
+    text = format_number(value, unit)
+    low, high = record_data.get("low"), record_data.get("high")
+    if is_number(low) or is_number(high):
+        text += f" (range {format_range(low, high, unit)})"
+    return text
+
+
+def format_range(low, high, unit: str = "") -> str:
+    parts = [format_number(v, unit) if is_number(v) else "?" for v in (low, high)]
+    return "–".join(parts)
+
+
+def _sign(value: float) -> str:
+    return "−" if value < 0 else ""
+
+
+def _compact(value: float) -> str:
+    for size, suffix in _SUFFIXES:
+        if value >= size * 0.9995:
+            return _significant(value / size) + suffix
+    return _significant(value) if value < 1000 else f"{value:,.0f}"
+
+
+def _significant(number: float) -> str:
+    """Three significant digits, trailing zeros dropped: 5.576 -> 5.58, 1.6 -> 1.6, 589 -> 589."""
+    if number >= 100:
+        text = f"{number:.0f}"
+    elif number >= 10:
+        text = f"{number:.1f}"
+    else:
+        text = f"{number:.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _plain(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.3g}"

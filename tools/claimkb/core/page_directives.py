@@ -1,0 +1,61 @@
+"""What the knowledge base's directives in a page name, and whether they are written right.
+
+The Sphinx directives and the MyST scanner of `claimkb validate` both turn a directive's
+arguments and options into `PageReference`s here, and both check its arguments here, so that
+the build and the command line see the same thing at the same line.
+"""
+
+from __future__ import annotations
+
+from .claim_filters import FILTERS, parse_filters
+from .codes import FindingCode
+from .records import Finding, PageReference
+
+#: directive -> (fewest arguments, most arguments or None, what they are)
+ARGUMENTS = {
+    "compare": (2, None, "two or more claim ids"),
+    "registry": (1, 1, "one registry list name, e.g. scopes"),
+    "claim-collection": (1, 1, "one collection name, the file name in claims/ without .yaml"),
+}
+#: directives whose arguments are each one reference
+REFERENCING = frozenset(ARGUMENTS)
+
+
+def check_arguments(directive: str, arguments: list[str], path: str, line: int) -> list[Finding]:
+    """A directive given too few or too many arguments."""
+    fewest, most, what = ARGUMENTS[directive]
+    if fewest <= len(arguments) and (most is None or len(arguments) <= most):
+        return []
+    return [
+        Finding(
+            path,
+            line,
+            code=FindingCode.SCHEMA,
+            record_type="directive",
+            record_id=directive,
+            message=f"takes {what}; {len(arguments)} given",
+            hint=f"```{{{directive}}} " + " ".join(["…"] * max(fewest, 1)),
+        )
+    ]
+
+
+def directive_references(
+    directive: str,
+    arguments: list[str],
+    options: dict[str, str | None],
+    path: str,
+    line: int,
+    option_lines: dict[str, int],
+) -> list[PageReference]:
+    """What a `compare`, `claims`, `registry` or `claim-collection` directive names."""
+    if directive in REFERENCING:
+        return [PageReference(target, path, line, directive) for target in arguments]
+    if directive != "claims":
+        return []
+    references = []
+    for name, values in parse_filters(options).items():
+        at = option_lines.get(name, line)
+        references.append(PageReference(name, path, at, "claims"))
+        if name in FILTERS:
+            references += [PageReference(value, path, at, "claims", name) for value in values]
+    return references

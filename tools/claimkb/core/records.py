@@ -1,0 +1,100 @@
+"""Records (claims and registry entries) and findings, each knowing where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from .codes import FindingCode
+
+#: Fields by which a claim names other claims, with the words a card shows them under.
+RELATIONS = (
+    ("relies_on", "Relies on"),
+    ("derived_from", "Derived from"),
+    ("supersedes", "Supersedes"),
+    ("contradicts", "Contradicts"),
+)
+#: Relations a card also shows from the other side: the claims that supersede or contradict it.
+REVERSE_RELATIONS = (("supersedes", "Superseded by"), ("contradicts", "Contradicted by"))
+
+
+def is_number(value: Any) -> bool:
+    """A number as the schema means it: an int or a float, never a bool."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file: the record's first line and the line of each of its fields."""
+
+    path: str
+    line: int = 0
+    field_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, name: str | None) -> int:
+        return dict(self.field_lines).get(name, self.line) if name else self.line
+
+
+@dataclass(frozen=True)
+class Record:
+    """A claim, entity, source, metric, scope or method, with its fields as typed values."""
+
+    type: str
+    id: str
+    data: dict[str, Any]
+    location: Location
+    #: the page that shows it (claims in pages; claims of collections once a page shows them)
+    docname: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.type}-{self.id}"
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.data.get(name, default)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem, located: what the Sphinx build logs and `claimkb validate` prints."""
+
+    path: str
+    line: int
+    column: int = 1
+    code: FindingCode = FindingCode.SCHEMA
+    record_type: str = ""
+    record_id: str = ""
+    field: str = ""
+    message: str = ""
+    hint: str = ""
+
+    @property
+    def subject(self) -> str:
+        """`claim <id>: <field>` — the part of the message that says what is wrong where."""
+        parts = []
+        if self.record_type:
+            parts.append(
+                f"{self.record_type} {self.record_id}" if self.record_id else self.record_type
+            )
+        if self.field:
+            parts.append(self.field)
+        return ": ".join(parts)
+
+    def text(self) -> str:
+        """The message without the file position, as Sphinx shows it after `path:line:`."""
+        head = self.subject
+        text = f"{head}: {self.message}" if head else self.message
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class PageReference(NamedTuple):
+    """Something a page names that must exist: a claim (roles, `compare`), a collection
+    (`claim-collection`), a registry list (`registry`), a filter or its value (`claims`)."""
+
+    target: str
+    path: str
+    line: int
+    #: the role or directive that names it: claim, claim-value, compare, claims, registry, ...
+    via: str
+    #: for a `claims` table: the filter option (empty when `target` is the option itself)
+    option: str = ""

@@ -1,0 +1,76 @@
+"""The knowledge base's collections: every `claims/*.yaml` file, read and checked per record."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .collection_reader import load_collection
+from .records import Finding, Record
+from .schema import Schemas
+from .validate import check_record
+
+
+@dataclass
+class Registry:
+    schemas: Schemas
+    files: list[Path] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    _by_type: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
+
+    def __getstate__(self):
+        # compiled validators do not pickle; the registry is reloaded at every build anyway
+        return {**self.__dict__, "schemas": None}
+
+    def of_type(self, rtype: str) -> dict[str, Record]:
+        """Records of one type by id; where an id is duplicated the first one read wins.
+
+        Computed once: a registry is not changed after `load_registry`. Do not modify."""
+        if rtype not in self._by_type:
+            found: dict[str, Record] = {}
+            for record in self.records:
+                if record.type == rtype and record.id:
+                    found.setdefault(record.id, record)
+            self._by_type[rtype] = found
+        return self._by_type[rtype]
+
+    def unit_of(self, metric_id) -> str:
+        """The unit of a metric ("" when the metric is unknown or gives none)."""
+        metric = self.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
+        return metric.get("unit", "") if metric else ""
+
+    def name_of(self, rtype: str, rid: str) -> str:
+        """What a reader calls a record: its name (or title), else its id."""
+        record = self.of_type(rtype).get(rid)
+        return (record.get("name") or record.get("title") or rid) if record else rid
+
+    def claims_of(self, collection: str) -> list[Record]:
+        return [
+            r
+            for r in self.records
+            if r.type == "claim" and Path(r.location.path).stem == collection
+        ]
+
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256()
+        for record in self.records:
+            digest.update(
+                json.dumps([record.type, record.id, record.data], sort_keys=True).encode()
+            )
+        return digest.hexdigest()
+
+
+def load_registry(directory: Path, schemas: Schemas) -> Registry:
+    registry = Registry(
+        schemas, files=sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    )
+    for path in registry.files:
+        records, findings = load_collection(path, schemas)
+        registry.records.extend(records)
+        registry.findings.extend(findings)
+        for record in records:
+            registry.findings.extend(check_record(record, schemas))
+    return registry

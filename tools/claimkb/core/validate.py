@@ -1,0 +1,217 @@
+"""Checks of one record: its schema (types, required-by-kind fields, enums, patterns, unknown
+fields), its bounds and its statement. No Sphinx here.
+
+The Sphinx build and `claimkb validate` call `check_record` on every record as it is read; checks
+across records and pages are in `cross_checks`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from jsonschema.exceptions import ValidationError
+
+from .codes import FindingCode
+from .records import Finding, Record, is_number
+from .schema import FieldSpec, Schemas
+
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a mapping",
+}
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def check_record(record: Record, schemas: Schemas) -> list[Finding]:
+    """Schema (types, required-by-kind, enums, patterns, unknown fields) and bounds of a record."""
+    validator = schemas.validators[record.type]
+    fields = schemas.fields[record.type]
+    findings: dict[tuple, Finding] = {}
+    for error in validator.iter_errors(record.data):
+        for name, message, hint in _explain(error, record, fields):
+            finding = record_finding(record, name, message, hint)
+            findings.setdefault((finding.line, name, message), finding)
+    findings.update({(f.line, f.field, f.message): f for f in _check_bounds(record)})
+    findings.update({(f.line, f.field, f.message): f for f in _check_raw_html(record)})
+    return sorted(findings.values())
+
+
+def record_finding(
+    record: Record,
+    name: str,
+    message: str,
+    hint: str = "",
+    code: FindingCode = FindingCode.SCHEMA,
+) -> Finding:
+    """A finding about field `name` of `record`, at that field's line."""
+    return Finding(
+        path=record.location.path,
+        line=record.location.line_of(name),
+        code=code,
+        record_type=record.type,
+        record_id=record.id,
+        field=name,
+        message=message,
+        hint=hint,
+    )
+
+
+def _check_bounds(record: Record) -> list[Finding]:
+    numbers = {k: record.data.get(k) for k in ("low", "value", "high")}
+    present = {k: v for k, v in numbers.items() if is_number(v)}
+    for lower, upper in (("low", "value"), ("value", "high"), ("low", "high")):
+        if lower in present and upper in present and present[lower] > present[upper]:
+            return [
+                record_finding(
+                    record,
+                    "low" if lower == "low" else "high",
+                    f"{lower} ({present[lower]:g}) is greater than {upper} ({present[upper]:g})",
+                    "bounds must satisfy low ≤ value ≤ high",
+                    code=FindingCode.BOUNDS,
+                )
+            ]
+    return []
+
+
+def _check_raw_html(record: Record) -> list[Finding]:
+    """A claim's statement is Markdown only: raw HTML could run script in a reader's browser."""
+    text = record.get("text")
+    if record.type != "claim" or not isinstance(text, str) or "<" not in text:
+        return []
+    start = record.location.line_of("text")
+    findings = []
+    for token in _markdown().parse(text):
+        inline_html = [c for c in token.children or [] if c.type == "html_inline"]
+        if token.type == "html_block" or inline_html:
+            snippet = (
+                token.content if token.type == "html_block" else inline_html[0].content
+            ).strip()
+            line = start + (token.map[0] if token.map else 0)
+            findings.append(
+                Finding(
+                    record.location.path,
+                    line,
+                    code=FindingCode.HTML,
+                    record_type="claim",
+                    record_id=record.id,
+                    field="body" if record.docname else "text",
+                    message=f"raw HTML is not allowed in a claim's statement: {snippet[:40]!r}",
+                    hint="write Markdown: **bold**, *italic*, [text](https://…)",
+                )
+            )
+    return findings
+
+
+@cache
+def _markdown():
+    # markdown-it is the CommonMark parser MyST itself uses; importing it needs no MyST
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+#: (field, message, hint) for one schema error, in words a contributor understands
+Explanation = list[tuple[str, str, str]]
+
+
+def _explain(error: ValidationError, record: Record, fields: dict[str, FieldSpec]) -> Explanation:
+    path = list(error.absolute_path)
+    name = str(path[0]) if path else ""
+    explain = _EXPLAINERS.get(error.validator, _explain_generic)
+    return explain(error, record, name, fields.get(name), fields)
+
+
+def _explain_required(error, record, name, spec, fields) -> Explanation:
+    kind = record.data.get("kind")
+    why = f" (required for a {kind})" if "then" in error.absolute_schema_path else ""
+    return [
+        (missing, f"missing required field{why}", _description(fields.get(missing)))
+        for missing in error.validator_value
+        if isinstance(error.instance, dict) and missing not in error.instance
+    ]
+
+
+def _explain_unknown(error, record, name, spec, fields) -> Explanation:
+    unknown = [k for k in error.instance if k not in fields]
+    return [(k, f"unknown field {k!r}", did_you_mean(k, fields) or "") for k in unknown]
+
+
+def _explain_enum(error, record, name, spec, fields) -> Explanation:
+    allowed = [str(value) for value in error.validator_value]
+    message = f"{error.instance!r} is not one of {', '.join(allowed)}"
+    return [(name, message, did_you_mean(str(error.instance), allowed))]
+
+
+def _explain_type(error, record, name, spec, fields) -> Explanation:
+    expected = error.validator_value
+    expected = [expected] if isinstance(expected, str) else expected
+    want = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+    instance = error.instance
+    hint = ""
+    if name == "as_of" and isinstance(instance, int):
+        hint = f"quote it: {name}: '{instance}'"
+    elif spec and spec.type == "array" and isinstance(instance, str):
+        hint = f"write a YAML list: {name}: [{instance}]"
+    return [(name, f"must be {want}, not {_describe(instance)}", hint)]
+
+
+def _explain_pattern(error, record, name, spec, fields) -> Explanation:
+    hint = spec.description if spec else f"it must match {error.validator_value}"
+    return [(name, f"{error.instance!r} is not in the expected form", hint)]
+
+
+def _explain_format(error, record, name, spec, fields) -> Explanation:
+    message = f"{error.instance!r} is not a valid {error.validator_value}"
+    return [(name, message, _description(spec))]
+
+
+def _explain_empty(error, record, name, spec, fields) -> Explanation:
+    what = "text" if error.validator == "minLength" else "list"
+    return [(name, f"must not be empty (empty {what})", _description(spec))]
+
+
+def _explain_too_long(error, record, name, spec, fields) -> Explanation:
+    message = f"is {len(error.instance)} characters long; at most {error.validator_value}"
+    return [(name, message, "shorten it")]
+
+
+def _explain_generic(error, record, name, spec, fields) -> Explanation:
+    return [(name, error.message, "")]
+
+
+_EXPLAINERS: dict[str, Callable[..., Explanation]] = {
+    "required": _explain_required,
+    "additionalProperties": _explain_unknown,
+    "enum": _explain_enum,
+    "type": _explain_type,
+    "pattern": _explain_pattern,
+    "format": _explain_format,
+    "minLength": _explain_empty,
+    "minItems": _explain_empty,
+    "maxLength": _explain_too_long,
+}
+
+
+def _description(spec: FieldSpec | None) -> str:
+    return spec.description if spec else ""
+
+
+def _describe(value) -> str:
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, bool):
+        return f"the boolean {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"{type(value).__name__} {value!r}"

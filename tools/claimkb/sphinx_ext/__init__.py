@@ -1,0 +1,63 @@
+"""The Sphinx extension: config values, the `claim` domain, directives, roles and build events.
+Each component has its own `setup_<part>(app)`; this module only wires them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import __version__
+from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
+from .claim_directives import setup_claim_directives
+from .claims_table import setup_claims_table
+from .compare import setup_compare
+from .domain import ClaimDomain
+from .events import setup_events
+from .exports import setup_exports
+from .finding_codes import setup_finding_codes
+from .generated_pages import setup_generated_pages
+from .linkcheck import setup_linkcheck
+from .links import setup_links
+from .roles import setup_roles
+from .schema_reference import setup_schema_reference
+from .search import setup_search
+
+#: Bump when the data this extension keeps in the environment changes shape.
+ENV_VERSION = 3
+
+
+def setup(app) -> dict:
+    app.setup_extension("sphinx_design")
+    app.add_config_value("claimkb_schema_dir", "../schema", "env", types=[str])
+    app.add_config_value("claimkb_collections_dir", "../claims", "env", types=[str])
+    app.add_config_value("claimkb_pages_dir", "", "env", types=[str])
+    app.add_domain(ClaimDomain)
+    for node in NEUTRAL_NODES:
+        app.add_node(node)
+    app.add_node(sort_key, html=(visit_sort_key, depart_sort_key))
+    setup_claim_directives(app)
+    setup_roles(app)
+    setup_compare(app)
+    setup_claims_table(app)
+    setup_generated_pages(app)
+    setup_schema_reference(app)
+    setup_finding_codes(app)
+    setup_search(app)
+    setup_exports(app)
+    setup_links(app)
+    setup_linkcheck(app)
+    setup_events(app)
+    app.connect("config-inited", _add_static)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _add_static(app, config) -> None:
+    # at config-inited, so the saved configuration already holds it (no "configuration changed")
+    static = str(Path(__file__).parent.parent / "static")
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+    app.add_css_file("claimkb.css")

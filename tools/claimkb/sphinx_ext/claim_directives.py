@@ -1,0 +1,163 @@
+"""Directives that show records: `claim` (one claim), `registry` (a list of records) and
+`claim-collection` (the claims of a collection file); their cards and lists are built by
+`views.cards` in a post-transform, so they always show current names, units and definitions.
+
+The post-transform runs late, after those that walk the whole page (references, dropdowns, tabs,
+highlighting): cards triple a page's nodes, and each of those walks would pay for them. So a card
+resolves its own links, with the domain's resolver, as Sphinx's would; it still comes before the
+linkcheck builder's collector (800), which must see the sources' links.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from ..core.claim_options import ClaimDirectiveText, claim_from_directive
+from ..core.page_directives import check_arguments, directive_references
+from ..myst.directive_syntax import ClaimSyntax, ReferencesSyntax
+from ..myst.option_lines import option_lines
+from ..views.cards import CardBuilder, RegistryListBuilder
+from ..views.nodes import claim_node, registry_node
+from ._compat import builder_of
+
+
+class ClaimDirective(ClaimSyntax, SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        env = self.env
+        registry = env.claimkb_registry
+        domain = env.domains["claim"]
+        if not domain.data["claims"].get(env.docname):  # the page's first claim
+            for path in registry.schemas.paths:
+                env.note_dependency(str(path))
+        directive = ClaimDirectiveText(
+            self.arguments[0].strip() if self.arguments else "",
+            self.options,
+            option_lines(self.block_text, self.lineno, self.options),
+            "\n".join(self.content),
+            str(env.doc2path(env.docname)),
+            self.lineno,
+            body_line=self.lineno + self.content_offset + 1,
+            docname=env.docname,
+        )
+        record, findings = claim_from_directive(directive, registry.schemas)
+        domain.note_claim(env.docname, record, findings)
+        node = claim_node(record=record)
+        self.set_source_info(node)
+        self.state.nested_parse(self.content, self.content_offset, node)
+        neutralise_raw(node)
+        return [node]
+
+
+def neutralise_raw(node: nodes.Element) -> None:
+    """Raw HTML in a statement is refused (a finding); it is also shown as text, never run."""
+    for raw in list(node.findall(nodes.raw)):
+        text = raw.astext()
+        raw.replace_self(
+            nodes.literal(text, text) if "\n" not in text else nodes.literal_block(text, text)
+        )
+
+
+class ReferencingDirective(ReferencesSyntax, SphinxDirective):
+    """Base of the directives whose arguments name things: the core checks them (located
+    findings, reported once all pages are read) and the page notes what they name."""
+
+    def noted_arguments(self) -> list[str]:
+        env = self.env
+        path = str(env.doc2path(env.docname))
+        domain = env.domains["claim"]
+        domain.note_findings(
+            env.docname, check_arguments(self.name, self.arguments, path, self.lineno)
+        )
+        domain.note_refs(
+            env.docname,
+            directive_references(self.name, self.arguments, {}, path, self.lineno, {}),
+        )
+        return self.arguments
+
+
+class RegistryDirective(ReferencingDirective):
+    """```{registry} scopes``` lists every record of a collection list, each with an anchor."""
+
+    def run(self) -> list[nodes.Node]:
+        registry = self.env.claimkb_registry
+        arguments = self.noted_arguments()
+        for path in registry.files:
+            self.env.note_dependency(str(path))
+        rtype = registry.schemas.collection_keys.get(arguments[0]) if len(arguments) == 1 else None
+        if rtype is None:
+            return []  # a finding says why
+        records = sorted(registry.of_type(rtype).values(), key=lambda r: r.id)
+        self.env.domains["claim"].note_shown(self.env.docname, records)
+        node = registry_node(rtype=rtype, ids=[r.id for r in records])
+        self.set_source_info(node)
+        return [node]
+
+
+class ClaimCollectionDirective(ReferencingDirective):
+    """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`."""
+
+    def run(self) -> list[nodes.Node]:
+        registry = self.env.claimkb_registry
+        arguments = self.noted_arguments()
+        paths = [p for p in registry.files if [p.stem] == arguments]
+        if not paths:
+            return []  # a finding says why
+        self.env.note_dependency(str(paths[0]))
+        records = registry.claims_of(paths[0].stem)
+        self.env.domains["claim"].note_shown(self.env.docname, records)
+        result = []
+        for record in records:
+            node = claim_node(record=record)
+            self.set_source_info(node)
+            if record.get("text"):
+                node.extend(self.parse_text_to_nodes(record.get("text")))
+                neutralise_raw(node)
+            result.append(node)
+        return result
+
+
+class RenderClaims(SphinxPostTransform):
+    default_priority = 790  # see the module's docstring
+
+    def run(self, **kwargs) -> None:
+        domain = self.env.domains["claim"]
+        cards = CardBuilder(domain, self.env.docname)
+        lists = RegistryListBuilder(domain.registry)
+        for node in list(
+            self.document.findall(lambda n: isinstance(n, claim_node | registry_node))
+        ):
+            built = cards.card(node) if isinstance(node, claim_node) else lists.build(node)
+            self.resolve_links(built)
+            node.replace_self(built)
+
+    def resolve_links(self, tree: nodes.Element) -> None:
+        """What Sphinx's ReferencesResolver does for our links: a link, or its text if the
+        target is unknown (`refwarn` is off: the validator reports unknown ids)."""
+        domain = self.env.domains["claim"]
+        builder = builder_of(self.env)
+        for ref in list(tree.findall(addnodes.pending_xref)):
+            contnode = ref[0]
+            try:
+                resolved = domain.resolve_xref(
+                    self.env,
+                    ref["refdoc"],
+                    builder,
+                    ref["reftype"],
+                    ref["reftarget"],
+                    ref,
+                    contnode,
+                )
+            except NoUri:
+                resolved = None
+            ref.replace_self(resolved or contnode)
+
+
+def setup_claim_directives(app) -> None:
+    app.add_directive("claim", ClaimDirective)
+    app.add_directive("registry", RegistryDirective)
+    app.add_directive("claim-collection", ClaimCollectionDirective)
+    app.add_post_transform(RenderClaims)

@@ -1,0 +1,59 @@
+"""The `claims` directive: a table of the claims that match its filters (`views.claims_table`).
+
+```{claims}
+:subject: deepseek, deepseek-v3
+:metric: cost
+```
+
+Values in one option are alternatives (any of them); options combine (all of them).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..core.claim_filters import FILTERS, matches, parse_filters
+from ..core.page_directives import directive_references
+from ..myst.directive_syntax import ClaimsTableSyntax
+from ..myst.option_lines import option_lines
+from ..views.claims_table import ClaimsTableBuilder, newest_first, number_tables, shown_claims
+from ..views.nodes import claims_node
+from .view_transform import ViewTransform
+
+
+class ClaimsDirective(ClaimsTableSyntax, SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        env = self.env
+        domain = env.domains["claim"]
+        domain.note_query(env.docname)
+        lines = option_lines(self.block_text, self.lineno, self.options)
+        path = str(env.doc2path(env.docname))
+        domain.note_refs(
+            env.docname,
+            directive_references("claims", [], self.options, path, self.lineno, lines),
+        )
+        filters = {k: v for k, v in parse_filters(self.options).items() if k in FILTERS}
+        node = claims_node(filters=filters)
+        self.set_source_info(node)
+        return [node]
+
+
+class RenderClaimsTables(ViewTransform):
+    node_class = claims_node
+
+    def view(self) -> ClaimsTableBuilder:
+        return ClaimsTableBuilder(self.env.domains["claim"], self.env.docname)
+
+    def build(self, view: ClaimsTableBuilder, node, index: int):
+        claims = shown_claims(self.env.domains["claim"])
+        return view.build(newest_first([r for r in claims if matches(r, node["filters"])]))
+
+    def finish(self) -> None:
+        number_tables(self.document)
+
+
+def setup_claims_table(app) -> None:
+    app.add_directive("claims", ClaimsDirective)
+    app.add_post_transform(RenderClaimsTables)
+    app.add_js_file("claimkb-table.js", loading_method="defer")

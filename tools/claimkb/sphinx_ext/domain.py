@@ -1,0 +1,200 @@
+"""The `claim` domain: claims and registry records by docname, their index, roles' resolution."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from docutils import nodes
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.util.nodes import make_refnode
+
+from ..core.formatting import format_value
+from ..core.records import Finding, PageReference, Record
+
+
+class ClaimIndex(Index):
+    name = "index"
+    localname = "Claim index"
+    shortname = "claims"
+
+    def generate(self, docnames: Iterable[str] | None = None):
+        domain: ClaimDomain = self.domain  # type: ignore[assignment]
+        entities = domain.registry.of_type("entity")
+        groups: dict[str, list[IndexEntry]] = defaultdict(list)
+        for (rtype, _), (docname, record) in sorted(domain.objects.items()):
+            if rtype != "claim" or (docnames and docname not in docnames):
+                continue
+            unit = domain.registry.unit_of(record.get("metric"))
+            extra = format_value(record.data, unit) or record.get("kind", "")
+            claimant = entities.get(record.get("claimant"))
+            descr = f"claimed by {claimant.get('name')}" if claimant else ""
+            for subject in record.get("subject") or [record.get("claimant", "")]:
+                entity = entities.get(subject)
+                group = entity.get("name") if entity else subject
+                groups[group].append(
+                    IndexEntry(
+                        record.get("title", record.id), 0, docname, record.anchor, extra, "", descr
+                    )
+                )
+        content = [
+            (group, sorted(entries))
+            for group, entries in sorted(groups.items(), key=lambda g: g[0].lower())
+        ]
+        return content, False
+
+
+class ClaimDomain(Domain):
+    name = "claim"
+    label = "Claims"
+    object_types = {
+        "claim": ObjType("claim", "claim", "value"),
+        "entity": ObjType("entity", "entity"),
+        "source": ObjType("source", "source"),
+        "metric": ObjType("metric", "metric"),
+        "scope": ObjType("scope", "scope"),
+        "method": ObjType("method", "method"),
+    }
+    indices = [ClaimIndex]
+    data_version = 3
+    initial_data: dict[str, Any] = {
+        "claims": {},  # docname -> [Record] written in that page
+        "shown": {},  # docname -> [(type, id)] collection records that page renders
+        "refs": {},  # docname -> [PageReference]: what its roles and directives name
+        "findings": {},  # docname -> [Finding] found while reading it
+        "queries": {},  # docname -> True: its output depends on every claim
+        "homes": {},  # docname -> [(type, id)] records whose own generated page it is
+        "fingerprints": {},  # (type, id) -> fingerprint at the end of the last read
+        "report": [],  # every finding of the last build, logged by the consistency check
+    }
+
+    # --- per-document data -------------------------------------------------
+    def note_claim(self, docname: str, record: Record, findings: list[Finding]) -> None:
+        self.data["claims"].setdefault(docname, []).append(record)
+        if findings:
+            self.data["findings"].setdefault(docname, []).extend(findings)
+        self._objects = None
+
+    def note_shown(self, docname: str, records: Iterable[Record]) -> None:
+        self.data["shown"].setdefault(docname, []).extend((r.type, r.id) for r in records)
+        self._objects = None
+
+    def note_refs(self, docname: str, refs: Iterable[PageReference]) -> None:
+        self.data["refs"].setdefault(docname, []).extend(refs)
+
+    def note_query(self, docname: str) -> None:
+        self.data["queries"][docname] = True
+
+    def note_home(self, docname: str, rtype: str, rid: str) -> None:
+        """`docname` is the page of record (rtype, rid): links to the record go there first."""
+        self.data["homes"].setdefault(docname, []).append((rtype, rid))
+        self._objects = None
+
+    def note_findings(self, docname: str, findings: Iterable[Finding]) -> None:
+        self.data["findings"].setdefault(docname, []).extend(findings)
+
+    def clear_doc(self, docname: str) -> None:
+        for key in ("claims", "shown", "refs", "findings", "queries", "homes"):
+            self.data[key].pop(docname, None)
+        self._objects = None
+
+    def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
+        for key in ("claims", "shown", "refs", "findings", "queries", "homes"):
+            for docname in docnames:
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+        self._objects = None
+
+    # --- views -------------------------------------------------------------
+    @property
+    def registry(self):
+        return self.env.claimkb_registry
+
+    def page_claims(self) -> list[Record]:
+        return [r for doc in sorted(self.data["claims"]) for r in self.data["claims"][doc]]
+
+    def page_references(self) -> list[PageReference]:
+        return [ref for doc in sorted(self.data["refs"]) for ref in self.data["refs"][doc]]
+
+    def claims_on_page(self, docname: str) -> list[Record]:
+        """The claims a page shows (written in it or from a collection it shows), by id."""
+        ids = {r.id for r in self.data["claims"].get(docname, []) if r.id}
+        ids |= {rid for rtype, rid in self.data["shown"].get(docname, []) if rtype == "claim"}
+        return [found[1] for rid in sorted(ids) if (found := self.claim(rid)) is not None]
+
+    @property
+    def objects(self) -> dict[tuple[str, str], tuple[str, Record]]:
+        """(type, id) -> (docname, record) of every record a page shows; the first page wins."""
+        if getattr(self, "_objects", None) is None:
+            objects: dict[tuple[str, str], tuple[str, Record]] = {}
+            for docname in sorted(self.data["claims"]):
+                for record in self.data["claims"][docname]:
+                    if record.id:
+                        objects.setdefault(("claim", record.id), (docname, record))
+            by_type = {t: self.registry.of_type(t) for t in self.registry.schemas.record_types}
+            homes = self.data.get("homes", {})
+            shown = [(d, key) for d in sorted(homes) for key in homes[d]]
+            shown += [(d, key) for d in sorted(self.data["shown"]) for key in self.data["shown"][d]]
+            for docname, (rtype, rid) in shown:
+                record = by_type.get(rtype, {}).get(rid)
+                if record is not None:
+                    objects.setdefault((rtype, rid), (docname, record))
+            self._objects = objects
+        return self._objects
+
+    def referrers(self, field: str, claim_id: str) -> list[str]:
+        """Ids of the claims whose list `field` (`relies_on`, say) names `claim_id`."""
+        objects = self.objects
+        if getattr(self, "_referrers_of", None) is not objects:
+            # one pass over every claim while the objects stand, not one per page or card
+            index: dict[tuple[str, str], list[str]] = {}
+            for (rtype, rid), (_, record) in sorted(objects.items()):
+                if rtype != "claim":
+                    continue
+                for name, targets in record.data.items():
+                    if isinstance(targets, list):
+                        for target in dict.fromkeys(t for t in targets if isinstance(t, str)):
+                            index.setdefault((name, target), []).append(rid)
+            self._referrers, self._referrers_of = index, objects
+        return self._referrers.get((field, claim_id), [])
+
+    def claim(self, claim_id: str) -> tuple[str, Record] | None:
+        return self.objects.get(("claim", claim_id))
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for (rtype, rid), (docname, record) in sorted(self.objects.items()):
+            name = record.get("title") or record.get("name") or rid
+            # priority -1: kept out of Sphinx's search objects, whose links would point at
+            # "#<type>-<display name>"; `search` indexes each record under its anchor instead
+            yield rid, name, rtype, docname, record.anchor, -1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        return node.get("reftarget")
+
+    # --- cross-references ----------------------------------------------------
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        rtype = "claim" if typ in ("claim", "value") else typ
+        found = self.objects.get((rtype, target))
+        if found is None:
+            return None
+        docname, record = found
+        title = record.get("title") or record.get("name") or target
+        if typ == "value":
+            text = format_value(record.data, self.registry.unit_of(record.get("metric"))) or title
+            contnode = nodes.inline(text, text, classes=["claim-value-ref"])
+        elif not node.get("refexplicit"):
+            contnode = nodes.inline(title, title)
+        tooltip = record.get("definition") or record.get("description") or title
+        refnode = make_refnode(builder, fromdocname, docname, record.anchor, contnode, tooltip)
+        return refnode
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        results = []
+        for rtype in self.object_types:
+            found = self.objects.get((rtype, target))
+            if found:
+                ref = self.resolve_xref(env, fromdocname, builder, rtype, target, node, contnode)
+                if ref is not None:
+                    results.append((f"claim:{rtype}", ref))
+        return results

@@ -1,0 +1,30 @@
+"""Search entries for claims and records (see `views.search_terms` for what they are)."""
+
+from __future__ import annotations
+
+from ..views.search_terms import index_entries
+from ._compat import search_index_entries
+
+
+def add_search_terms(app) -> list:
+    """html-collect-pages, just before the search index is written: add every page's entries.
+
+    Set from the domain for every page, not from the doctrees of the pages written in this build:
+    Sphinx forgets the index entries of pages an incremental build does not rewrite
+    (sphinx-doc/sphinx#12599), which would drop their claims from the search.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None:
+        return []
+    by_doc = search_index_entries(indexer)
+    for docname, entries in index_entries(app.env.domains["claim"]).items():
+        by_doc[docname] = sorted(set(by_doc.get(docname, ())) | entries)
+    # the index lists an entry's pages in this dict's order: make it the same in every build
+    ordered = sorted(by_doc.items())
+    by_doc.clear()
+    by_doc.update(ordered)
+    return []
+
+
+def setup_search(app) -> None:
+    app.connect("html-collect-pages", add_search_terms)

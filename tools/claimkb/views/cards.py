@@ -1,0 +1,195 @@
+"""Cards of claims (sphinx-design cards) and definition lists of registry records."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
+from .links import joined, web_link, xref
+from .names import Names
+from .nodes import claim_node, registry_node
+
+KIND_LABELS = {"figure": "Figure", "fact": "Fact", "viewpoint": "Viewpoint"}
+
+
+class CardBuilder:
+    """Builds the card of one claim from its record and the current registries."""
+
+    def __init__(self, domain, docname: str):
+        self.domain = domain
+        self.names = Names(domain, docname)
+
+    def card(self, node: claim_node) -> nodes.container:
+        record: Record = node["record"]
+        kind = record.get("kind", "")
+        status = record.get("status", "current")
+        card = nodes.container(
+            classes=[
+                "sd-card",
+                "sd-sphinx-override",
+                "sd-mb-3",
+                "sd-shadow-sm",
+                "claim-card",
+                f"claim-kind-{kind}",
+                f"claim-status-{status}",
+            ],
+            ids=[record.anchor] if record.id else [],
+        )
+        card.source, card.line = node.source, node.line
+        card += self.header(record, kind, status)
+        body = nodes.container(classes=["sd-card-body", "claim-body"])
+        if kind == "figure":
+            body += self.figure_line(record)
+        elif kind == "viewpoint":
+            held = nodes.paragraph(classes=["claim-held-by"])
+            held += nodes.Text("Viewpoint held by ")
+            held += self.names.entity(record.get("claimant", ""))
+            body += held
+        body.extend(node.children)
+        if record.get("quote"):
+            quote = nodes.block_quote(classes=["claim-quote"])
+            quote += nodes.paragraph(text=record.get("quote"))
+            body += quote
+        card += body
+        card += self.footer(record, kind, status)
+        return card
+
+    def header(self, record: Record, kind: str, status: str) -> nodes.container:
+        header = nodes.container(classes=["sd-card-header", "claim-header"])
+        line = nodes.paragraph(classes=["claim-title"])
+        label = KIND_LABELS.get(kind, kind)
+        line += nodes.inline(label, label, classes=["sd-badge", "claim-kind-badge"])
+        line += nodes.Text(" ")
+        title = record.get("title", record.id)
+        line += nodes.strong(title, title)
+        if status != "current":
+            line += nodes.Text(" ")
+            line += nodes.inline(status, status, classes=["sd-badge", "claim-status-badge"])
+        if record.id:
+            line += nodes.reference(
+                "", "¶", refid=record.anchor, classes=["headerlink"], reftitle="Link to this claim"
+            )
+        header += line
+        return header
+
+    def figure_line(self, record: Record) -> nodes.paragraph:
+        para = nodes.paragraph(classes=["claim-figure"])
+        value = self.names.value_of(record)
+        para += nodes.strong(value, value, classes=["claim-value"])
+        for rtype in ("metric", "scope", "method"):
+            rid = record.get(rtype)
+            if rid:
+                para += nodes.Text(" ")
+                para += xref(
+                    rtype,
+                    rid,
+                    f"{rtype}: {self.names.name_of(rtype, rid)}",
+                    self.names.docname,
+                    classes=["sd-badge", "claim-label", f"claim-label-{rtype}"],
+                )
+        return para
+
+    def footer(self, record: Record, kind: str, status: str) -> nodes.container:
+        footer = nodes.container(classes=["sd-card-footer", "claim-meta"])
+        facts = nodes.paragraph(classes=["claim-facts"])
+        parts: list[list[nodes.Node]] = []
+        if record.get("as_of"):
+            parts.append([nodes.Text(f"As of {record.get('as_of')}")])
+        if record.get("price_year"):
+            parts.append([nodes.Text(f"{record.get('price_year')} prices")])
+        if kind != "viewpoint" and record.get("claimant"):
+            parts.append([nodes.Text("Claimed by "), self.names.entity(record.get("claimant"))])
+        if record.get("subject"):
+            subjects = [self.names.entity(subject) for subject in record.get("subject")]
+            parts.append([nodes.Text("About "), *joined(subjects)])
+        if record.get("confidence"):
+            parts.append([nodes.Text(f"Confidence: {record.get('confidence')}")])
+        parts.append([nodes.Text(f"Status: {status}")])
+        facts += joined(parts, " · ")
+        footer += facts
+        footer += self.source_line(record)
+        for field, label in RELATIONS:
+            self.add_links(footer, label, record.get(field) or [])
+        for field, label in REVERSE_RELATIONS:
+            self.add_links(footer, label, self.domain.referrers(field, record.id))
+        ident = nodes.paragraph(classes=["claim-id"])
+        ident += nodes.Text("Claim id: ")
+        ident += nodes.literal(record.id, record.id)
+        if record.get("tags"):
+            ident += nodes.Text(" · Tags: " + ", ".join(record.get("tags")))
+        footer += ident
+        return footer
+
+    def source_line(self, record: Record) -> nodes.paragraph:
+        para = nodes.paragraph(classes=["claim-source"])
+        para += nodes.Text("Source: ")
+        para += self.names.source_link(record.get("source", ""))
+        if record.get("locator"):
+            para += nodes.Text(f", {record.get('locator')}")
+        also = record.get("also") or []
+        if also:
+            para += nodes.Text(". Also: ")
+            para += joined([self.names.source_link(sid) for sid in also], "; ")
+        return para
+
+    def add_links(self, parent: nodes.Element, label: str, ids: list[str]) -> None:
+        if not ids:
+            return
+        para = nodes.paragraph(classes=["claim-relation"])
+        para += nodes.Text(f"{label}: ")
+        para += joined([self.names.claim_link(claim_id) for claim_id in ids], "; ")
+        parent += para
+
+
+class RegistryListBuilder:
+    """A definition list of registry records: name, definition, what it includes and excludes."""
+
+    def __init__(self, registry):
+        self.registry = registry
+
+    def build(self, node: registry_node) -> nodes.definition_list:
+        records = self.registry.of_type(node["rtype"])
+        dlist = nodes.definition_list(classes=["claim-registry", f"claim-registry-{node['rtype']}"])
+        for rid in node["ids"]:
+            record = records.get(rid)
+            if record is None:
+                continue
+            item = nodes.definition_list_item(ids=[record.anchor])
+            term = nodes.term()
+            name = record.get("name") or record.get("title") or rid
+            term += nodes.strong(name, name)
+            term += nodes.Text(f" ({rid})")
+            item += term
+            definition = nodes.definition()
+            for text in self.describe(record):
+                definition += nodes.paragraph(text=text)
+            url = record.get("url")
+            if url:
+                para = nodes.paragraph()
+                para += web_link(url, url)
+                definition += para
+            item += definition
+            dlist += item
+        return dlist
+
+    @staticmethod
+    def describe(record: Record) -> list[str]:
+        lines = []
+        for field in ("definition", "description", "notes"):
+            if record.get(field):
+                lines.append(record.get(field))
+        if record.get("unit"):
+            lines.append(f"Unit: {record.get('unit')}")
+        if record.type == "entity":
+            lines.append(f"Type: {record.get('type')}")
+        if record.type == "source":
+            details = [record.get("type"), record.get("publisher"), record.get("published")]
+            lines.append(", ".join(str(d) for d in details if d))
+        for field, label in (
+            ("includes", "Includes"),
+            ("excludes", "Excludes"),
+            ("aliases", "Also known as"),
+        ):
+            if record.get(field):
+                lines.append(f"{label}: " + "; ".join(record.get(field)))
+        return lines

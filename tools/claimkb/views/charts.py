@@ -1,0 +1,108 @@
+"""Charts of comparable values over time, drawn with matplotlib as SVG with deterministic bytes.
+
+One chart holds one metric and one scope; each series is one method (and price year), so that only
+values that can be compared share a line. No Sphinx here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..core.formatting import format_number
+
+#: A chart switches to a log scale when its largest value is this many times its smallest.
+LOG_SCALE_SPAN = 100
+
+_RC = {
+    "svg.hashsalt": "claimkb",  # ids in the SVG no longer random
+    "svg.fonttype": "none",  # text stays text: smaller, searchable, font-independent bytes
+    "font.family": "sans-serif",
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+_METADATA = {"Date": None, "Creator": "claimkb", "Format": None, "Type": None}
+
+
+@dataclass(frozen=True)
+class Point:
+    when: date
+    value: float
+
+
+def as_of_date(as_of: str) -> date:
+    """`2024-12-27`, `2024-12` (first of the month) or `2024` (1 January) as a date."""
+    parts = [int(p) for p in as_of.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def use_log_scale(values: list[float]) -> bool:
+    positive = [v for v in values if v > 0]
+    return (
+        len(positive) == len(values)
+        and bool(values)
+        and max(values) >= LOG_SCALE_SPAN * min(values)
+    )
+
+
+def fingerprint(series: dict[str, list[Point]], unit: str, ylabel: str) -> str:
+    """Names the chart's input; stored in the SVG, so an unchanged chart is not drawn again."""
+    import matplotlib
+
+    points = {
+        label: sorted((p.when.isoformat(), p.value) for p in series[label])
+        for label in sorted(series)
+    }
+    text = json.dumps([matplotlib.__version__, _RC, unit, ylabel, points], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def write_chart(path: Path, series: dict[str, list[Point]], unit: str, ylabel: str) -> None:
+    """Draw the chart into `path`, unless the file there already holds this very chart."""
+    digest = fingerprint(series, unit, ylabel)
+    if path.is_file() and f"claimkb chart {digest}".encode() in path.read_bytes():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(chart_svg(series, unit, ylabel, digest))
+
+
+def chart_svg(series: dict[str, list[Point]], unit: str, ylabel: str, digest: str = "") -> bytes:
+    """The chart of `series` (label -> points) as SVG bytes; same input, same bytes."""
+    import matplotlib
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    with matplotlib.rc_context(_RC):
+        figure = Figure(figsize=(7.2, 3.6), layout="constrained", facecolor="white")
+        axes = figure.subplots()
+        values = [p.value for points in series.values() for p in points]
+        for label, points in sorted(series.items()):
+            points = sorted(points, key=lambda p: (p.when, p.value))
+            # points, not lines: successive values are usually about different models
+            axes.plot(
+                [p.when for p in points],
+                [p.value for p in points],
+                marker="o",
+                linestyle="none",
+                label=label,
+            )
+        if use_log_scale(values):
+            axes.set_yscale("log")
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, unit)))
+        axes.yaxis.set_minor_formatter(NullFormatter())
+        locator = AutoDateLocator()
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        axes.set_ylabel(ylabel)
+        axes.grid(True, which="major", alpha=0.3)
+        axes.legend(title="Method", loc="best", fontsize="small")
+        output = io.BytesIO()
+        metadata = {**_METADATA, "Description": f"claimkb chart {digest}" if digest else None}
+        figure.savefig(output, format="svg", metadata=metadata)
+    return output.getvalue()

@@ -1,0 +1,115 @@
+"""Compare blocks: claims side by side, with what differs or, when comparable, the ratio.
+
+Built at write time, so they always show the claims' current values and names.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from docutils import nodes
+
+from ..core import comparability
+from ..core.records import Record
+from .links import xref
+from .names import Names
+
+
+class CompareBuilder:
+    """Side-by-side cards of claims and, for each pair, the verdict: what differs, or the ratio."""
+
+    def __init__(self, domain, docname: str):
+        self.domain = domain
+        self.docname = docname
+        self.names = Names(domain, docname)
+
+    def build(self, records: list[Record], block_id: str) -> nodes.container:
+        block = nodes.container(classes=["claimkb-compare"], ids=[block_id])
+        grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-2"])
+        row = nodes.container(
+            classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-g-2", "claimkb-compare-row"]
+        )
+        for record in records:
+            column = nodes.container(classes=["sd-col", "sd-d-flex-row"])
+            column += self.side(record)
+            row += column
+        grid += row
+        block += grid
+        for left, right in combinations(records, 2):
+            block += self.verdict(left, right)
+        return block
+
+    def side(self, record: Record) -> nodes.container:
+        card = nodes.container(
+            classes=["sd-card", "sd-sphinx-override", "sd-w-100", "claimkb-compare-item"]
+        )
+        card["classes"].append(f"claimkb-compare-item-{record.id}")
+        body = nodes.container(classes=["sd-card-body"])
+        title = nodes.paragraph(classes=["claimkb-compare-title"])
+        title += xref("claim", record.id, record.get("title", record.id), self.docname)
+        body += title
+        value = self.value(record)
+        if value:
+            para = nodes.paragraph(classes=["claimkb-compare-value"])
+            para += nodes.strong(value, value)
+            body += para
+        facts = nodes.field_list(classes=["claimkb-compare-facts"])
+        for label, content in self.facts(record):
+            field = nodes.field(classes=[f"claimkb-compare-{label.lower().replace(' ', '-')}"])
+            field += nodes.field_name(label, label)
+            cell = nodes.field_body()
+            para = nodes.paragraph()
+            para.extend(content)
+            cell += para
+            field += cell
+            facts += field
+        body += facts
+        card += body
+        return card
+
+    def facts(self, record: Record) -> list[tuple[str, list[nodes.Node]]]:
+        facts = []
+        for rtype in ("metric", "scope", "method"):
+            rid = record.get(rtype)
+            if rid:
+                facts.append((rtype.capitalize(), [self.names.link(rtype, rid)]))
+        if record.get("price_year"):
+            facts.append(("Prices", [nodes.Text(f"{record.get('price_year')} prices")]))
+        if record.get("claimant"):
+            facts.append(("Claimed by", [self.names.entity(record.get("claimant"))]))
+        if record.get("as_of"):
+            facts.append(("As of", [nodes.Text(record.get("as_of"))]))
+        if record.get("source"):
+            facts.append(("Source", [self.names.source_link(record.get("source"))]))
+        return facts
+
+    def value(self, record: Record) -> str:
+        return self.names.value_of(record)
+
+    def verdict(self, left: Record, right: Record) -> nodes.paragraph:
+        found = comparability.differences(left.data, right.data, self.names.name_of)
+        if found:
+            para = nodes.paragraph(classes=["claimkb-compare-verdict", "claimkb-not-comparable"])
+            para += nodes.strong("Not comparable. ", "Not comparable. ")
+            text = comparability.describe(found)
+            text = text[0].upper() + text[1:] + ". No ratio is drawn between them."
+            para += nodes.inline(text, text, classes=["claimkb-compare-differences"])
+            return para
+        para = nodes.paragraph(classes=["claimkb-compare-verdict", "claimkb-comparable"])
+        para += nodes.strong("Comparable: ", "Comparable: ")
+        para += nodes.Text("same metric, scope and method. ")
+        ratio = comparability.ratio(left.data, right.data)
+        if ratio is None:
+            para += nodes.Text("The values are not both positive, so there is no ratio.")
+            return para
+        larger, smaller = (
+            (left, right) if left.get("value") >= right.get("value") else (right, left)
+        )
+        ratio_text = comparability.ratio_text(ratio)
+        sentence = nodes.inline(classes=["claimkb-compare-ratio"])
+        sentence += xref("claim", larger.id, larger.get("title", larger.id), self.docname)
+        sentence += nodes.Text(f" ({self.value(larger)}) is {ratio_text} ")
+        sentence += xref("claim", smaller.id, smaller.get("title", smaller.id), self.docname)
+        sentence += nodes.Text(f" ({self.value(smaller)}).")
+        para += sentence
+        return para

@@ -1,0 +1,300 @@
+"""Exports a reader can take away: `claims.json`, `claims.csv` and schema.org JSON-LD.
+
+The shape of `claims.json` is documented by `schema/export.schema.json`. Everything is sorted, so
+that two builds of the same input give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..core.formatting import format_value
+from ..core.records import RELATIONS, Record
+
+EXPORT_VERSION = 1
+#: claim fields that name other claims
+RELATION_FIELDS = tuple(name for name, _label in RELATIONS)
+
+#: CSV columns, in their published order; numbers stay numbers in the NUMERIC ones.
+CSV_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "status",
+    "confidence",
+    "subject_ids",
+    "subject_names",
+    "claimant_id",
+    "claimant_name",
+    "metric_id",
+    "metric_name",
+    "unit",
+    "value",
+    "low",
+    "high",
+    "value_text",
+    "scope_id",
+    "scope_name",
+    "method_id",
+    "method_name",
+    "as_of",
+    "price_year",
+    "source_id",
+    "source_title",
+    "source_url",
+    "locator",
+    "also",
+    "relies_on",
+    "supersedes",
+    "contradicts",
+    "derived_from",
+    "tags",
+    "text",
+    "quote",
+    "url",
+)
+NUMERIC_COLUMNS = frozenset({"value", "low", "high", "price_year"})
+#: a spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+#: entity type -> schema.org type of its node in JSON-LD
+SCHEMA_ORG_TYPES = {
+    "company": "Organization",
+    "lab": "Organization",
+    "government": "GovernmentOrganization",
+    "publication": "Organization",
+    "fund": "Organization",
+    "person": "Person",
+    "model": "SoftwareApplication",
+    "product": "Product",
+}
+#: JSON inside <script> must not hold `</script>` or `<!--`: escape the characters that start them
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+# --- the claims, resolved ---------------------------------------------------------------------
+def all_claims(domain) -> list[tuple[str | None, Record]]:
+    """(docname showing it or None, record) of every claim with an id, page or collection, by id."""
+    found: dict[str, tuple[str | None, Record]] = {}
+    for (rtype, rid), (docname, record) in domain.objects.items():
+        if rtype == "claim":
+            found[rid] = (docname, record)
+    for record in domain.page_claims() + domain.registry.records:
+        if record.type == "claim" and record.id:
+            found.setdefault(record.id, (None, record))
+    return [found[rid] for rid in sorted(found)]
+
+
+class ClaimResolver:
+    """One claim as plain data: its fields, with the records it names resolved to their names."""
+
+    def __init__(self, domain, builder):
+        registry = self.registry = domain.registry
+        self.builder = builder
+        self.tables = {
+            t: registry.of_type(t) for t in ("entity", "source", "metric", "scope", "method")
+        }
+
+    def named(self, rtype: str, rid: str | None) -> dict | None:
+        if not rid:
+            return None
+        record = self.tables[rtype].get(rid)
+        return {"id": rid, "name": record.get("name") if record else None}
+
+    def entity(self, rid: str | None) -> dict | None:
+        found = self.named("entity", rid)
+        if found is not None:
+            record = self.tables["entity"].get(rid)
+            found["aliases"] = list(record.get("aliases") or []) if record else []
+            found["type"] = record.get("type") if record else None
+        return found
+
+    def source(self, sid: str) -> dict:
+        record = self.tables["source"].get(sid)
+        fields = ("title", "url", "publisher", "published", "type")
+        return {"id": sid, **{f: (record.get(f) if record else None) for f in fields}}
+
+    def url(self, docname: str | None, record: Record) -> str | None:
+        if docname is None:
+            return None
+        return f"{self.builder.get_target_uri(docname)}#{record.anchor}"
+
+    def resolve(self, docname: str | None, record: Record) -> dict[str, Any]:
+        get = record.get
+        metric = self.named("metric", get("metric"))
+        unit = self.registry.unit_of(get("metric"))
+        if metric is not None:
+            metric["unit"] = unit or None
+        return {
+            "id": record.id,
+            "kind": get("kind"),
+            "title": get("title"),
+            "text": get("text"),
+            "status": get("status", "current"),
+            "confidence": get("confidence"),
+            "subject": [self.entity(s) for s in get("subject") or []],
+            "claimant": self.entity(get("claimant")),
+            "metric": metric,
+            "scope": self.named("scope", get("scope")),
+            "method": self.named("method", get("method")),
+            "value": get("value"),
+            "low": get("low"),
+            "high": get("high"),
+            "value_text": format_value(record.data, unit) or None,
+            "as_of": get("as_of"),
+            "price_year": get("price_year"),
+            "source": self.source(get("source", "")),
+            "also": [self.source(s) for s in get("also") or []],
+            "locator": get("locator"),
+            "quote": get("quote"),
+            **{field: list(get(field) or []) for field in RELATION_FIELDS},
+            "tags": list(get("tags") or []),
+            "page": docname,
+            "anchor": record.anchor,
+            "url": self.url(docname, record),
+        }
+
+
+def export_data(domain, builder) -> dict[str, Any]:
+    resolver = ClaimResolver(domain, builder)
+    claims = [resolver.resolve(docname, record) for docname, record in all_claims(domain)]
+    return {"version": EXPORT_VERSION, "count": len(claims), "claims": claims}
+
+
+# --- claims.json and claims.csv ---------------------------------------------------------------
+def to_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def neutralise(cell: str) -> str:
+    """A text cell a spreadsheet would evaluate as a formula, made plain text by a leading quote."""
+    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+
+
+def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
+    def ids(items):
+        return "; ".join(item["id"] for item in items)
+
+    def name(item):
+        return (item or {}).get("name") or ""
+
+    row = {
+        **{
+            key: claim[key]
+            for key in (
+                "id",
+                "kind",
+                "title",
+                "status",
+                "confidence",
+                "value",
+                "low",
+                "high",
+                "value_text",
+                "as_of",
+                "price_year",
+                "locator",
+                "text",
+                "quote",
+                "url",
+            )
+        },
+        "subject_ids": ids(claim["subject"]),
+        "subject_names": "; ".join(name(s) for s in claim["subject"]),
+        "claimant_id": (claim["claimant"] or {}).get("id"),
+        "claimant_name": name(claim["claimant"]),
+        "metric_id": (claim["metric"] or {}).get("id"),
+        "metric_name": name(claim["metric"]),
+        "unit": (claim["metric"] or {}).get("unit"),
+        "scope_id": (claim["scope"] or {}).get("id"),
+        "scope_name": name(claim["scope"]),
+        "method_id": (claim["method"] or {}).get("id"),
+        "method_name": name(claim["method"]),
+        "source_id": claim["source"]["id"],
+        "source_title": claim["source"]["title"],
+        "source_url": claim["source"]["url"],
+        "also": ids(claim["also"]),
+        **{field: "; ".join(claim[field]) for field in RELATION_FIELDS},
+        "tags": "; ".join(claim["tags"]),
+    }
+    cells = {}
+    for column in CSV_COLUMNS:
+        value = row[column]
+        if value is None:
+            cells[column] = ""
+        elif column in NUMERIC_COLUMNS:
+            cells[column] = value
+        else:
+            cells[column] = neutralise(str(value))
+    return cells
+
+
+def to_csv(data: dict) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for claim in data["claims"]:
+        writer.writerow(csv_row(claim))
+    return out.getvalue()
+
+
+# --- JSON-LD in each page ---------------------------------------------------------------------
+def json_ld(claims: list[dict[str, Any]], page_url) -> dict[str, Any]:
+    return {"@context": "https://schema.org", "@graph": [_claim_ld(c, page_url) for c in claims]}
+
+
+def _thing(entity: dict | None) -> dict | None:
+    if entity is None:
+        return None
+    node = {
+        "@type": SCHEMA_ORG_TYPES.get(entity.get("type") or "", "Thing"),
+        "name": entity["name"] or entity["id"],
+        "identifier": entity["id"],
+    }
+    if entity.get("aliases"):
+        node["alternateName"] = entity["aliases"]
+    return node
+
+
+def _claim_ld(claim: dict[str, Any], page_url) -> dict[str, Any]:
+    source = claim["source"]
+    appearance = {"@type": "CreativeWork", "name": source["title"] or source["id"]}
+    if source["url"]:
+        appearance["url"] = source["url"]
+    if source["published"]:
+        appearance["datePublished"] = source["published"]
+    if source["publisher"]:
+        appearance["publisher"] = {"@type": "Organization", "name": source["publisher"]}
+    node: dict[str, Any] = {
+        "@type": "Claim",
+        "@id": page_url(claim),
+        "identifier": claim["id"],
+        "name": claim["title"],
+        "appearance": appearance,
+        "author": _thing(claim["claimant"]),
+        "about": [_thing(s) for s in claim["subject"]],
+        "creativeWorkStatus": claim["status"],
+    }
+    if claim["text"]:
+        node["text"] = claim["text"]
+    if claim["value_text"]:
+        parts = [f"{(claim['metric'] or {}).get('name') or 'Value'}: {claim['value_text']}"]
+        parts += [
+            f"{field}: {claim[field]['name'] or claim[field]['id']}"
+            for field in ("scope", "method")
+            if claim[field]
+        ]
+        node["description"] = "; ".join(parts)
+    if claim["as_of"]:
+        node["temporalCoverage"] = claim["as_of"]
+    if claim["tags"]:
+        node["keywords"] = claim["tags"]
+    return {key: value for key, value in node.items() if value not in (None, [])}
+
+
+def script_safe_json(data: Any) -> str:
+    """JSON that cannot end the `<script>` holding it, nor open an HTML comment in it."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(SCRIPT_SAFE)

@@ -1,0 +1,44 @@
+"""Neutral doctree nodes, written by the directives and replaced by views at write time, so they
+always show current claims and names."""
+
+from __future__ import annotations
+
+from html import escape
+
+from docutils import nodes
+
+
+class claim_node(nodes.General, nodes.Element):
+    """A claim; attribute `record` holds its Record, children its parsed statement."""
+
+
+class registry_node(nodes.General, nodes.Element):
+    """A list of registry records of one type (`rtype`), rendered at write time."""
+
+
+class compare_node(nodes.General, nodes.Element):
+    """Claims to compare; attribute `claim_ids` holds their ids in the order written."""
+
+
+class claims_node(nodes.General, nodes.Element):
+    """A claims table; attribute `filters` maps a filter option to the values it accepts."""
+
+
+class kb_page_node(nodes.General, nodes.Element):
+    """A generated page's content: attribute `page` names the kind, `targets` the record ids."""
+
+
+class sort_key(nodes.inline):
+    """Text and the raw value a browser sorts by: `<data value=...>` in HTML, the text elsewhere."""
+
+
+def visit_sort_key(translator, node: sort_key) -> None:
+    translator.body.append(f'<data class="claimkb-sort-key" value="{escape(str(node["value"]))}">')
+
+
+def depart_sort_key(translator, node: sort_key) -> None:
+    translator.body.append("</data>")
+
+
+#: every node class, for `app.add_node`
+NEUTRAL_NODES = (claim_node, registry_node, compare_node, claims_node, kb_page_node)
