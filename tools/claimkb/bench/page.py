@@ -37,11 +37,12 @@ def _machine(document: dict) -> str:
     )
 
 
+def _table(header: str, align: str, rows: list[str]) -> str:
+    return "\n".join([header, align, *rows])
+
+
 def _ratios(rows: list[dict]) -> str:
-    lines = [
-        "| size | ratio | wall time (memory) | CPU time | goal | met |",
-        "|---|---|--:|--:|--:|:-:|",
-    ]
+    lines = []
     for row in rows:
         value, cpu, goal = row["value"], row["cpu"], row["goal"]
         met = "" if goal is None else ("yes" if value <= goal else "**no**")
@@ -50,23 +51,27 @@ def _ratios(rows: list[dict]) -> str:
             f"{'' if cpu is None else f'{cpu:.2f}'} | {'' if goal is None else f'≤ {goal:g}'} "
             f"| {met} |"
         )
-    return "\n".join(lines)
+    return _table(
+        "| size | ratio | wall time (memory) | CPU time | goal | met |",
+        "|---|---|--:|--:|--:|:-:|",
+        lines,
+    )
 
 
 def _measurements(results: dict) -> str:
     lines = [
+        f"| {size} | {VARIANT_LABELS.get(variant, variant)} | {STEP_LABELS[step]} "
+        f"| {m['seconds']:.1f} | {m['cpu']:.1f} | {m['max_rss_mb']:.0f} | {m['runs']} "
+        f"| {m.get('pages_written', '')} |"
+        for size, variants in results.items()
+        for variant, steps in variants.items()
+        for step, m in steps.items()
+    ]
+    return _table(
         "| size | variant | measure | wall (s) | CPU (s) | peak RSS (MB) | runs | pages written |",
         "|---|---|---|--:|--:|--:|--:|--:|",
-    ]
-    for size, variants in results.items():
-        for variant, steps in variants.items():
-            for step, m in steps.items():
-                lines.append(
-                    f"| {size} | {VARIANT_LABELS.get(variant, variant)} | {STEP_LABELS[step]} "
-                    f"| {m['seconds']:.1f} | {m['cpu']:.1f} | {m['max_rss_mb']:.0f} | {m['runs']} "
-                    f"| {m.get('pages_written', '')} |"
-                )
-    return "\n".join(lines)
+        lines,
+    )
 
 
 def _profile(profile: dict) -> str:
