@@ -674,3 +674,18 @@ def test_the_pages_that_show_a_claim(repo):
     )
     assert side.record_pages[("entity", "deepseek")] == ("kb/entity/deepseek",)
     assert side.record_pages[("metric", "cost")] == ()
+
+
+def test_control_characters_in_the_ledger_never_reach_the_terminal_or_the_page(capsys, repo):
+    edit(repo / GPUS, "title: GPUs that trained DeepSeek-V3",
+         'title: "GPUs \\e[2J\\e]8;;http://evil\\a that \\u202Edeniart"')  # fmt: skip
+    commit(repo)
+    _, out, _ = diff(capsys, repo, "HEAD~1", "HEAD", "--color", "always")
+    assert "\x1b[2J" not in out and "\x1b]8" not in out and "\u202e" not in out
+    assert (
+        "    title: GPUs that trained DeepSeek-V3 → GPUs \\u001b[2J\\u001b]8;;http://evil\\u0007 "
+        "that \\u202edeniart"
+    ) in out
+    _, markdown, _ = diff(capsys, repo, "HEAD~1", "HEAD", "--format", "markdown")
+    assert "\x1b" not in markdown and "\u202e" not in markdown
+    assert "`GPUs \\u001b[2J\\u001b]8;;http://evil\\u0007 that \\u202edeniart`" in markdown

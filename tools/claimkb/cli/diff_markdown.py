@@ -22,6 +22,7 @@ from .diff_report import (
     shorten_pair,
     summary_line,
     unread_line,
+    visible,
 )
 
 #: GitHub refuses a job summary over 1 MiB
@@ -33,12 +34,12 @@ _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 def text(value: str) -> str:
     """Plain words in Markdown: HTML's brackets and Markdown's punctuation escaped."""
-    return _PUNCTUATION.sub(r"\\\1", html.escape(flat(value), quote=False))
+    return _PUNCTUATION.sub(r"\\\1", html.escape(visible(flat(value)), quote=False))
 
 
 def code(value: str) -> str:
     """A code span holding `value` exactly (on one line), whatever backticks it holds."""
-    value = flat(value)
+    value = visible(flat(value))
     longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if value.startswith("`") or value.endswith("`") or not value else ""

@@ -3,6 +3,8 @@ first (findings introduced, important changes, removals), coloured when asked.""
 
 from __future__ import annotations
 
+import re
+
 from ..core.field_changes import FieldChange
 from ..core.ledger_diff import Change, Dangling, Entry, LedgerDiff, Relation, Unread
 from ..core.records import Finding
@@ -60,7 +62,18 @@ def important_first(changes: list[Change]) -> list[Change]:
 
 
 def flat(text: str) -> str:
+    """On one line: every run of whitespace, line ends included, one space."""
     return " ".join(text.split())
+
+
+#: control characters (a terminal's escape sequences) and the Unicode controls that reorder text
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """The ledger's text as a reviewer must see it: a control character is written as its
+    escape (`\\x1b`, `\\u202e`), never sent to the terminal or the page."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def shorten_pair(before: str, after: str, width: int = WIDTH) -> tuple[str, str]:
@@ -92,7 +105,7 @@ def shorten_pair(before: str, after: str, width: int = WIDTH) -> tuple[str, str]
 def field_line(change: FieldChange) -> str:
     before, after = shorten_pair(change.before_text, change.after_text)
     extra = f" ({change.change_text})" if change.change_text else ""
-    return f"{change.field}: {before} → {after}{extra}"
+    return visible(f"{change.field}: {before} → {after}{extra}")
 
 
 def where(place) -> str:
@@ -100,14 +113,14 @@ def where(place) -> str:
 
 
 def finding_line(finding: Finding) -> str:
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.text()}"
+    return visible(f"{finding.path}:{finding.line}:{finding.column}: {finding.text()}")
 
 
 def entry_head(entry: Entry) -> str:
     title = f" — {flat(entry.title)}" if entry.title else ""
     kind = "" if entry.type == "claim" else f"{entry.type} "
     value = f": {entry.value_text}" if entry.value_text else ""
-    return f"{kind}{entry.id}{title} ({where(entry.place)}){value}"
+    return visible(f"{kind}{entry.id}{title} ({where(entry.place)}){value}")
 
 
 def change_head(change: Change) -> str:
@@ -115,23 +128,27 @@ def change_head(change: Change) -> str:
     kind = "" if change.type == "claim" else f"{change.type} "
     place = f"{change.before.path} → {where(change.after)}" if change.moved else where(change.after)
     used = f", used by {plural(len(change.used_by), 'claim')}" if change.used_by else ""
-    return f"{kind}{change.id}{title} ({place}){used}"
+    return visible(f"{kind}{change.id}{title} ({place}){used}")
 
 
 def relation_line(relation: Relation) -> str:
-    return f"{relation.claim} {relation.relation} {relation.target} ({where(relation.place)})"
+    return visible(
+        f"{relation.claim} {relation.relation} {relation.target} ({where(relation.place)})"
+    )
 
 
 def dangling_line(item: Dangling) -> str:
     who = f"{item.record_type} {item.record_id}".strip()
     field = f": {item.field}" if item.field else ""
-    return f"{who}{field} names removed {item.target_type} {item.target} ({where(item.place)})"
+    return visible(
+        f"{who}{field} names removed {item.target_type} {item.target} ({where(item.place)})"
+    )
 
 
 def unread_line(item: Unread, diff: LedgerDiff) -> str:
     side = diff.head if item.side == "head" else diff.base
     other = diff.base if item.side == "head" else diff.head
-    return (
+    return visible(
         f"{item.path} cannot be read at {side} (see the findings): "
         f"{plural(item.records, 'record')} of {other} in it not compared"
     )
@@ -141,7 +158,7 @@ def pages_lines(pages: tuple[str, ...], before: tuple[str, ...]) -> list[str]:
     lines = [f"shown on: {', '.join(pages)}"] if pages else []
     if before:
         lines.append(f"no longer on: {', '.join(before)}")
-    return lines
+    return [visible(line) for line in lines]
 
 
 def format_text(diff: LedgerDiff, revisions: dict, color: bool = False) -> str:
