@@ -170,3 +170,24 @@ def test_the_claims_export_has_a_section_with_every_field(page):
     assert cells["value"][1] == "number, or null"
     assert cells["id"][1].startswith("text matching")  # from claim.schema.json
     assert "or null" in cells["confidence"][1] and "speculative" in cells["confidence"][3]
+
+
+def test_the_diff_report_and_its_changed_record_have_sections_with_every_field(page):
+    diff = load("diff")
+    section = page.find("section", id="diff-report")
+    assert section is not None
+    assert section.find("h2").get_text(strip=True).rstrip("¶") == diff["title"]
+    for field in diff["properties"]:
+        assert section.find(id=f"diff-report-{field.replace('_', '-')}") is not None, field
+    change = page.find("section", id="diff-report-change")
+    assert (
+        change.find("h2").get_text(strip=True).rstrip("¶") == f"{diff['title']}: a changed record"
+    )
+    for field in diff["$defs"]["change"]["properties"]:
+        assert change.find(id=f"diff-report-change-{field.replace('_', '-')}") is not None, field
+    moved = change.find(id="diff-report-change-moved").find_parent("tr").find_all("td")
+    assert moved[1].get_text(" ", strip=True) == "true or false"
+    summary = section.find(id="diff-report-summary").find_parent("tr").find_all("td")
+    assert (
+        summary[1].get_text(" ", strip=True).startswith("mapping of claims_added ; claims_removed")
+    )

@@ -120,6 +120,21 @@ def test_pull_request_workflow_runs_every_check():
     assert "claimkb linkcheck changed" in links and "LINKCHECK_URLS=" in links
 
 
+def test_pull_requests_get_the_ledger_diff_in_the_validation_jobs_summary():
+    workflow = load(REPO / ".github" / "workflows" / "pull-request.yml")
+    steps = workflow["jobs"]["claims"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch's history, for the merge base
+    diff = next(s for s in steps if "claimkb diff" in s.get("run", ""))
+    assert diff["if"] == "github.event_name == 'pull_request'"
+    assert diff["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert diff["run"] == (
+        '.venv/bin/claimkb diff "origin/$BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"'
+    )
+    runs = [s.get("run", "") for s in steps]
+    assert runs.index(diff["run"]) < runs.index(".venv/bin/claimkb validate --format github")
+
+
 def test_weekly_link_check_only_reports():
     workflow = load(REPO / ".github" / "workflows" / "weekly-links.yml")
     assert workflow["on"]["schedule"][0]["cron"].endswith("* * 1")  # weekly, on Mondays

@@ -18,6 +18,7 @@ COMMANDS = {
     "new": "new",
     "import": "import_epoch",
     "linkcheck": "linkcheck",
+    "diff": "diff",
 }
 
 

@@ -48,24 +48,26 @@ def format_json(base: KnowledgeBase, findings: list[Finding]) -> str:
             "records": len(base.records),
             "errors": len(findings),
         },
-        "findings": [
-            {
-                "path": _root_path(base, f.path),
-                "line": f.line,
-                "column": f.column,
-                "severity": "error",
-                "code": str(f.code),
-                "record_type": f.record_type,
-                "record_id": f.record_id,
-                "field": f.field,
-                "message": f.message,
-                "hint": f.hint,
-                "text": f.text(),
-            }
-            for f in findings
-        ],
+        "findings": [finding_document(f, _root_path(base, f.path)) for f in findings],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def finding_document(f: Finding, path: str) -> dict:
+    """One finding of the JSON format (schema/findings.schema.json), at `path`."""
+    return {
+        "path": path,
+        "line": f.line,
+        "column": f.column,
+        "severity": "error",
+        "code": str(f.code),
+        "record_type": f.record_type,
+        "record_id": f.record_id,
+        "field": f.field,
+        "message": f.message,
+        "hint": f.hint,
+        "text": f.text(),
+    }
 
 
 def format_github(base: KnowledgeBase, findings: list[Finding]) -> str:

@@ -26,6 +26,11 @@ def parse_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
     }
 
 
+def table_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
+    """What a `claims` table matches claims with: the values of its known filter options."""
+    return {name: values for name, values in parse_filters(options).items() if name in FILTERS}
+
+
 def field_values(record: Record, name: str) -> list[str]:
     """The values a filter option is matched against."""
     if name == "tag":

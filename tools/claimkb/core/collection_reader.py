@@ -8,6 +8,7 @@ never silently merged. A BOM and CRLF line ends are accepted.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +44,16 @@ class CollectionError(Exception):
 def read_text(path: Path, limit: int = MAX_BYTES) -> str:
     """The file's text, decoded as UTF-8 (a BOM is dropped); CollectionError if it cannot be."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise CollectionError(
-                f"file is {size:,} bytes; the limit is {limit:,} bytes",
-                hint="split it into several files",
-            )
+        _check_size(path.stat().st_size, limit)
         raw = path.read_bytes()
     except OSError as error:
         raise CollectionError(f"cannot read file: {error.strerror or error}") from None
+    return decode_text(raw, limit)
+
+
+def decode_text(raw: bytes, limit: int = MAX_BYTES) -> str:
+    """`read_text` of a file's bytes read elsewhere (a blob of a git revision)."""
+    _check_size(len(raw), limit)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -61,6 +63,14 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
             line=line,
             hint="save the file as UTF-8",
         ) from None
+
+
+def _check_size(size: int, limit: int) -> None:
+    if size > limit:
+        raise CollectionError(
+            f"file is {size:,} bytes; the limit is {limit:,} bytes",
+            hint="split it into several files",
+        )
 
 
 class _Constructor(RoundTripConstructor):
@@ -277,11 +287,14 @@ def to_plain(value: Any) -> Any:
     return str(value)
 
 
-def load_collection(path: Path, schemas: Schemas) -> tuple[list[Record], list[Finding]]:
-    """Records of one collection file, and the problems that kept any part of it out."""
+def load_collection(
+    path: Path, schemas: Schemas, read: Callable[[Path], str] = read_text
+) -> tuple[list[Record], list[Finding]]:
+    """Records of one collection file (its text given by `read`: from the disk unless told
+    otherwise), and the problems that kept any part of it out."""
     where = str(path)
     try:
-        data = read_located(read_text(path))
+        data = read_located(read(path))
     except CollectionError as error:
         return [], [error.finding(where, code=FindingCode.YAML)]
     problem = _not_a_collection(data, schemas)

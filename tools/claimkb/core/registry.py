@@ -7,7 +7,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .collection_reader import load_collection
+from .collection_reader import CollectionError, load_collection
+from .file_source import DISK, FileSource
 from .records import Finding, Record
 from .schema import Schemas
 from .validate import check_record
@@ -63,14 +64,38 @@ class Registry:
         return digest.hexdigest()
 
 
-def load_registry(directory: Path, schemas: Schemas) -> Registry:
-    registry = Registry(
-        schemas, files=sorted(directory.glob("*.yaml")) if directory.is_dir() else []
-    )
+def load_registry(
+    directory: Path, schemas: Schemas, files: FileSource = DISK, memo: dict | None = None
+) -> Registry:
+    """Every collection of `directory`, read from the disk unless another source is given.
+
+    `memo` keeps each file's records and findings between calls, by path, text and schemas:
+    `claimkb diff` reads two versions of a project, and a file the change leaves alone is read
+    once."""
+    registry = Registry(schemas, files=files.glob(directory, "*.yaml"))
     for path in registry.files:
-        records, findings = load_collection(path, schemas)
+        records, findings = _load_checked(path, schemas, files, memo)
         registry.records.extend(records)
         registry.findings.extend(findings)
-        for record in records:
-            registry.findings.extend(check_record(record, schemas))
     return registry
+
+
+def _load_checked(
+    path: Path, schemas: Schemas, files: FileSource, memo: dict | None
+) -> tuple[list[Record], list[Finding]]:
+    if memo is None:
+        return _checked(path, schemas, files.read_text)
+    try:
+        text = files.read_text(path)
+    except CollectionError:
+        return _checked(path, schemas, files.read_text)
+    key = ("collection", schemas.digest, str(path), text)
+    if key not in memo:
+        memo[key] = _checked(path, schemas, lambda _: text)
+    return memo[key]
+
+
+def _checked(path: Path, schemas: Schemas, read) -> tuple[list[Record], list[Finding]]:
+    """The collection's records, and its findings then each record's."""
+    records, findings = load_collection(path, schemas, read)
+    return records, findings + [f for record in records for f in check_record(record, schemas)]

@@ -6,10 +6,11 @@ read from here: the directive's options, their conversions and the reference pag
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +32,16 @@ class FieldSpec:
 class Schemas:
     """All record schemas of one `schema/` directory, with validators and field specs."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, documents: dict[str, dict] | None = None):
+        """The schemas of `directory`, or the `documents` given (name without `.schema.json` ->
+        parsed JSON) as if they were its files."""
         self.directory = directory
-        self.documents: dict[str, dict] = {}
-        for path in sorted(directory.glob("*.schema.json")):
-            self.documents[path.name.removesuffix(".schema.json")] = json.loads(
-                path.read_text(encoding="utf-8")
-            )
+        if documents is None:
+            documents = {
+                path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
+                for path in sorted(directory.glob("*.schema.json"))
+            }
+        self.documents: dict[str, dict] = documents
         registry = Registry().with_resources(
             (f"{name}.schema.json", Resource.from_contents(doc))
             for name, doc in self.documents.items()
@@ -61,6 +65,14 @@ class Schemas:
             }
             for rtype in self.collection_keys.values()
         }
+
+    @cached_property
+    def digest(self) -> str:
+        """Identifies what records are: the content of the documents that define them (`paths`),
+        equal for equal schemas wherever they were read from."""
+        names = ["collection", *self.collection_keys.values()]
+        defining = {name: self.documents[name] for name in names}
+        return hashlib.sha256(json.dumps(defining, sort_keys=True).encode()).hexdigest()
 
     @property
     def record_types(self) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ from myst_parser.parsers.directives import parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 from sphinx.util.docutils import ReferenceRole
 
+from ..core.claim_filters import table_filters
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
 from ..core.codes import FindingCode
 from ..core.cross_checks import CLAIM_ROLES
@@ -62,6 +63,9 @@ class PageScan:
     findings: list[Finding] = field(default_factory=list)
     #: claims, collections, registry lists and filters the page names
     references: list[PageReference] = field(default_factory=list)
+    docname: str | None = None
+    #: the filters of each `claims` table, as the directive matches claims with them
+    tables: list[dict[str, list[str]]] = field(default_factory=list)
 
 
 class _AnyDirective(Directive):
@@ -117,7 +121,7 @@ class PageScanner:
 
     def __init__(self, md: MarkdownIt, path: str, schemas: Schemas, docname: str | None):
         self.md, self.schemas, self.docname = md, schemas, docname
-        self.page = PageScan(path)
+        self.page = PageScan(path, docname=docname)
         self.fence_directives = set(md.options["myst_config"].fence_as_directive)
 
     def scan(self, text: str, offset: int) -> None:
@@ -216,6 +220,8 @@ class PageScanner:
         self.page.references += directive_references(
             name, parsed.arguments, parsed.options, path, line, lines
         )
+        if name == "claims":
+            self.page.tables.append(table_filters(parsed.options))
 
 
 def _block_text(token: Token, content: str) -> str:

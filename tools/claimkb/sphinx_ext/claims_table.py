@@ -13,7 +13,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.claim_filters import FILTERS, matches, parse_filters
+from ..core.claim_filters import matches, table_filters
 from ..core.page_directives import directive_references
 from ..myst.directive_syntax import ClaimsTableSyntax
 from ..myst.option_lines import option_lines
@@ -33,8 +33,7 @@ class ClaimsDirective(ClaimsTableSyntax, SphinxDirective):
             env.docname,
             directive_references("claims", [], self.options, path, self.lineno, lines),
         )
-        filters = {k: v for k, v in parse_filters(self.options).items() if k in FILTERS}
-        node = claims_node(filters=filters)
+        node = claims_node(filters=table_filters(self.options))
         self.set_source_info(node)
         return [node]
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from sphinx.project import Project
 from sphinx.util import logging
 
+from ..core.site_pages import entity_doc, pair_doc, source_doc
 from ..myst.scanner import markdown_parser, scan_page
-from ..views.generated_pages import entity_doc, pair_doc, source_doc
 
 logger = logging.getLogger("claimkb")
 

@@ -12,6 +12,7 @@ from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
 from ..core.records import Record, is_number
+from ..core.site_pages import pair_doc
 from .charts import Point, as_of_date, write_chart
 from .claims_table import ClaimsTableBuilder, as_of_key, newest_first, shown_claims
 from .compare import CompareBuilder
@@ -20,18 +21,6 @@ from .links import joined, web_link, xref
 FIGURE_COLUMNS = ("title", "value", "method", "claimant", "as_of", "source", "status")
 OTHER_COLUMNS = ("title", "subject", "claimant", "as_of", "source", "status")
 TIMELINE_COLUMNS = ("as_of", "title", "value", "subject", "claimant", "source")
-
-
-def entity_doc(rid: str) -> str:
-    return f"entity/{rid}"
-
-
-def source_doc(rid: str) -> str:
-    return f"source/{rid}"
-
-
-def pair_doc(metric: str, scope: str) -> str:
-    return f"metric/{metric}/{scope}"
 
 
 def is_figure(record: Record) -> bool:

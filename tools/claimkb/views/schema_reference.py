@@ -5,7 +5,8 @@ For each record type (in the order of the collection lists): its description, th
 field with its type, when it is required (always, or for which `kind`, read from the schema's
 `allOf`/`if`/`then`), its description, its allowed values with their meanings
 (`enumDescriptions`) and an example (`examples`). Then the collection file and, when the schema is
-there, the JSON report of `claimkb validate` and the claims of the site's `claims.json` export.
+there, the JSON reports of `claimkb validate` and `claimkb diff` and the claims of the site's
+`claims.json` export.
 """
 
 from __future__ import annotations
@@ -55,7 +56,19 @@ class SchemaReference:
             result.append(
                 self.fields_section("export", documents["export"], claim, "claims-export")
             )
+        if "diff" in documents:
+            result += self.diff_sections(documents["diff"])
         return result
+
+    def diff_sections(self, diff: dict) -> list[nodes.section]:
+        """The report of `claimkb diff --format json`, and one of its changed records."""
+        change = diff["$defs"]["change"]
+        titled = {**diff, "title": f"{diff.get('title', 'Diff report')}: a changed record"}
+        titled["description"] = change.get("description", "")
+        return [
+            self.fields_section("diff", diff, diff, "diff-report"),
+            self.fields_section("diff", titled, change, "diff-report-change"),
+        ]
 
     # --- sections -------------------------------------------------------------
     def record_section(self, rtype: str, schema: dict) -> nodes.section:

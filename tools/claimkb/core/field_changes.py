@@ -1,0 +1,110 @@
+"""A record's fields before and after a change, each difference written for people: numbers in
+their unit (`$5.58M → $5.6M`) with their relative change (`+0.4%`), lists joined, and the fields
+a reviewer must look at flagged."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .formatting import format_number
+from .records import is_number
+
+#: fields whose change a reviewer must look at: what a figure is, counts and says, who says it,
+#: where, and when (the period: `as_of`, and `price_year` for money)
+IMPORTANT_FIELDS = {
+    "claim": (
+        "metric", "value", "low", "high", "scope", "method", "source", "claimant", "status",
+        "period", "as_of", "price_year",
+    ),
+    "metric": ("unit", "definition"),
+    "scope": ("definition", "includes", "excludes"),
+    "method": ("definition", "includes", "excludes"),
+    "source": ("url", "title", "published", "via"),
+}  # fmt: skip
+#: fields written in the unit of the claim's metric
+NUMBER_FIELDS = ("value", "low", "high")
+
+NONE = "(none)"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: Any
+    after: Any
+    before_text: str
+    after_text: str
+    #: (after - before) / |before| of two numbers, None otherwise
+    relative: float | None
+    important: bool
+
+    @property
+    def change_text(self) -> str:
+        """`+0.4%`: the relative change, "" when there is none to give."""
+        if self.relative is None:
+            return ""
+        percent = self.relative * 100
+        text = f"{percent:+.1f}%"
+        if text in ("+0.0%", "-0.0%"):
+            text = f"{percent:+.2g}%"
+        return text.replace("-", "−")
+
+
+def field_changes(
+    before: dict[str, Any],
+    after: dict[str, Any],
+    known: list[str],
+    units: tuple[str, str] = ("", ""),
+    important: tuple[str, ...] = (),
+) -> list[FieldChange]:
+    """Each field that differs between two records' data, in the order of `known` (the schema's
+    fields; unknown fields last, by name). `units` are each side's unit for the value and its
+    bounds; the fields named in `important` are flagged."""
+    names = [n for n in known if n in before or n in after]
+    names += sorted((before.keys() | after.keys()) - set(known))
+    changes = []
+    for name in names:
+        old, new = before.get(name), after.get(name)
+        if name == "id" or _same(old, new):
+            continue
+        old_text, new_text = show_value(name, old, units[0]), show_value(name, new, units[1])
+        if old_text == new_text and name in NUMBER_FIELDS:  # too close to tell apart compactly
+            old_text, new_text = show_value(name, old), show_value(name, new)
+        relative = None
+        if is_number(old) and is_number(new) and old != 0:
+            relative = (new - old) / abs(old)
+        changes.append(FieldChange(name, old, new, old_text, new_text, relative, name in important))
+    return changes
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal, and of one type (`true` is not `1`), but for numbers (`5e6` is `5000000`); absent,
+    empty text and empty list are the same."""
+    if is_number(old) and is_number(new):
+        return old == new
+    if _absent(old) and _absent(new):
+        return True
+    return type(old) is type(new) and old == new
+
+
+def _absent(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def show_value(name: str, value: Any, unit: str = "") -> str:
+    """A field's value as a reviewer reads it: numbers in their unit, lists joined."""
+    if _absent(value):
+        return NONE
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if is_number(value):
+        if name in NUMBER_FIELDS:
+            return format_number(value, unit)
+        return str(value)
+    if isinstance(value, list):
+        return ", ".join(show_value(name, item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return str(value)
