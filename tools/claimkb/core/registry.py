@@ -7,10 +7,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .collection_reader import load_collection
+from .collection_records import load_collection
 from .records import Finding, Record
 from .schema import Schemas
-from .validate import check_record
+from .validate import check_record, valid_part
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Registry:
 
     def unit_of(self, metric_id) -> str:
         """The unit of a metric ("" when the metric is unknown or gives none)."""
-        metric = self.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
+        metric = self.of_type("metric").get(metric_id)
         return metric.get("unit", "") if metric else ""
 
     def name_of(self, rtype: str, rid: str) -> str:
@@ -69,8 +69,10 @@ def load_registry(directory: Path, schemas: Schemas) -> Registry:
     )
     for path in registry.files:
         records, findings = load_collection(path, schemas)
-        registry.records.extend(records)
         registry.findings.extend(findings)
         for record in records:
-            registry.findings.extend(check_record(record, schemas))
+            own = check_record(record, schemas)
+            registry.findings.extend(own)
+            # views are given only valid fields (the one rule, in `valid_part`)
+            registry.records.append(valid_part(record, own))
     return registry
