@@ -468,7 +468,8 @@ def check_left_out(hostile: Hostile, found: list, exported: dict, cards: dict) -
     if entry is None or not own:
         return []
     problems = []
-    if "claim-invalid" not in cards.get(f"claim-{hostile.rid}", "").split():
+    written = hostile.value is not ABSENT  # a field never written is not "left out"
+    if written and "claim-invalid" not in cards.get(f"claim-{hostile.rid}", "").split():
         problems.append(f"{hostile.describe()}: its card is not marked invalid")
     for text in own:
         field = "text" if ": body: " in text else text.split(": ")[1]
