@@ -450,10 +450,16 @@ def check_shown(project: FuzzProject, hostile: Hostile, exported: dict) -> list[
     rid = hostile.shown_id
     if hostile.rtype == "claim":
         return [] if rid in exported else [f"{hostile.describe()}: valid but not exported"]
-    if hostile.rtype in ("entity", "source"):
-        page = outdir / "kb" / hostile.rtype / f"{rid}.html"
-        return [] if page.is_file() else [f"{hostile.describe()}: valid but has no page"]
-    return []
+    pages = {
+        "entity": f"kb/entity/{rid}",
+        "source": f"kb/source/{rid}",
+        "metric": f"kb/metric/{rid}/base-scope",  # where the claim naming it is shown
+        "scope": f"kb/metric/cost/{rid}",
+    }
+    page = pages.get(hostile.rtype)
+    if page is None or (outdir / f"{page}.html").is_file():
+        return []
+    return [f"{hostile.describe()}: valid but not shown on {page}"]
 
 
 #: what a claim's export holds for a field it does not have (validly)
