@@ -25,3 +25,9 @@ def pytest_addoption(parser):
         default=int(os.environ.get("CLAIMKB_STATEFUL_STEPS", "30")),
         help="steps of the incremental-equals-clean state machine (default 30)",
     )
+    parser.addoption(
+        "--fuzz-builds",
+        type=int,
+        default=int(os.environ.get("CLAIMKB_FUZZ_BUILDS", "3")),
+        help="builds of the fuzz test of the views, each with some 85 hostile records (default 3)",
+    )

@@ -110,6 +110,18 @@ def test_the_build_warns_about_nothing_else(app):
         "directive registry: takes one registry list name, e.g. scopes; 0 given",
         "directive claim-collection: no collection 'unshow' in a-list, alias-bomb",
         "role claim-value: unknown claim 'no-such-value-in-a-note'",
+        "claim page-impossible-month: as_of: '2025-13-45' is not in the expected form",
+        "claim page-impossible-day: as_of: '2025-02-30' is not a date on the calendar "
+        "(hint: February 2025 has 28 days)",
+        "claim yaml-impossible-day: as_of: '2025-02-30' is not a date on the calendar "
+        "(hint: February 2025 has 28 days)",
+        "claim page-nan: value: 'nan' is not a finite number (hint: JSON has no NaN",
+        "claim yaml-nan: value: must be a finite number, not .nan (hint: JSON has no NaN",
+        "claim yaml-infinity: value: must be a finite number, not .inf (hint: JSON has no NaN",
+        "claim yaml-minus-infinity: low: must be a finite number, not -.inf (hint: JSON has",
+        # a duplicate key hides no other mistake of its file
+        "duplicate key 'title' (hint: the mapping starting at line 9 has it twice; keep one)",
+        "source values-source: url: 'javascript:alert(1)' is not in the expected form",
     ],
 )
 def test_the_corpus_holds_each_kind_of_mistake(build_findings, expected):

@@ -41,9 +41,14 @@ sources: []
 
 
 def dump(value):
-    """Everything the records are made of: keys, values, their types and every line."""
+    """Everything the records are made of: keys, values, their types and every line, and the
+    keys written twice."""
     if isinstance(value, c.LocatedMap):
-        return {"map": [(key, value.key_lines[key], dump(item)) for key, item in value.items()]}
+        return {
+            "map": [(key, value.key_lines[key], dump(item)) for key, item in value.items()],
+            "line": value.line,
+            "again": [(key, line, dump(item)) for key, line, item in value.duplicates],
+        }
     if isinstance(value, c.LocatedList):
         return {
             "list": [(line, dump(item)) for line, item in zip(value.item_lines, value, strict=True)]
@@ -78,7 +83,6 @@ def test_fast_reader_reads_what_ruamel_reads(text):
     [
         "a: &x 1\nb: *x\n",  # alias
         "a: !!str 3\n",  # explicit tag
-        "a: 1\na: 2\n",  # duplicate key
         "a: 1\n---\nb: 2\n",  # two documents
         "%YAML 1.1\n---\na: yes\n",  # another YAML version
         "<<: {a: 1}\n",  # merge key
@@ -94,5 +98,29 @@ def test_fast_reader_leaves_the_unusual_to_ruamel(text):
 def test_read_located_gives_ruamel_messages():
     with pytest.raises(c.CollectionError, match="aliases"):
         c.read_located("a: &x 1\nb: *x\n")
-    with pytest.raises(c.CollectionError, match="duplicate key 'a'"):
-        c.read_located("a: 1\na: 2\n")
+    with pytest.raises(c.CollectionError, match="expected ',' or ']'"):
+        c.read_located("a: [1, 2\nb: 3\n")
+
+
+DUPLICATES = """\
+sources:
+  - id: a
+    title: A
+    title: B
+    nested: {x: 1, x: [2, 3]}
+entities: []
+sources:
+  - id: b
+"""
+
+
+@pytest.mark.parametrize("read", [fast, slow], ids=["libyaml", "ruamel"])
+def test_a_key_written_twice_is_noted_and_the_rest_is_read(read):
+    data = read(DUPLICATES)
+    assert [r["id"] for r in data["sources"]] == ["a"]
+    [(key, line, again)] = data.duplicates
+    assert (key, line, [r["id"] for r in again]) == ("sources", 7, ["b"])
+    record = data["sources"][0]
+    assert (record["title"], record.line, record.duplicates) == ("A", 2, [("title", 4, "B")])
+    assert record["nested"].duplicates == [("x", 5, [2, 3])]
+    assert dump(read(DUPLICATES)) == dump(slow(DUPLICATES))

@@ -121,7 +121,7 @@ def test_every_kind_of_field_is_compared_and_written_for_people(capsys, repo):
     edit(repo / INDEX, ":as_of: 2025-01-31", ":as_of: 2025-02")
     edit(repo / INDEX, ":confidence: likely", ":confidence: speculative\n:status: disputed")
     edit(repo / INDEX, ":contradicts: deepseek-v3-final-run-cost\n```",
-         ":contradicts: deepseek-v3-final-run-cost\n\nEvery server, <b>counted</b>.\n```")  # fmt: skip
+         ":contradicts: deepseek-v3-final-run-cost\n\nEvery server, *counted*.\n```")  # fmt: skip
     edit(repo / GPUS, "metric: gpu-count", "metric: cost")
     edit(repo / GPUS, "value: 2048", "value: 2049")
     edit(repo / GPUS, "as_of: 2024-12-27", "as_of: 2024-12-27\n    tags: [hardware]")
@@ -136,7 +136,7 @@ def test_every_kind_of_field_is_compared_and_written_for_people(capsys, repo):
         "  ! as_of: 2025-01-31 → 2025-02",
         "    confidence: likely → speculative",
         "  ! status: (none) → disputed",
-        "    text: (none) → Every server, <b>counted</b>.",
+        "    text: (none) → Every server, *counted*.",
     ]
     # the value is written in each side's unit: GPUs before, dollars after
     assert changed[9:13] == [
@@ -292,7 +292,7 @@ def test_findings_introduced_and_fixed_but_not_lines_that_moved(capsys, repo):
     assert section(out, "Findings introduced") == [
         "docs/other.md:10:1: claim cheap-is-good: colour: unknown field 'colour'"
     ]
-    assert section(out, "Claims changed")[1] == "    colour: (none) → red"
+    assert section(out, "Claims changed")[1] == "    colour: (none) → (invalid: see the findings)"
     edit(repo / OTHER, "# Other page\n", "# Other page\n\nThree\n\nnew\n\nparagraphs.\n")
     commit(repo, "the finding moves down")
     status, out, _ = diff(capsys, repo, "HEAD~1", "HEAD", "--fail-on", "findings")
@@ -530,6 +530,8 @@ def test_json_follows_its_schema_and_says_what_text_says(capsys, changed):
             "field": "value",
             "before": 5576000,
             "after": 5600000,
+            "before_invalid": False,
+            "after_invalid": False,
             "before_text": "$5.58M",
             "after_text": "$5.6M",
             "relative_change": pytest.approx(24000 / 5576000),
@@ -682,10 +684,9 @@ def test_control_characters_in_the_ledger_never_reach_the_terminal_or_the_page(c
     commit(repo)
     _, out, _ = diff(capsys, repo, "HEAD~1", "HEAD", "--color", "always")
     assert "\x1b[2J" not in out and "\x1b]8" not in out and "\u202e" not in out
-    assert (
-        "    title: GPUs that trained DeepSeek-V3 → GPUs \\u001b[2J\\u001b]8;;http://evil\\u0007 "
-        "that \\u202edeniart"
-    ) in out
+    # validation refuses the title: the diff says so, and the finding shows it escaped
+    assert "    title: GPUs that trained DeepSeek-V3 → (invalid: see the findings)" in out
+    assert "title: holds U+001B, which is not a character of text" in out
     _, markdown, _ = diff(capsys, repo, "HEAD~1", "HEAD", "--format", "markdown")
     assert "\x1b" not in markdown and "\u202e" not in markdown
-    assert "`GPUs \\u001b[2J\\u001b]8;;http://evil\\u0007 that \\u202edeniart`" in markdown
+    assert "(invalid: see the findings)" in markdown

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOTS
 from helpers import build_once, copy_root, warnings_of
@@ -142,7 +143,11 @@ def test_strict_build_fails_without_traceback(tmp_path):
     assert "unknown metric 'costs'" in result.stderr
 
 
-def test_raw_html_in_a_statement_is_shown_as_text_never_run(built):
+def test_raw_html_in_a_statement_never_runs_and_the_statement_is_left_out(built):
     page = (Path(built.outdir) / "index.html").read_text()
     assert "<script>alert(1)" not in page
-    assert "&lt;script&gt;" in page
+    card = BeautifulSoup(page, "html.parser").find(id="claim-html-in-body")
+    assert "claim-invalid" in card["class"]
+    assert "A statement with" not in card.get_text()
+    marker = card.select_one(".claim-invalid-fields")
+    assert marker.get_text() == "Not shown, because invalid: body."

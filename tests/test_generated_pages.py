@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from claimkb.core.collection_reader import load_collection
+from claimkb.core.collection_records import load_collection
 from claimkb.core.schema import load_schemas
 from claimkb.views.charts import Point, as_of_date, chart_svg, use_log_scale
 from conftest import REPO, ROOTS

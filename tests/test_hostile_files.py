@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from claimkb.core.collection_reader import MAX_BYTES, MAX_DEPTH, load_collection
+from claimkb.core.collection_reader import MAX_BYTES, MAX_DEPTH
+from claimkb.core.collection_records import load_collection
 from claimkb.core.schema import load_schemas
+from claimkb.core.validate import check_record, valid_part
 from conftest import REPO
 
 SOURCE = (
@@ -103,8 +105,30 @@ def test_file_that_is_not_a_mapping(tmp_path, schemas, content, found):
 
 
 def test_duplicate_keys_are_errors_not_merged(tmp_path, schemas):
-    finding = only_finding(load(tmp_path, schemas, SOURCE + "    type: blog\n"))
+    [record], [finding] = load(tmp_path, schemas, SOURCE + "    type: blog\n")
     assert (finding.line, finding.message) == (7, "duplicate key 'type'")
+    assert finding.hint == "the mapping starting at line 2 has it twice; keep one"
+    # read, but the field written twice reaches no view: neither value is the right one
+    assert record.invalid == ("type",)
+    assert "type" not in valid_part(record, check_record(record, schemas)).data
+
+
+def test_a_duplicate_key_hides_no_other_mistake_of_the_file(tmp_path, schemas):
+    text = (
+        SOURCE.replace("https://example.org/a", "javascript:alert(1)")
+        + SOURCE.replace("sources:\n", "").replace("a-source", "b-source")
+        + "    title: Again\n"
+        + SOURCE.replace("a-source", "c-source").replace("2024-01-02", "2024-02-30")
+    )
+    records, findings = load(tmp_path, schemas, text)
+    assert [r.id for r in records] == ["a-source", "b-source", "c-source"]
+    findings += [f for r in records for f in check_record(r, schemas)]
+    assert sorted((f.line, f.field, f.message) for f in findings) == [
+        (4, "url", "'javascript:alert(1)' is not in the expected form"),
+        (12, "", "duplicate key 'title'"),
+        (13, "", "duplicate key 'sources'"),  # a list written twice: both are read
+        (17, "published", "'2024-02-30' is not a valid date"),
+    ]
 
 
 def test_unknown_list_and_non_mapping_items(tmp_path, schemas):

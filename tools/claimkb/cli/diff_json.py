@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.field_changes import FieldChange
+from ..core.field_changes import INVALID, FieldChange
 from ..core.ledger_diff import Change, Dangling, Entry, LedgerDiff, Place, Relation
 from .output import finding_document
 
@@ -31,8 +31,10 @@ def entry(item: Entry) -> dict:
 def field_change(item: FieldChange) -> dict:
     return {
         "field": item.field,
-        "before": item.before,
-        "after": item.after,
+        "before": None if item.before is INVALID else item.before,
+        "after": None if item.after is INVALID else item.after,
+        "before_invalid": item.before is INVALID,
+        "after_invalid": item.after is INVALID,
         "before_text": item.before_text,
         "after_text": item.after_text,
         "relative_change": item.relative,

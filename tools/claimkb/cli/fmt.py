@@ -15,7 +15,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from ..core.canonical_form import LayoutError, canonical_text
 from ..core.codes import FindingCode
-from ..core.collection_reader import CollectionError, load_collection, parse_yaml, read_text
+from ..core.collection_reader import CollectionError, parse_yaml, read_text
+from ..core.collection_records import load_collection
 from ..core.records import Finding
 from .common import Project, add_root_argument, display_path, project_root, write_atomically
 from .knowledge_base import load_schemas_of

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..core.codes import FindingCode
-from ..core.collection_reader import load_collection
+from ..core.collection_records import load_collection
 from ..core.cross_checks import check_references
 from ..core.epoch_data import EpochImportError, read_costs, read_full_view
 from ..core.epoch_import import build, edited_by_hand, render

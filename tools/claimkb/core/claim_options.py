@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from .records import Finding, Location, Record
 from .schema import Schemas
-from .validate import check_record
+from .validate import check_record, valid_part
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,12 @@ class ClaimDirectiveText:
 def claim_from_directive(
     directive: ClaimDirectiveText, schemas: Schemas
 ) -> tuple[Record, list[Finding]]:
-    """The claim a directive writes, with the problems of its fields (schema and bounds)."""
+    """The claim a directive writes, as views may see it (`valid_part`: no field with a
+    finding), and the problems of its fields (options, schema, bounds)."""
     claim_id = directive.claim_id
     data: dict = {"id": claim_id} if claim_id else {}
+    misused: list[Finding] = []  # `:id:` or `:text:` options: the fields themselves are fine
     findings: list[Finding] = []
-    spoiled: set[str] = set()
     for name, raw in directive.options.items():
         problem = _option_problem(directive, name, raw or "", schemas)
         if problem is None:
@@ -46,29 +47,23 @@ def claim_from_directive(
                 data[name] = schemas.convert_option("claim", name, raw or "")
                 continue
             except ValueError as error:
-                problem = str(error), ""
-        findings.append(_field_finding(directive, name, *problem))
-        spoiled.add(name)
-    body = directive.body
+                problem = str(error), getattr(error, "hint", "")
+        target = misused if name in ("id", "text") else findings
+        target.append(_field_finding(directive, name, *problem))
     field_lines = dict(directive.option_lines)
-    if body.strip():
-        data["text"] = body
+    if directive.body.strip():
+        data["text"] = directive.body
         field_lines["text"] = directive.body_line
     lines = tuple(sorted(field_lines.items(), key=lambda item: item[1]))
     location = Location(directive.path, directive.line, lines)
     record = Record("claim", claim_id, data, location, directive.docname)
     if not claim_id:
-        findings.append(
-            _field_finding(
-                directive,
-                "id",
-                "the claim has no id",
-                "write it after the directive name: ```{claim} my-claim-id",
-            )
-        )
-        spoiled.add("id")
+        hint = "write it after the directive name: ```{claim} my-claim-id"
+        findings.append(_field_finding(directive, "id", "the claim has no id", hint))
+    spoiled = {f.field for f in findings + misused}
     findings += [_as_body(f) for f in check_record(record, schemas) if f.field not in spoiled]
-    return record, sorted(findings)
+    written = set(data) | (set(directive.options) - {"id", "text"})
+    return valid_part(record, findings, written), sorted(findings + misused)
 
 
 def _option_problem(

@@ -19,7 +19,12 @@ class FindingCode(StrEnum):
         member.description = description
         return member
 
-    SCHEMA = "schema", "a field breaks the schema: type, required-by-kind, enum, pattern, unknown"
+    SCHEMA = (
+        "schema",
+        "a field breaks the schema: type, required-by-kind, enum, pattern, a date not on the "
+        "calendar, a number JSON cannot hold (NaN, infinity), a character that is not text, "
+        "unknown field; the field is left out of every view",
+    )
     REF = "ref", "a reference to a record, claim, collection or list that does not exist"
     DUPLICATE = "duplicate", "an id defined twice"
     BOUNDS = "bounds", "low ≤ value ≤ high does not hold"

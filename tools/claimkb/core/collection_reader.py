@@ -2,13 +2,14 @@
 
 Limits: a file is at most `MAX_BYTES`; nesting at most `MAX_DEPTH`; YAML aliases are refused (an
 alias bomb expands exponentially, and a collection never needs one). Duplicate keys are errors,
-never silently merged. A BOM and CRLF line ends are accepted.
+never silently merged: each is a finding, the field it doubles is left out of its record, and the
+rest of the file is still read, so that one run reports every mistake of the file. A BOM and CRLF
+line ends are accepted.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 from ruamel.yaml.nodes import ScalarNode
 
 from .codes import FindingCode
-from .records import Finding, Location, Record
-from .schema import Schemas
-from .validate import did_you_mean
+from .records import Finding
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
@@ -80,17 +79,31 @@ class _Constructor(RoundTripConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
 
 
-def new_yaml() -> YAML:
-    """A round-trip YAML instance: comments, order and line numbers kept, dates left as text."""
+class _NotingConstructor(_Constructor):
+    """Reads past a duplicate key, keeping the first value and noting the others."""
+
+    def check_mapping_key(self, node, key_node, mapping, key, value) -> bool:
+        if key not in mapping:
+            return True
+        noted = self.__dict__.setdefault("duplicates", [])
+        noted.append((mapping, key, key_node.start_mark.line + 1, value))
+        return False
+
+
+def new_yaml(keep_duplicates: bool = False) -> YAML:
+    """A round-trip YAML instance: comments, order and line numbers kept, dates left as text.
+
+    Duplicate keys raise CollectionError, unless `keep_duplicates`: then the first value stays and
+    the constructor's `duplicates` lists (mapping, key, line, value) of the others."""
     yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = False
+    yaml.Constructor = _NotingConstructor if keep_duplicates else _Constructor
+    yaml.allow_duplicate_keys = keep_duplicates
     return yaml
 
 
-def parse_yaml(text: str) -> Any:
+def parse_yaml(text: str, yaml: YAML | None = None) -> Any:
     """Round-trip parse (keeps line numbers) after a cheap event scan for aliases and depth."""
-    yaml = new_yaml()
+    yaml = yaml or new_yaml()
     try:
         depth = 0
         for event in yaml.parse(text):
@@ -135,13 +148,16 @@ def parse_yaml(text: str) -> Any:
 
 
 class LocatedMap(dict):
-    """A mapping read from a collection, with the line of each key."""
+    """A mapping read from a collection, with its line, the line of each key, and the keys
+    written again after their first time: (key, line, value), none of them in the mapping."""
 
-    __slots__ = ("key_lines",)
+    __slots__ = ("line", "key_lines", "duplicates")
 
-    def __init__(self) -> None:
+    def __init__(self, line: int = 0) -> None:
         super().__init__()
+        self.line = line
         self.key_lines: dict[Any, int] = {}
+        self.duplicates: list[tuple[Any, int, Any]] = []
 
 
 class LocatedList(list):
@@ -178,7 +194,12 @@ def read_fast(text: str) -> Any:
 
 def read_round_trip(text: str) -> Any:
     """`read_located` by ruamel's round-trip parser: the reference, slow."""
-    return _from_round_trip(parse_yaml(text))
+    yaml = new_yaml(keep_duplicates=True)
+    data = parse_yaml(text, yaml)
+    duplicates: dict[int, list] = {}
+    for mapping, key, line, value in yaml.constructor.__dict__.get("duplicates", []):
+        duplicates.setdefault(id(mapping), []).append((key, line, value))
+    return _from_round_trip(data, duplicates)
 
 
 class NeedsRoundTrip(Exception):
@@ -193,6 +214,10 @@ _SCALARS_CONSTRUCTED = {
     "tag:yaml.org,2002:float",
 }
 _NO_KEY = object()
+
+
+class _Again(str):
+    """A key read a second time in its mapping."""
 
 
 def _from_events(events) -> Any:  # long: one loop over the events, its helpers closures on it
@@ -227,9 +252,12 @@ def _from_events(events) -> Any:  # long: one loop over the events, its helpers 
             container.append(value)
             container.item_lines.append(line)
         elif top[1] is _NO_KEY:
-            if not isinstance(value, str) or value in container:
+            if not isinstance(value, str):
                 raise NeedsRoundTrip
-            top[1], top[2] = value, line
+            top[1], top[2] = (_Again(value) if value in container else value), line
+        elif isinstance(top[1], _Again):
+            container.duplicates.append((str(top[1]), top[2], value))
+            top[1] = _NO_KEY
         else:
             container[top[1]] = value
             container.key_lines[top[1]] = top[2]
@@ -244,8 +272,9 @@ def _from_events(events) -> Any:  # long: one loop over the events, its helpers 
             if len(stack) >= MAX_DEPTH:
                 raise NeedsRoundTrip
             mapping = isinstance(event, libyaml.MappingStartEvent)
-            container = LocatedMap() if mapping else LocatedList()
-            add(container, event.start_mark.line + 1)
+            line = event.start_mark.line + 1
+            container = LocatedMap(line) if mapping else LocatedList()
+            add(container, line)
             stack.append([container, _NO_KEY, 0])
         elif isinstance(event, libyaml.CollectionEndEvent):
             stack.pop()
@@ -258,17 +287,21 @@ def _from_events(events) -> Any:  # long: one loop over the events, its helpers 
     return root
 
 
-def _from_round_trip(value: Any) -> Any:
+def _from_round_trip(value: Any, duplicates: dict[int, list]) -> Any:
     if isinstance(value, CommentedMap):
-        located = LocatedMap()
+        located = LocatedMap(value.lc.line + 1)
         for key, item in value.items():
-            located[key] = _from_round_trip(item)
+            located[key] = _from_round_trip(item, duplicates)
             located.key_lines[key] = value.lc.key(key)[0] + 1
+        located.duplicates = [
+            (str(key), line, _from_round_trip(item, duplicates))
+            for key, line, item in duplicates.get(id(value), [])
+        ]
         return located
     if isinstance(value, CommentedSeq):
         located = LocatedList()
         for index, item in enumerate(value):
-            located.append(_from_round_trip(item))
+            located.append(_from_round_trip(item, duplicates))
             located.item_lines.append(value.lc.item(index)[0] + 1)
         return located
     return value
@@ -285,96 +318,3 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, bool | int | float | str) or value is None:
         return value if not isinstance(value, str) else str(value)
     return str(value)
-
-
-def load_collection(
-    path: Path, schemas: Schemas, read: Callable[[Path], str] = read_text
-) -> tuple[list[Record], list[Finding]]:
-    """Records of one collection file (its text given by `read`: from the disk unless told
-    otherwise), and the problems that kept any part of it out."""
-    where = str(path)
-    try:
-        data = read_located(read(path))
-    except CollectionError as error:
-        return [], [error.finding(where, code=FindingCode.YAML)]
-    problem = _not_a_collection(data, schemas)
-    if problem is not None:
-        return [], [problem.finding(where)]
-    records: list[Record] = []
-    findings: list[Finding] = []
-    for key, items in data.items():
-        found, problems = _read_list(where, key, data.key_lines[key], items, schemas)
-        records += found
-        findings += problems
-    return records, findings
-
-
-def _not_a_collection(data: Any, schemas: Schemas) -> CollectionError | None:
-    expected = ", ".join(schemas.collection_keys)
-    if data is None:
-        return CollectionError(
-            "the file is empty",
-            hint=f"a collection is a mapping with any of the lists {expected}",
-        )
-    if not isinstance(data, LocatedMap):
-        found = "a list" if isinstance(data, LocatedList) else f"a {type(data).__name__}"
-        return CollectionError(
-            f"a collection is a mapping, this file holds {found}",
-            hint=f"start with one of the keys {expected}",
-        )
-    return None
-
-
-def _read_list(
-    where: str, key: Any, key_line: int, items: Any, schemas: Schemas
-) -> tuple[list[Record], list[Finding]]:
-    """The records of one list of a collection (`entities: [...]`), and what is wrong with it."""
-    keys = schemas.collection_keys
-    if key not in keys:
-        return [], [
-            Finding(
-                where,
-                key_line,
-                field=str(key),
-                message=f"unknown list {key!r} in a collection",
-                hint=did_you_mean(str(key), keys) or f"allowed: {', '.join(keys)}",
-            )
-        ]
-    rtype = keys[key]
-    if not isinstance(items, LocatedList):
-        if items is None:
-            return [], []
-        return [], [
-            Finding(
-                where,
-                key_line,
-                field=str(key),
-                message=f"{key!r} must be a list of {rtype} records",
-                hint="start each record with '- id: ...'",
-            )
-        ]
-    records, findings = [], []
-    for item, line in zip(items, items.item_lines, strict=True):
-        if not isinstance(item, LocatedMap):
-            findings.append(
-                Finding(
-                    where,
-                    line,
-                    record_type=rtype,
-                    message=f"each item of {key!r} must be a mapping of fields",
-                    hint="write '- id: ...' then the other fields, indented",
-                )
-            )
-            continue
-        field_lines = tuple((str(k), item.key_lines[k]) for k in item)
-        plain = to_plain(item)
-        record_id = plain.get("id")
-        records.append(
-            Record(
-                rtype,
-                record_id if isinstance(record_id, str) else "",
-                plain,
-                Location(where, line, field_lines),
-            )
-        )
-    return records, findings

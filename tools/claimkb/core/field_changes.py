@@ -27,6 +27,26 @@ IMPORTANT_FIELDS = {
 NUMBER_FIELDS = ("value", "low", "high")
 
 NONE = "(none)"
+INVALID_TEXT = "(invalid: see the findings)"
+
+
+class _Invalid:
+    """A value validation refused: views never see it (`validate.valid_part`), nor does the
+    diff; it says the field is invalid, and the findings say why."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Invalid)
+
+    def __hash__(self) -> int:
+        return 0
+
+
+INVALID = _Invalid()
+
+
+def compared_data(record) -> dict[str, Any]:
+    """A record's fields as the diff compares them: the valid ones, and the invalid ones marked."""
+    return {**record.data, **dict.fromkeys(record.invalid, INVALID)}
 
 
 @dataclass(frozen=True)
@@ -97,6 +117,8 @@ def show_value(name: str, value: Any, unit: str = "") -> str:
     """A field's value as a reviewer reads it: numbers in their unit, lists joined."""
     if _absent(value):
         return NONE
+    if value is INVALID:
+        return INVALID_TEXT
     if isinstance(value, bool):
         return "true" if value else "false"
     if is_number(value):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .codes import FindingCode
-from .field_changes import IMPORTANT_FIELDS, FieldChange, field_changes
+from .field_changes import IMPORTANT_FIELDS, FieldChange, compared_data, field_changes
 from .finding_diff import compare_findings, relative_finding
 from .formatting import format_value
 from .records import RELATIONS, Finding, PageReference, Record
@@ -263,7 +263,9 @@ def _change(before: Record, after: Record, base: Side, head: Side) -> Change | N
     important = IMPORTANT_FIELDS.get(after.type, ()) if after.type == "claim" or used_by else ()
     known = list(head.registry.schemas.fields.get(after.type, {}))
     units = (base.unit(before), head.unit(after))
-    fields = tuple(field_changes(before.data, after.data, known, units, important))
+    fields = tuple(
+        field_changes(compared_data(before), compared_data(after), known, units, important)
+    )
     place_before, place_after = base.place(before), head.place(after)
     if not fields and place_before.path == place_after.path:
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .codes import FindingCode
@@ -21,6 +21,11 @@ REVERSE_RELATIONS = (("supersedes", "Superseded by"), ("contradicts", "Contradic
 def is_number(value: Any) -> bool:
     """A number as the schema means it: an int or a float, never a bool."""
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def one_line(text: str) -> str:
+    """`text` with every character that is not printable escaped as Python writes it: `\\n`."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,9 @@ class Record:
     location: Location
     #: the page that shows it (claims in pages; claims of collections once a page shows them)
     docname: str | None = None
+    #: fields left out of `data` because they have a finding (`validate.valid_part`): views never
+    #: see their values, and a card says they are missing
+    invalid: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def anchor(self) -> str:
@@ -67,6 +75,14 @@ class Finding:
     field: str = ""
     message: str = ""
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        # one line of text wherever a finding is printed, whatever the value it quotes holds:
+        # line breaks, bidirectional controls and halves of surrogate pairs are escaped
+        for name in ("record_id", "field", "message", "hint"):
+            text = getattr(self, name)
+            if not text.isprintable():
+                object.__setattr__(self, name, one_line(text))
 
     @property
     def subject(self) -> str:

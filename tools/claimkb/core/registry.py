@@ -7,11 +7,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .collection_reader import CollectionError, load_collection
+from .collection_reader import CollectionError
+from .collection_records import load_collection
 from .file_source import DISK, FileSource
 from .records import Finding, Record
 from .schema import Schemas
-from .validate import check_record
+from .validate import check_record, valid_part
 
 
 @dataclass
@@ -40,7 +41,7 @@ class Registry:
 
     def unit_of(self, metric_id) -> str:
         """The unit of a metric ("" when the metric is unknown or gives none)."""
-        metric = self.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
+        metric = self.of_type("metric").get(metric_id)
         return metric.get("unit", "") if metric else ""
 
     def name_of(self, rtype: str, rid: str) -> str:
@@ -96,6 +97,12 @@ def _load_checked(
 
 
 def _checked(path: Path, schemas: Schemas, read) -> tuple[list[Record], list[Finding]]:
-    """The collection's records, and its findings then each record's."""
+    """The collection's records, as views may see them, and its findings then each record's."""
     records, findings = load_collection(path, schemas, read)
-    return records, findings + [f for record in records for f in check_record(record, schemas)]
+    shown = []
+    for record in records:
+        own = check_record(record, schemas)
+        findings = findings + own
+        # views are given only valid fields (the one rule, in `valid_part`)
+        shown.append(valid_part(record, own))
+    return shown, findings

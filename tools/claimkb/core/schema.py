@@ -6,15 +6,19 @@ read from here: the directive's options, their conversions and the reference pag
 
 from __future__ import annotations
 
+import calendar
+import copy
 import hashlib
 import json
+import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from .records import Record
@@ -47,9 +51,7 @@ class Schemas:
             for name, doc in self.documents.items()
         )
         self.validators = {
-            name: Draft202012Validator(
-                doc, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
-            )
+            name: _Validator(doc, registry=registry, format_checker=FORMAT_CHECKER)
             for name, doc in self.documents.items()
         }
         collection = self.documents["collection"]["properties"]
@@ -115,6 +117,18 @@ class Schemas:
         return text
 
 
+class OptionError(ValueError):
+    """A directive option that cannot become its field's value, with a hint."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.hint = hint
+
+
+#: NaN and infinity are refused in every form: JSON (the exports) has no way to write them
+NOT_FINITE_HINT = "JSON has no NaN or infinity: write the number in digits, at most about 1.8e308"
+
+
 def parse_number(text: str) -> int | float:
     """`5576000`, `5.576e6` and `5_576_000` are the same number; integral values become ints."""
     cleaned = text.strip()
@@ -124,12 +138,65 @@ def parse_number(text: str) -> int | float:
         hint = (
             " (write digits only: no currency sign, suffix or thousands comma)" if cleaned else ""
         )
-        raise ValueError(f"{text!r} is not a number{hint}") from None
-    if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError(f"{text!r} is not a finite number")
+        raise OptionError(f"{text!r} is not a number{hint}") from None
+    if not math.isfinite(number):
+        raise OptionError(f"{text!r} is not a finite number", NOT_FINITE_HINT)
     if number.is_integer() and abs(number) < 2**53:
         return int(number)
     return number
+
+
+def finite(value: Any) -> bool:
+    """A number JSON can hold: not NaN, not infinite, not an integer beyond a double's range."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
+# --- what the JSON Schema library is told beyond the standard --------------------------------
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def check_partial_date(instance: Any) -> bool:
+    """Format `partial-date`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` that exists on the calendar.
+
+    Only what the field's pattern accepts is judged here (a month 13 is the pattern's to report,
+    once); raises ValueError saying why a date does not exist.
+    """
+    matched = _PARTIAL_DATE.fullmatch(instance) if isinstance(instance, str) else None
+    if matched is None:
+        return True
+    year, month, day = (int(part) if part else None for part in matched.groups())
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return True
+    if year == 0:
+        raise ValueError("there is no year 0000: the calendar starts at 0001")
+    if month is not None and day is not None:
+        length = calendar.monthrange(year, month)[1]
+        if day > length:
+            raise ValueError(f"{calendar.month_name[month]} {year} has {length} days")
+    return True
+
+
+FORMAT_CHECKER = copy.copy(Draft202012Validator.FORMAT_CHECKER)
+FORMAT_CHECKER.checkers = dict(FORMAT_CHECKER.checkers)
+FORMAT_CHECKER.checks("partial-date", raises=ValueError)(check_partial_date)
+
+
+@cache
+def _end_anchored(pattern: str) -> re.Pattern:
+    # ECMA-262, which JSON Schema's patterns follow, reads `$` as the end of the text; Python
+    # also matches it before a final newline, which would let `deepseek\n` pass as an id
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+def _pattern(validator, pattern: str, instance: Any, schema: dict):
+    if validator.is_type(instance, "string") and not _end_anchored(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 def _field_spec(name: str, prop: dict) -> FieldSpec:

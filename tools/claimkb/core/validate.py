@@ -8,14 +8,17 @@ across records and pages are in `cross_checks`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
 from .codes import FindingCode
 from .records import Finding, Record, is_number
-from .schema import FieldSpec, Schemas
+from .schema import NOT_FINITE_HINT, FieldSpec, Schemas, finite
 
 _TYPE_NAMES = {
     "string": "text",
@@ -32,7 +35,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def check_record(record: Record, schemas: Schemas) -> list[Finding]:
-    """Schema (types, required-by-kind, enums, patterns, unknown fields) and bounds of a record."""
+    """Schema (types, required-by-kind, enums, patterns, formats, unknown fields), finite numbers,
+    text characters, bounds and statement of a record."""
     validator = schemas.validators[record.type]
     fields = schemas.fields[record.type]
     findings: dict[tuple, Finding] = {}
@@ -40,9 +44,32 @@ def check_record(record: Record, schemas: Schemas) -> list[Finding]:
         for name, message, hint in _explain(error, record, fields):
             finding = record_finding(record, name, message, hint)
             findings.setdefault((finding.line, name, message), finding)
-    findings.update({(f.line, f.field, f.message): f for f in _check_bounds(record)})
-    findings.update({(f.line, f.field, f.message): f for f in _check_raw_html(record)})
+    named = {f.field for f in findings.values()}
+    for finding in [*_check_values(record, fields, named), *_check_bounds(record)]:
+        findings[(finding.line, finding.field, finding.message)] = finding
+    for finding in [*_check_raw_html(record), *_check_myst_markup(record)]:
+        findings[(finding.line, finding.field, finding.message)] = finding
     return sorted(findings.values())
+
+
+def valid_part(
+    record: Record, findings: Iterable[Finding], written: Iterable[str] | None = None
+) -> Record:
+    """The record as views are given it: without the fields that its own `findings` name.
+
+    This is the one rule that keeps invalid values out of every view (cards, tables, charts,
+    comparisons, generated pages, exports, search): a field with a finding is left out of `data`
+    and named in `invalid`, so a view meets a missing field, never a wrong one. A record whose
+    id is invalid keeps no id: nothing lists, links to or exports it, and its card still shows.
+    `written`: the fields the contributor wrote (default: those of `data`).
+    """
+    named = {"text" if f.field == "body" else f.field for f in findings} | set(record.invalid)
+    present = set(record.data) if written is None else set(written)
+    invalid = tuple(sorted(named & (present | set(record.invalid))))
+    if not invalid:
+        return record
+    data = {key: value for key, value in record.data.items() if key not in invalid}
+    return replace(record, id="" if "id" in invalid else record.id, data=data, invalid=invalid)
 
 
 def record_finding(
@@ -65,9 +92,43 @@ def record_finding(
     )
 
 
+#: characters that are not text: C0 controls (but tab and line ends), halves of surrogate pairs
+#: (which no UTF-8 file can hold) and the two noncharacters of the BMP's end
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_values(record: Record, fields: dict[str, FieldSpec], named: set[str]) -> list[Finding]:
+    """What the JSON Schema cannot say: numbers JSON can hold, texts made of characters."""
+    findings = []
+    for name, value in record.data.items():
+        spec = fields.get(name)
+        if spec is None or name in named:
+            continue
+        if spec.type in ("number", "integer") and is_number(value) and not finite(value):
+            message = f"must be a finite number, not {_spell_number(value)}"
+            findings.append(record_finding(record, name, message, NOT_FINITE_HINT))
+            continue
+        texts = value if isinstance(value, list) else [value]
+        bad = [m for text in texts if isinstance(text, str) for m in [_NOT_TEXT.search(text)] if m]
+        if bad:
+            message = f"holds U+{ord(bad[0].group()):04X}, which is not a character of text"
+            hint = "remove it: it cannot be shown, searched or exported"
+            findings.append(record_finding(record, name, message, hint))
+    return findings
+
+
+def _spell_number(value: Any) -> str:
+    """How YAML writes a number JSON cannot hold: `.nan`, `.inf`, `-.inf`, or its size."""
+    if isinstance(value, int):
+        return f"a number of {len(str(abs(value)))} digits"
+    if value != value:
+        return ".nan"
+    return ".inf" if value > 0 else "-.inf"
+
+
 def _check_bounds(record: Record) -> list[Finding]:
     numbers = {k: record.data.get(k) for k in ("low", "value", "high")}
-    present = {k: v for k, v in numbers.items() if is_number(v)}
+    present = {k: v for k, v in numbers.items() if is_number(v) and finite(v)}
     for lower, upper in (("low", "value"), ("value", "high"), ("low", "high")):
         if lower in present and upper in present and present[lower] > present[upper]:
             return [
@@ -109,6 +170,35 @@ def _check_raw_html(record: Record) -> list[Finding]:
                 )
             )
     return findings
+
+
+#: a MyST role, `{name}` then a code span, as CommonMark reads it: text, then inline code
+_ROLE_NAME = re.compile(r"\{[A-Za-z][\w:+.-]*\}$")
+_COLON_FENCE = re.compile(r"^ {0,3}:{3,}\s*\{.*", re.MULTILINE)
+
+
+def _check_myst_markup(record: Record) -> list[Finding]:
+    """A collection claim's statement is Markdown, read where a page shows the collection: a
+    MyST role or directive in it would run there (a claim, a reference) unseen by the checks of
+    the collection, so it is refused."""
+    text = record.get("text")
+    if record.type != "claim" or record.docname or not isinstance(text, str) or "{" not in text:
+        return []
+    found = _COLON_FENCE.search(text)
+    snippet = found.group().strip() if found else ""
+    for token in _markdown().parse(text):
+        if token.type == "fence" and token.info.strip().startswith("{"):
+            snippet = snippet or f"```{token.info.strip()}"
+        children = token.children or []
+        for before, after in zip(children, children[1:], strict=False):
+            role = _ROLE_NAME.search(before.content) if before.type == "text" else None
+            if role and after.type == "code_inline":
+                snippet = snippet or f"{role.group()}`{after.content}`"
+    if not snippet:
+        return []
+    message = f"a collection claim's statement cannot hold MyST roles or directives: {snippet!r}"
+    hint = "write plain Markdown, or write the claim as a directive in a page"
+    return [record_finding(record, "text", message, hint)]
 
 
 @cache
@@ -170,6 +260,9 @@ def _explain_pattern(error, record, name, spec, fields) -> Explanation:
 
 
 def _explain_format(error, record, name, spec, fields) -> Explanation:
+    if error.validator_value == "partial-date":
+        message = f"{error.instance!r} is not a date on the calendar"
+        return [(name, message, str(error.cause or "") or _description(spec))]
     message = f"{error.instance!r} is not a valid {error.validator_value}"
     return [(name, message, _description(spec))]
 
@@ -182,6 +275,12 @@ def _explain_empty(error, record, name, spec, fields) -> Explanation:
 def _explain_too_long(error, record, name, spec, fields) -> Explanation:
     message = f"is {len(error.instance)} characters long; at most {error.validator_value}"
     return [(name, message, "shorten it")]
+
+
+def _explain_range(error, record, name, spec, fields) -> Explanation:
+    if not finite(error.instance):  # the number itself is refused, once, by its own check
+        return []
+    return [(name, error.message, _description(spec))]
 
 
 def _explain_generic(error, record, name, spec, fields) -> Explanation:
@@ -198,6 +297,8 @@ _EXPLAINERS: dict[str, Callable[..., Explanation]] = {
     "minLength": _explain_empty,
     "minItems": _explain_empty,
     "maxLength": _explain_too_long,
+    "minimum": _explain_range,
+    "maximum": _explain_range,
 }
 
 

@@ -22,7 +22,7 @@ from .schema_reference import setup_schema_reference
 from .search import setup_search
 
 #: Bump when the data this extension keeps in the environment changes shape.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup(app) -> dict:

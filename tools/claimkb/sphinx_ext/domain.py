@@ -22,17 +22,17 @@ class ClaimIndex(Index):
     def generate(self, docnames: Iterable[str] | None = None):
         domain: ClaimDomain = self.domain  # type: ignore[assignment]
         entities = domain.registry.of_type("entity")
+        names = domain.registry.name_of
         groups: dict[str, list[IndexEntry]] = defaultdict(list)
         for (rtype, _), (docname, record) in sorted(domain.objects.items()):
             if rtype != "claim" or (docnames and docname not in docnames):
                 continue
             unit = domain.registry.unit_of(record.get("metric"))
             extra = format_value(record.data, unit) or record.get("kind", "")
-            claimant = entities.get(record.get("claimant"))
-            descr = f"claimed by {claimant.get('name')}" if claimant else ""
+            claimant = record.get("claimant")
+            descr = f"claimed by {names('entity', claimant)}" if claimant in entities else ""
             for subject in record.get("subject") or [record.get("claimant", "")]:
-                entity = entities.get(subject)
-                group = entity.get("name") if entity else subject
+                group = names("entity", subject)
                 groups[group].append(
                     IndexEntry(
                         record.get("title", record.id), 0, docname, record.anchor, extra, "", descr
@@ -57,7 +57,7 @@ class ClaimDomain(Domain):
         "method": ObjType("method", "method"),
     }
     indices = [ClaimIndex]
-    data_version = 3
+    data_version = 4
     initial_data: dict[str, Any] = {
         "claims": {},  # docname -> [Record] written in that page
         "shown": {},  # docname -> [(type, id)] collection records that page renders
@@ -153,8 +153,8 @@ class ClaimDomain(Domain):
                 if rtype != "claim":
                     continue
                 for name, targets in record.data.items():
-                    if isinstance(targets, list):
-                        for target in dict.fromkeys(t for t in targets if isinstance(t, str)):
+                    if isinstance(targets, list):  # valid records: lists of ids
+                        for target in dict.fromkeys(targets):
                             index.setdefault((name, target), []).append(rid)
             self._referrers, self._referrers_of = index, objects
         return self._referrers.get((field, claim_id), [])

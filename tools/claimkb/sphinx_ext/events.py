@@ -96,7 +96,7 @@ def _reverse_links(domain) -> dict[str, list]:
             continue
         for name, _label in REVERSE_RELATIONS:
             targets = record.get(name)
-            for target in targets if isinstance(targets, list) else []:
+            for target in targets or []:
                 found.setdefault(target, []).append((name, rid, record.get("title")))
     return found
 
@@ -109,7 +109,7 @@ def _pages_with_cards_about(domain, ids: set[str]) -> set[str]:
     def about(record) -> bool:
         linked = [record.get(name) for name, _label in RELATIONS]
         return record.id in ids or any(
-            target in ids for targets in linked if isinstance(targets, list) for target in targets
+            target in ids for targets in linked for target in targets or []
         )
 
     docs = {doc for doc, records in domain.data["claims"].items() if any(map(about, records))}

@@ -73,8 +73,11 @@ def entities_listing(registry) -> str:
     entities = registry.of_type("entity")
     groups = []
     for etype, heading in ENTITY_GROUPS.items():
+        # an entity without a (valid) type is listed under "Other", so that its page is linked
         members = by_name(
-            registry, "entity", (r.id for r in entities.values() if r.get("type") == etype)
+            registry,
+            "entity",
+            (r.id for r in entities.values() if (r.get("type") or "other") == etype),
         )
         if members:
             groups.append(f"## {heading}\n\n" + toctree([entity_doc(rid) for rid in members]))
@@ -156,14 +159,8 @@ def claim_pairs(app, registry) -> set[tuple[str, str]]:
         found += scanned[docname][1]
     app.env.claimkb_scanned = scanned
     metrics, scopes = registry.of_type("metric"), registry.of_type("scope")
-    return {
-        (metric, scope)
-        for metric, scope in found
-        if isinstance(metric, str)
-        and metric in metrics
-        and isinstance(scope, str)
-        and scope in scopes
-    }
+    # claims reach here valid (`core.validate.valid_part`): a metric and a scope are ids or absent
+    return {(metric, scope) for metric, scope in found if metric in metrics and scope in scopes}
 
 
 def write_stubs(app) -> None:

@@ -32,6 +32,7 @@ class CardBuilder:
                 "claim-card",
                 f"claim-kind-{kind}",
                 f"claim-status-{status}",
+                *(["claim-invalid"] if record.invalid else []),
             ],
             ids=[record.anchor] if record.id else [],
         )
@@ -45,7 +46,10 @@ class CardBuilder:
             held += nodes.Text("Viewpoint held by ")
             held += self.names.entity(record.get("claimant", ""))
             body += held
-        body.extend(node.children)
+        if "text" in record.invalid:  # a statement refused (raw HTML): only nested claims stay
+            body.extend(child for child in node.children if isinstance(child, claim_node))
+        else:
+            body.extend(node.children)
         if record.get("quote"):
             quote = nodes.block_quote(classes=["claim-quote"])
             quote += nodes.paragraph(text=record.get("quote"))
@@ -118,7 +122,17 @@ class CardBuilder:
         if record.get("tags"):
             ident += nodes.Text(" · Tags: " + ", ".join(record.get("tags")))
         footer += ident
+        if record.invalid:
+            footer += self.invalid_line(record)
         return footer
+
+    @staticmethod
+    def invalid_line(record: Record) -> nodes.paragraph:
+        """The fields left out because they are invalid: the build's warnings say why."""
+        page = record.docname is not None
+        names = ["body" if page and name == "text" else name for name in record.invalid]
+        text = f"Not shown, because invalid: {', '.join(names)}."
+        return nodes.paragraph(text, text, classes=["claim-invalid-fields"])
 
     def source_line(self, record: Record) -> nodes.paragraph:
         para = nodes.paragraph(classes=["claim-source"])

@@ -24,7 +24,12 @@ _TYPE_NAMES = {
     "boolean": ("true or false", "true or false values"),
     "object": ("mapping", "mappings"),
 }
-_FORMATS = {"uri": "a web address", "date": "a date, YYYY-MM-DD", "date-time": "a date and time"}
+_FORMATS = {
+    "uri": "a web address",
+    "date": "a date, YYYY-MM-DD",
+    "date-time": "a date and time",
+    "partial-date": "a date that exists on the calendar",
+}
 
 
 class SchemaReference:
