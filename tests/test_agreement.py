@@ -110,6 +110,11 @@ def test_the_build_warns_about_nothing_else(app):
         "directive registry: takes one registry list name, e.g. scopes; 0 given",
         "directive claim-collection: no collection 'unshow' in a-list, alias-bomb",
         "role claim-value: unknown claim 'no-such-value-in-a-note'",
+        "claim bad-period: period: '2024-02-30' is not a day of the calendar (Feb 2024 has 29 days)",
+        "claim backwards-period: period: the period starts (2024-06) after it ends (2023-07)",
+        "claim forecast-without-method: period: the period 2027 ends after as_of 2024-11, so the figure is a forecast, but method 'cloud-rental-equivalent' is not a forecast (hint: use a forecast method (analyst-projection)",
+        "metric hourly-price: unit: 'USD per bananas' is not a unit pint can read ('bananas' is not defined in the unit registry) (hint: write it as pint does",
+        "claim earlier-viewpoint: relies_on: relies on claim 'later-estimate' (as of 2025-01-31), stated after this claim (as of 2025-01-29)",
     ],
 )
 def test_the_corpus_holds_each_kind_of_mistake(build_findings, expected):

@@ -15,6 +15,8 @@ from .codes import FindingCode
 from .records import Finding, PageReference, Record
 from .registry import Registry
 from .schema import Schemas
+from .time_checks import check_times
+from .units import check_metric_units
 from .validate import did_you_mean, record_finding
 
 #: roles that name a claim; every other reference comes from a directive
@@ -35,6 +37,8 @@ def check_knowledge_base(
     found.update(page_findings)
     records = registry.records + page_claims
     found.update(check_references(records, registry.schemas))
+    found.update(check_times(records, registry))
+    found.update(check_metric_units(registry.records))
     claim_ids = {r.id for r in records if r.type == "claim" and r.id}
     found.update(check_page_references(references, registry, claim_ids))
     found.update(check_unshown_claims(registry, shown_claim_ids))

@@ -9,9 +9,14 @@ CURRENCIES = {"USD": "$"}
 
 
 def format_number(value: float, unit: str = "") -> str:
-    """A value in its unit: money compact with three significant digits, counts in full."""
-    if unit in CURRENCIES:
-        return _sign(value) + CURRENCIES[unit] + _compact(abs(value))
+    """A value in its unit: money compact with three significant digits, counts in full.
+
+    A unit that starts with a currency code is money too: `USD per GPU-hour` -> `$2 per GPU-hour`.
+    """
+    code, _, rest = unit.partition(" ")
+    if code in CURRENCIES:
+        money = _sign(value) + CURRENCIES[code] + _compact(abs(value))
+        return f"{money} {rest}" if rest else money
     text = _plain(value)
     return f"{text} {unit}" if unit else text
 

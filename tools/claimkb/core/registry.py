@@ -10,6 +10,7 @@ from pathlib import Path
 from .collection_reader import load_collection
 from .records import Finding, Record
 from .schema import Schemas
+from .units import display_unit
 from .validate import check_record
 
 
@@ -38,9 +39,9 @@ class Registry:
         return self._by_type[rtype]
 
     def unit_of(self, metric_id) -> str:
-        """The unit of a metric ("" when the metric is unknown or gives none)."""
+        """The unit of a metric as readers see it ("" when the metric is unknown or gives none)."""
         metric = self.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
-        return metric.get("unit", "") if metric else ""
+        return display_unit(metric)
 
     def name_of(self, rtype: str, rid: str) -> str:
         """What a reader calls a record: its name (or title), else its id."""

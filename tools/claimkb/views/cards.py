@@ -8,6 +8,7 @@ from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
 from .links import joined, web_link, xref
 from .names import Names
 from .nodes import claim_node, registry_node
+from .when import forecast_badge, when_text
 
 KIND_LABELS = {"figure": "Figure", "fact": "Fact", "viewpoint": "Viewpoint"}
 
@@ -62,6 +63,7 @@ class CardBuilder:
         line += nodes.Text(" ")
         title = record.get("title", record.id)
         line += nodes.strong(title, title)
+        line.extend(forecast_badge(record))
         if status != "current":
             line += nodes.Text(" ")
             line += nodes.inline(status, status, classes=["sd-badge", "claim-status-badge"])
@@ -93,8 +95,8 @@ class CardBuilder:
         footer = nodes.container(classes=["sd-card-footer", "claim-meta"])
         facts = nodes.paragraph(classes=["claim-facts"])
         parts: list[list[nodes.Node]] = []
-        if record.get("as_of"):
-            parts.append([nodes.Text(f"As of {record.get('as_of')}")])
+        if when_text(record):
+            parts.append([nodes.Text(when_text(record))])
         if record.get("price_year"):
             parts.append([nodes.Text(f"{record.get('price_year')} prices")])
         if kind != "viewpoint" and record.get("claimant"):

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from ..core.formatting import format_value
+from ..core.periods import is_forecast
 from ..core.records import RELATIONS, Record
 
 EXPORT_VERSION = 1
@@ -55,6 +56,8 @@ CSV_COLUMNS = (
     "text",
     "quote",
     "url",
+    "period",
+    "forecast",
 )
 NUMERIC_COLUMNS = frozenset({"value", "low", "high", "price_year"})
 #: a spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection")
@@ -145,6 +148,8 @@ class ClaimResolver:
             "high": get("high"),
             "value_text": format_value(record.data, unit) or None,
             "as_of": get("as_of"),
+            "period": get("period"),
+            "forecast": is_forecast(record.data),
             "price_year": get("price_year"),
             "source": self.source(get("source", "")),
             "also": [self.source(s) for s in get("also") or []],
@@ -195,6 +200,8 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
                 "high",
                 "value_text",
                 "as_of",
+                "period",
+                "forecast",
                 "price_year",
                 "locator",
                 "text",
@@ -225,6 +232,8 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
         value = row[column]
         if value is None:
             cells[column] = ""
+        elif isinstance(value, bool):
+            cells[column] = "true" if value else "false"
         elif column in NUMERIC_COLUMNS:
             cells[column] = value
         else:
@@ -288,8 +297,9 @@ def _claim_ld(claim: dict[str, Any], page_url) -> dict[str, Any]:
             if claim[field]
         ]
         node["description"] = "; ".join(parts)
-    if claim["as_of"]:
-        node["temporalCoverage"] = claim["as_of"]
+    if claim["period"] or claim["as_of"]:
+        # the time the figure is about (an ISO 8601 date or interval), else when it was stated
+        node["temporalCoverage"] = claim["period"] or claim["as_of"]
     if claim["tags"]:
         node["keywords"] = claim["tags"]
     return {key: value for key, value in node.items() if value not in (None, [])}

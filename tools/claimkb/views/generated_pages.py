@@ -11,15 +11,17 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
+from ..core.periods import sort_key as time_key
 from ..core.records import Record, is_number
-from .charts import Point, as_of_date, write_chart
-from .claims_table import ClaimsTableBuilder, as_of_key, newest_first, shown_claims
+from .chart_points import chart_point
+from .charts import Point, write_chart
+from .claims_table import ClaimsTableBuilder, newest_first, shown_claims
 from .compare import CompareBuilder
 from .links import joined, web_link, xref
 
-FIGURE_COLUMNS = ("title", "value", "method", "claimant", "as_of", "source", "status")
+FIGURE_COLUMNS = ("title", "value", "period", "method", "claimant", "as_of", "source", "status")
 OTHER_COLUMNS = ("title", "subject", "claimant", "as_of", "source", "status")
-TIMELINE_COLUMNS = ("as_of", "title", "value", "subject", "claimant", "source")
+TIMELINE_COLUMNS = ("when", "as_of", "title", "value", "subject", "claimant", "source")
 
 
 def entity_doc(rid: str) -> str:
@@ -200,6 +202,8 @@ class PageBuilder:
             self.paragraph(
                 "Each colour is one method: figures obtained by different methods (or in "
                 "different years' prices) are not comparable, so the chart keeps them apart. "
+                "Each figure stands at the middle of the period it is about; a hollow circle "
+                "gives no period and stands where it was stated, a diamond is a forecast. "
                 "Retracted claims are left out of the chart.",
                 classes=["claimkb-chart-note"],
             )
@@ -216,16 +220,13 @@ class PageBuilder:
             return None
         series: dict[str, list[Point]] = defaultdict(list)
         for record in records:
-            if (
-                not is_figure(record)
-                or not record.get("as_of")
-                or record.get("status") == "retracted"
-            ):
+            point = chart_point(record)
+            if point is None or record.get("status") == "retracted":
                 continue
             label = self.names.name_of("method", record.get("method", ""))
             if record.get("price_year"):
                 label += f", {record.get('price_year')} prices"
-            series[label].append(Point(as_of_date(record.get("as_of")), record.get("value")))
+            series[label].append(point)
         if not series:
             return None
         metric_record = self.registry.of_type("metric").get(metric)
@@ -328,10 +329,11 @@ class PageBuilder:
     def timeline(self) -> list[nodes.Node]:
         years: dict[str, list[Record]] = defaultdict(list)
         for claim in self.claims:
-            years[(claim.get("as_of") or "")[:4]].append(claim)
+            # the year of the period, else of as_of (its "Period" cell then says "stated")
+            years[str(time_key(claim.data)[0] // 10000 or "")].append(claim)
         out: list[nodes.Node] = []
         for year in sorted(years, key=lambda y: (y == "", y)):
-            records = sorted(years[year], key=lambda c: (as_of_key(c.get("as_of")), c.id))
+            records = sorted(years[year], key=lambda c: (time_key(c.data), c.id))
             section = self.section(year or "Undated", f"year-{year or 'undated'}")
             section += self.tables.build(records, TIMELINE_COLUMNS)
             out.append(section)

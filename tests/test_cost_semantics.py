@@ -1,0 +1,160 @@
+"""Cost semantics on real builds of `tests/roots/test-semantics`: periods and forecasts on cards,
+tables, charts, the timeline and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from claimkb.core.formatting import format_number
+from claimkb.core.periods import PeriodError, is_forecast, parse_period, period_words, placed
+from claimkb.core.units import UnitError, in_unit, parse_unit, quantity
+from helpers import build_once, copy_root, html, warnings_of
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    app = build_once(copy_root("semantics", tmp_path_factory.mktemp("semantics")))
+    assert warnings_of(app) == []
+    return app
+
+
+def soup(app, page: str) -> BeautifulSoup:
+    return BeautifulSoup(html(app, page), "html.parser")
+
+
+def card(app, claim_id: str):
+    found = soup(app, "index.html").select_one(f"#claim-{claim_id}")
+    assert found is not None
+    return found
+
+
+def exported(app) -> tuple[dict, dict]:
+    out = Path(app.outdir)
+    data = json.loads((out / "claims.json").read_text(encoding="utf-8"))
+    rows = csv.DictReader(io.StringIO((out / "claims.csv").read_text(encoding="utf-8")))
+    return {c["id"]: c for c in data["claims"]}, {r["id"]: r for r in rows}
+
+
+# --- periods -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2024", "2024-01-01", "2024-12-31"),
+        ("2024-02", "2024-02-01", "2024-02-29"),
+        ("2023-02-28", "2023-02-28", "2023-02-28"),
+        ("2023-07/2024-06", "2023-07-01", "2024-06-30"),
+        ("2024-10-01/2024-12", "2024-10-01", "2024-12-31"),
+    ],
+)
+def test_a_period_covers_every_day_it_names(text, start, end):
+    span = parse_period(text)
+    assert (span.start.isoformat(), span.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["2023-02-29", "2024-13", "2024-00", "2024-06/2023-07", "2024/", "24", "", None, 2024]
+)
+def test_a_period_outside_the_calendar_is_refused(text):
+    with pytest.raises(PeriodError):
+        parse_period(text)
+
+
+def test_period_words_and_forecasts():
+    assert period_words("2023-07/2024-06") == "Jul 2023 – Jun 2024"
+    assert period_words("2024-12-27") == "27 Dec 2024"
+    assert is_forecast({"period": "2027", "as_of": "2024-06-03"})
+    assert not is_forecast({"period": "2023-07/2024-06", "as_of": "2024-07-30"})
+    assert not is_forecast({"period": "2024-02-30", "as_of": "2020"})  # invalid: no verdict
+    assert placed({"period": "2024", "as_of": "2025"}).when.isoformat() == "2024-07-01"
+    assert placed({"as_of": "2025-01"}).by_period is False
+    assert placed({"as_of": "nonsense"}) is None
+
+
+def test_the_card_says_what_time_the_figure_is_about(site):
+    facts = card(site, "microsoft-fy2024-capex").select_one(".claim-facts").get_text(" ")
+    assert "For Jul 2023 – Jun 2024, as of 2024-07-30" in facts
+    facts = card(site, "deepseek-v3-final-run-cost").select_one(".claim-facts").get_text(" ")
+    assert "As of 2024-12-27" in facts and "For " not in facts
+
+
+def test_a_forecast_is_shown_as_one(site):
+    found = card(site, "largest-run-2027")
+    assert found.select_one(".claim-forecast-badge").get_text() == "forecast"
+    assert "Forecast for 2027, as of 2024-06-03" in found.select_one(".claim-facts").get_text(" ")
+    assert card(site, "microsoft-fy2024-capex").select_one(".claim-forecast-badge") is None
+
+
+def test_the_chart_places_figures_at_their_period_and_marks_the_others(site):
+    svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
+    assert "forecast" in svg  # the diamond's legend entry
+    assert "no period: placed when stated" in svg
+    page = soup(site, "kb/metric/cost/final-training-run.html")
+    assert "a diamond is a forecast" in page.select_one(".claimkb-chart-note").get_text()
+
+
+def test_the_timeline_orders_by_period_and_marks_the_fallback(site):
+    page = soup(site, "kb/timeline.html")
+    years = [s["id"] for s in page.select("section.claimkb-generated-section")]
+    assert years == ["year-2023", "year-2024", "year-2027"]
+    cells = [c.get_text(strip=True) for c in page.select("td.claimkb-col-when")]
+    assert cells == ["Jul 2023 – Jun 2024", "2024-12-27 (stated)", "2027 (forecast)"]
+
+
+def test_exports_carry_the_period_and_the_forecast(site):
+    claims, rows = exported(site)
+    assert claims["microsoft-fy2024-capex"]["period"] == "2023-07/2024-06"
+    assert claims["largest-run-2027"]["forecast"] is True
+    assert claims["deepseek-v3-final-run-cost"]["period"] is None
+    assert rows["microsoft-fy2024-capex"]["period"] == "2023-07/2024-06"
+    assert rows["largest-run-2027"]["forecast"] == "true"
+    ld = soup(site, "index.html").select_one('script[type="application/ld+json"]').string
+    assert '"temporalCoverage": "2023-07/2024-06"' in ld
+
+
+# --- units ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "USD",
+        "GPU_hour",
+        "USD / GPU_hour",
+        "GPU",
+        "token",
+        "USD / (1e6 * token)",
+        "TWh",
+        "percent",
+        "GPUs",
+        "GPU-hours",
+        "H100_equivalent",
+        "day",
+        "dimensionless",
+    ],
+)
+def test_the_units_of_the_issue_are_read_by_pint(unit):
+    assert parse_unit(unit).dimensionality is not None
+
+
+@pytest.mark.parametrize(
+    "unit", ["USD per bananas", "1/0", "(((", "USD / ", "__import__('os')", "", "x" * 101, 5]
+)
+def test_a_unit_pint_cannot_read_is_an_error_not_a_crash(unit):
+    with pytest.raises(UnitError):
+        parse_unit(unit)
+
+
+def test_units_compose():
+    cost = quantity(2_788_000, "GPU_hour") * quantity(2, "USD / GPU_hour")
+    assert in_unit(cost, parse_unit("USD")) == pytest.approx(5_576_000)
+    assert in_unit(quantity(1, "USD / token"), parse_unit("USD / (1e6 * token)")) == 1e6
+
+
+def test_money_per_unit_is_written_as_money():
+    assert format_number(2, "USD per GPU-hour") == "$2 per GPU-hour"
+    assert format_number(5_576_000, "USD") == "$5.58M"
+    assert format_number(50_000, "GPUs") == "50,000 GPUs"
