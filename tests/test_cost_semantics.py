@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from claimkb.core.formatting import format_number
+from claimkb.core.formulas import FormulaError, formula_ids, parse
 from claimkb.core.periods import PeriodError, is_forecast, parse_period, period_words, placed
 from claimkb.core.units import UnitError, in_unit, parse_unit, quantity
 from helpers import build_once, copy_root, html, warnings_of
@@ -103,7 +104,7 @@ def test_the_timeline_orders_by_period_and_marks_the_fallback(site):
     years = [s["id"] for s in page.select("section.claimkb-generated-section")]
     assert years == ["year-2023", "year-2024", "year-2027"]
     cells = [c.get_text(strip=True) for c in page.select("td.claimkb-col-when")]
-    assert cells == ["Jul 2023 – Jun 2024", "2024-12-27 (stated)", "2027 (forecast)"]
+    assert cells == ["Jul 2023 – Jun 2024", *["2024-12-27 (stated)"] * 3, "2027 (forecast)"]
 
 
 def test_exports_carry_the_period_and_the_forecast(site):
@@ -158,3 +159,133 @@ def test_money_per_unit_is_written_as_money():
     assert format_number(2, "USD per GPU-hour") == "$2 per GPU-hour"
     assert format_number(5_576_000, "USD") == "$5.58M"
     assert format_number(50_000, "GPUs") == "50,000 GPUs"
+
+
+# --- checked arithmetic ----------------------------------------------------------------------
+def test_the_card_shows_its_checked_arithmetic(site):
+    found = card(site, "deepseek-v3-final-run-cost")
+    line = found.select_one(".claim-formula")
+    assert line.get_text() == "= 2,788,000 GPU-hours × $2 per GPU-hour ✓ checked"
+    links = [a["href"] for a in line.select("a")]
+    assert links == ["#claim-deepseek-v3-gpu-hours", "#claim-deepseek-v3-price"]
+    derived = found.select_one(".claim-relation").get_text()
+    assert derived.startswith("Derived from: ") and "Assumed price per GPU-hour" in derived
+
+
+def test_exports_carry_the_formula(site):
+    claims, rows = exported(site)
+    assert (
+        claims["deepseek-v3-final-run-cost"]["formula"]
+        == "deepseek-v3-gpu-hours * deepseek-v3-price"
+    )
+    assert claims["deepseek-v3-final-run-cost"]["derived_from"] == [
+        "deepseek-v3-gpu-hours",
+        "deepseek-v3-price",
+    ]
+    assert claims["deepseek-v3-price"]["metric"]["unit"] == "USD per GPU-hour"
+    assert claims["deepseek-v3-price"]["metric"]["pint_unit"] == "USD / GPU_hour"
+    assert (
+        rows["deepseek-v3-final-run-cost"]["formula"] == "deepseek-v3-gpu-hours * deepseek-v3-price"
+    )
+
+
+@pytest.mark.parametrize(
+    ("formula", "ids"),
+    [
+        ("a-b * c", ["a-b", "c"]),
+        ("sum(x, y-1, 2e6) / (z - 1)", ["x", "y-1", "z"]),
+        ("__import__('os')", []),
+        (None, []),
+    ],
+)
+def test_formula_ids(formula, ids):
+    assert formula_ids(formula) == ids
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "a ** 2",
+        "a.b",
+        "f(x)",
+        "sum()",
+        "sum(a, key=b)",
+        "lambda: 1",
+        "[a]",
+        "a if b else c",
+        "1 < 2",
+        "'text'",
+        "(" * 300,
+        "a" * 2000,
+    ],
+)
+def test_formulas_outside_the_whitelist_are_refused(formula):
+    with pytest.raises(FormulaError):
+        parse(formula)
+
+
+# --- hostile values in the new fields ---------------------------------------------------------
+HOSTILE_CLAIM = """
+```{{claim}} hostile-{n}
+:kind: figure
+:title: Hostile {n}
+:subject: deepseek-v3
+:metric: {metric}
+:value: {value}
+:scope: final-training-run
+:method: cloud-rental-equivalent
+:as_of: {as_of}
+:claimant: deepseek
+:source: deepseek-v3-report
+:confidence: likely
+{extra}
+```
+"""
+HOSTILE_FIELDS = [
+    ("cost", 1, "2024", ":formula: <img src=x onerror=alert(1)>"),
+    (
+        "cost",
+        1,
+        "2024",
+        ":formula: deepseek-v3-gpu-hours / (deepseek-v3-price - deepseek-v3-price)",
+    ),
+    ("cost", 1, "2024", ":formula: " + "(" * 150 + "1" + ")" * 150),
+    ("cost", 1, "2024", ":formula: sum(deepseek-v3-gpu-hours, deepseek-v3-price)"),
+    ("cost", 1e308, "2024", ":formula: deepseek-v3-final-run-cost * 1e308 * 1e308"),
+    ("cost", 0, "2024", ":formula: deepseek-v3-final-run-cost"),
+    ("cost", 1, "2024", ":formula: largest-run-2027 * hostile-7"),
+    ("cost", 1, "2024", ":formula: hostile-7 * 1\n:period: 0000/9999-12-31"),
+    ("cost", 1, "9999-12-31", ":period: 9999-12-31/9999-12"),
+    ("cost", 1, "2024", ":period: <script>alert(1)</script>"),
+    ("cost", 1, "2024", ":tolerance: -5"),
+]
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    root = copy_root("semantics", tmp_path_factory.mktemp("hostile-semantics"))
+    claims = [
+        HOSTILE_CLAIM.format(n=n, metric=m, value=v, as_of=a, extra=e)
+        for n, (m, v, a, e) in enumerate(HOSTILE_FIELDS)
+    ]
+    (root / "hostile.md").write_text("---\norphan: true\n---\n# Hostile\n" + "".join(claims))
+    return build_once(root)
+
+
+def test_hostile_periods_formulas_and_tolerances_are_located_findings(hostile):
+    warnings = warnings_of(hostile)
+    assert warnings, "each hostile value is a finding"
+    for line in warnings:
+        assert line.startswith(("hostile.md:", "index.md:")) and "[claim." in line, line
+        assert "Traceback" not in line and "Exception" not in line, line
+    text = "\n".join(warnings)
+    assert "the formula divides by zero" in text
+    assert "the formulas form a loop: hostile-7 → hostile-7" in text
+    assert "the formula gives GPU_hour" in text or "cannot be computed" in text
+
+
+def test_hostile_values_never_become_markup(hostile):
+    page = BeautifulSoup(html(hostile, "hostile.html"), "html.parser")
+    assert page.find("img", src="x") is None and page.find("script", string="alert(1)") is None
+    assert len(page.select(".claim-card")) == len(HOSTILE_FIELDS)
+    assert json.loads((Path(hostile.outdir) / "claims.json").read_text(encoding="utf-8"))["count"]

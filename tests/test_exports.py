@@ -63,7 +63,7 @@ def test_claims_json_validates_and_resolves_every_claim(built):
     claims = by_id(data["claims"])
     final_run = claims["deepseek-v3-final-run-cost"]
     assert final_run["value"] == 5576000 and final_run["value_text"] == "$5.58M"
-    assert final_run["metric"] == {"id": "cost", "name": "Cost", "unit": "USD"}
+    assert final_run["metric"] == {"id": "cost", "name": "Cost", "unit": "USD", "pint_unit": "USD"}
     assert final_run["subject"] == [
         {"id": "deepseek", "name": "DeepSeek", "aliases": ["Hangzhou DeepSeek"], "type": "lab"}
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .arithmetic import check_formulas
 from .claim_filters import FILTERS
 from .codes import FindingCode
 from .records import Finding, PageReference, Record
@@ -39,6 +40,7 @@ def check_knowledge_base(
     found.update(check_references(records, registry.schemas))
     found.update(check_times(records, registry))
     found.update(check_metric_units(registry.records))
+    found.update(check_formulas(records, registry))
     claim_ids = {r.id for r in records if r.type == "claim" and r.id}
     found.update(check_page_references(references, registry, claim_ids))
     found.update(check_unshown_claims(registry, shown_claim_ids))

@@ -42,7 +42,9 @@ def parse_date(text: str) -> Span:
     if not found:
         raise PeriodError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(part) if part else None for part in found.groups())
-    if year < 1 or (month is not None and not 1 <= month <= 12):
+    if year < 1:
+        raise PeriodError(f"{text!r} is not a year of the calendar (years start at 0001)")
+    if month is not None and not 1 <= month <= 12:
         raise PeriodError(f"{text!r} has no month {month}")
     if month is None:
         return Span(date(year, 1, 1), date(year, 12, 31))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
+from .arithmetic_line import arithmetic_line, relation_ids
 from .links import joined, web_link, xref
 from .names import Names
 from .nodes import claim_node, registry_node
@@ -41,6 +42,9 @@ class CardBuilder:
         body = nodes.container(classes=["sd-card-body", "claim-body"])
         if kind == "figure":
             body += self.figure_line(record)
+            arithmetic = arithmetic_line(self.domain, self.names, record)
+            if arithmetic is not None:
+                body += arithmetic
         elif kind == "viewpoint":
             held = nodes.paragraph(classes=["claim-held-by"])
             held += nodes.Text("Viewpoint held by ")
@@ -111,7 +115,7 @@ class CardBuilder:
         footer += facts
         footer += self.source_line(record)
         for field, label in RELATIONS:
-            self.add_links(footer, label, record.get(field) or [])
+            self.add_links(footer, label, relation_ids(record, field))
         for field, label in REVERSE_RELATIONS:
             self.add_links(footer, label, self.domain.referrers(field, record.id))
         ident = nodes.paragraph(classes=["claim-id"])

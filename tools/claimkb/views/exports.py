@@ -14,6 +14,7 @@ from typing import Any
 from ..core.formatting import format_value
 from ..core.periods import is_forecast
 from ..core.records import RELATIONS, Record
+from .arithmetic_line import relation_ids
 
 EXPORT_VERSION = 1
 #: claim fields that name other claims
@@ -58,8 +59,32 @@ CSV_COLUMNS = (
     "url",
     "period",
     "forecast",
+    "formula",
+    "tolerance",
 )
-NUMERIC_COLUMNS = frozenset({"value", "low", "high", "price_year"})
+#: CSV columns that are the claim's own field, as `claims.json` has it
+DIRECT_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "status",
+    "confidence",
+    "value",
+    "low",
+    "high",
+    "value_text",
+    "as_of",
+    "period",
+    "forecast",
+    "formula",
+    "tolerance",
+    "price_year",
+    "locator",
+    "text",
+    "quote",
+    "url",
+)
+NUMERIC_COLUMNS = frozenset({"value", "low", "high", "price_year", "tolerance"})
 #: a spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -131,6 +156,8 @@ class ClaimResolver:
         unit = self.registry.unit_of(get("metric"))
         if metric is not None:
             metric["unit"] = unit or None
+            metric_record = self.tables["metric"].get(get("metric"))
+            metric["pint_unit"] = metric_record.get("unit") if metric_record else None
         return {
             "id": record.id,
             "kind": get("kind"),
@@ -155,7 +182,9 @@ class ClaimResolver:
             "also": [self.source(s) for s in get("also") or []],
             "locator": get("locator"),
             "quote": get("quote"),
-            **{field: list(get(field) or []) for field in RELATION_FIELDS},
+            **{field: relation_ids(record, field) for field in RELATION_FIELDS},
+            "formula": get("formula"),
+            "tolerance": get("tolerance"),
             "tags": list(get("tags") or []),
             "page": docname,
             "anchor": record.anchor,
@@ -187,28 +216,7 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
         return (item or {}).get("name") or ""
 
     row = {
-        **{
-            key: claim[key]
-            for key in (
-                "id",
-                "kind",
-                "title",
-                "status",
-                "confidence",
-                "value",
-                "low",
-                "high",
-                "value_text",
-                "as_of",
-                "period",
-                "forecast",
-                "price_year",
-                "locator",
-                "text",
-                "quote",
-                "url",
-            )
-        },
+        **{key: claim[key] for key in DIRECT_COLUMNS},
         "subject_ids": ids(claim["subject"]),
         "subject_names": "; ".join(name(s) for s in claim["subject"]),
         "claimant_id": (claim["claimant"] or {}).get("id"),
