@@ -119,6 +119,7 @@ def test_the_build_warns_about_nothing_else(app):
         "claim loop-a: formula: the formulas form a loop: loop-a → loop-b → loop-a",
         "claim unknown-in-formula: formula: unknown claim 'v3-prise' (hint: did you mean 'v3-price'?)",
         "claim unreadable-formula: formula: unexpected '_' at character 1 of the formula",
+        "claim no-number: value: missing required field (a figure needs a value, or low and/or high)",
         "claim earlier-viewpoint: relies_on: relies on claim 'later-estimate' (as of 2025-01-31), stated after this claim (as of 2025-01-29)",
     ],
 )
@@ -134,7 +135,9 @@ def test_code_and_excluded_pages_are_not_read_by_either(build_findings, report, 
     assert not [f for f in report["findings"] if ignored in f["text"]]
 
 
-@pytest.mark.parametrize("fine", ["forecast-by-projection", "right-formula", "v3-price"])
+@pytest.mark.parametrize(
+    "fine", ["forecast-by-projection", "right-formula", "v3-price", "bound-only"]
+)
 def test_claims_without_mistakes_have_no_finding(build_findings, report, fine):
     assert not [t for _, _, t in build_findings if f"claim {fine}:" in t]
     assert not [f for f in report["findings"] if f["record_id"] == fine]

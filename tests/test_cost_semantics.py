@@ -93,7 +93,7 @@ def test_a_forecast_is_shown_as_one(site):
 
 def test_the_chart_places_figures_at_their_period_and_marks_the_others(site):
     svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
-    assert "forecast" in svg  # the diamond's legend entry
+    assert "lower bound only (at least)" in svg  # the forecast is a bound: its triangle wins
     assert "no period: placed when stated" in svg
     page = soup(site, "kb/metric/cost/final-training-run.html")
     assert "a diamond is a forecast" in page.select_one(".claimkb-chart-note").get_text()
@@ -104,7 +104,7 @@ def test_the_timeline_orders_by_period_and_marks_the_fallback(site):
     years = [s["id"] for s in page.select("section.claimkb-generated-section")]
     assert years == ["year-2023", "year-2024", "year-2027"]
     cells = [c.get_text(strip=True) for c in page.select("td.claimkb-col-when")]
-    assert cells == ["Jul 2023 – Jun 2024", *["2024-12-27 (stated)"] * 3, "2027 (forecast)"]
+    assert cells == ["Jul 2023 – Jun 2024", *["2024-12-27 (stated)"] * 6, "2027 (forecast)"]
 
 
 def test_exports_carry_the_period_and_the_forecast(site):
@@ -289,3 +289,77 @@ def test_hostile_values_never_become_markup(hostile):
     assert page.find("img", src="x") is None and page.find("script", string="alert(1)") is None
     assert len(page.select(".claim-card")) == len(HOSTILE_FIELDS)
     assert json.loads((Path(hostile.outdir) / "claims.json").read_text(encoding="utf-8"))["count"]
+
+
+# --- open bounds -------------------------------------------------------------------------------
+def test_a_bound_only_figure_is_written_as_one(site):
+    assert card(site, "largest-run-2027").select_one(".claim-value").get_text() == "at least $1B"
+    assert card(site, "small-run-up-to").select_one(".claim-value").get_text() == "up to $10M"
+    cells = [
+        c.get_text(strip=True) for c in soup(site, "index.html").select("td.claimkb-col-value")
+    ]
+    assert "at least $1B" in cells and "up to $10M" in cells
+
+
+def test_compare_says_what_bounds_allow(site):
+    verdicts = [
+        v.get_text(" ", strip=True)
+        for v in soup(site, "index.html").select(".claimkb-compare-verdict")
+    ]
+    overlap, below, above = verdicts[-3:]
+    assert "neither can be said to be larger, and no ratio is drawn" in overlap
+    assert (
+        "Comparable" in below and "neither can be said to be larger" in below
+    )  # $5.58M vs up to $10M
+    assert "is larger than" in above and "at least 179×" in above  # at least $1B vs $5.58M
+
+
+def test_bounds_are_exported_and_charted(site):
+    claims, rows = exported(site)
+    assert claims["largest-run-2027"]["value"] is None and claims["largest-run-2027"]["low"] == 1e9
+    assert claims["largest-run-2027"]["value_text"] == "at least $1B"
+    assert rows["small-run-up-to"]["value_text"] == "up to $10M"
+    svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
+    assert "lower bound only (at least)" in svg and "upper bound only (at most)" in svg
+
+
+def test_a_figure_needs_a_value_or_a_bound():
+    from claimkb.core.bounds import check_figure_numbers, conclusion
+    from claimkb.core.records import Location, Record
+
+    bare = Record("claim", "bare", {"kind": "figure"}, Location("x.md", 3, (("kind", 4),)))
+    [finding] = check_figure_numbers([bare])
+    assert finding.text().startswith("claim bare: value: missing required field")
+    assert conclusion({"low": 10}, {"value": 5}) == ("larger", 2)
+    assert conclusion({"high": 10}, {"value": 5}) == ("unknown", None)
+    assert conclusion({"value": 0}, {"value": 5}) == ("unknown", None)
+
+
+@pytest.mark.parametrize(
+    ("data", "mark"),
+    [
+        ({"value": 5, "period": "2027", "as_of": "2024-06"}, "forecast"),
+        ({"value": 5, "period": "2024", "as_of": "2025"}, "period"),
+        ({"value": 5, "as_of": "2025"}, "stated"),
+        ({"low": 5, "as_of": "2025"}, "at-least"),
+        ({"high": 5, "as_of": "2025"}, "at-most"),
+    ],
+)
+def test_each_point_has_its_mark(data, mark):
+    from claimkb.core.records import Location, Record
+    from claimkb.views.chart_points import chart_point
+
+    assert chart_point(Record("claim", "x", data, Location("x.md"))).mark == mark
+
+
+def test_no_point_without_a_number_or_a_date_a_chart_can_show():
+    from claimkb.core.records import Location, Record
+    from claimkb.views.chart_points import chart_point
+
+    for data in (
+        {"as_of": "2025"},
+        {"value": 1},
+        {"value": 1, "as_of": "9999"},
+        {"low": 1, "high": 2, "as_of": "2025"},
+    ):
+        assert chart_point(Record("claim", "x", data, Location("x.md"))) is None

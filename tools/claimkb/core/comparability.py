@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .bounds import has_number
 from .records import is_number
 
 #: The fields that must match, with the words that name them in a sentence.
@@ -35,7 +36,7 @@ def differences(
     """What keeps two claims' values from being compared; empty when they are comparable."""
     found = []
     for value in (left, right):
-        if not is_number(value.get("value")):
+        if not has_number(value):
             found.append(Difference("kind", _kind_words(left), _kind_words(right)))
             return found
     for field, words in MATCHED_FIELDS:
@@ -81,9 +82,7 @@ def _name(names: Namer, rtype: str, rid: str | None) -> str:
 
 def _kind_words(record: Mapping[str, Any]) -> str:
     return (
-        "a figure"
-        if is_number(record.get("value"))
-        else f"a {record.get('kind') or 'claim'} without a value"
+        "a figure" if has_number(record) else f"a {record.get('kind') or 'claim'} without a value"
     )
 
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .arithmetic import check_formulas
+from .bounds import check_figure_numbers
 from .claim_filters import FILTERS
 from .codes import FindingCode
 from .records import Finding, PageReference, Record
@@ -41,6 +42,7 @@ def check_knowledge_base(
     found.update(check_times(records, registry))
     found.update(check_metric_units(registry.records))
     found.update(check_formulas(records, registry))
+    found.update(check_figure_numbers(records))
     claim_ids = {r.id for r in records if r.type == "claim" and r.id}
     found.update(check_page_references(references, registry, claim_ids))
     found.update(check_unshown_claims(registry, shown_claim_ids))

@@ -25,12 +25,24 @@ def format_value(record_data: dict, unit: str = "") -> str:
     """The claim's value, with its range when it has one: `$1.6B (range $1.3B–$1.6B)`."""
     value = record_data.get("value")
     if not is_number(value):
-        return ""
+        return format_bounds(record_data, unit)
     text = format_number(value, unit)
     low, high = record_data.get("low"), record_data.get("high")
     if is_number(low) or is_number(high):
         text += f" (range {format_range(low, high, unit)})"
     return text
+
+
+def format_bounds(record_data: dict, unit: str = "") -> str:
+    """A figure without a value: `at least $100M`, `up to $500B`, `between $1.3B and $1.6B`."""
+    low, high = record_data.get("low"), record_data.get("high")
+    if is_number(low) and is_number(high):
+        return f"between {format_number(low, unit)} and {format_number(high, unit)}"
+    if is_number(low):
+        return f"at least {format_number(low, unit)}"
+    if is_number(high):
+        return f"up to {format_number(high, unit)}"
+    return ""
 
 
 def format_range(low, high, unit: str = "") -> str:

@@ -12,7 +12,7 @@ from ..core.records import Record
 from .links import joined, xref
 from .names import Names
 from .nodes import sort_key
-from .when import when_cell
+from .when import sort_value, when_cell
 
 #: column -> (header, sort type)
 COLUMNS = {
@@ -102,7 +102,7 @@ class ClaimsTableBuilder:
             return [xref("claim", record.id, record.get("title", record.id), self.docname)]
         if column == "value":
             text = self.names.value_of(record)
-            return [sort_key(text, text, value=record.get("value"))] if text else []
+            return [sort_key(text, text, value=sort_value(record.data))] if text else []
         if column in ("metric", "scope", "method"):
             rid = record.get(column)
             return [xref(column, rid, self.names.name_of(column, rid), self.docname)] if rid else []

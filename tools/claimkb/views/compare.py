@@ -10,6 +10,7 @@ from itertools import combinations
 from docutils import nodes
 
 from ..core import comparability
+from ..core.bounds import conclusion, is_bound_only
 from ..core.records import Record
 from .links import xref
 from .names import Names
@@ -98,6 +99,9 @@ class CompareBuilder:
         para = nodes.paragraph(classes=["claimkb-compare-verdict", "claimkb-comparable"])
         para += nodes.strong("Comparable: ", "Comparable: ")
         para += nodes.Text("same metric, scope and method. ")
+        if is_bound_only(left.data) or is_bound_only(right.data):
+            para += self.bounds_sentence(left, right)
+            return para
         ratio = comparability.ratio(left.data, right.data)
         if ratio is None:
             para += nodes.Text("The values are not both positive, so there is no ratio.")
@@ -113,3 +117,25 @@ class CompareBuilder:
         sentence += nodes.Text(f" ({self.value(smaller)}).")
         para += sentence
         return para
+
+    def bounds_sentence(self, left: Record, right: Record) -> nodes.inline:
+        """What two figures allow when one gives bounds only: which is larger, if that is sure,
+        and the least ratio; else that nothing follows."""
+        verdict, ratio = conclusion(left.data, right.data)
+        sentence = nodes.inline(classes=["claimkb-compare-bounds"])
+        if verdict not in ("larger", "smaller"):
+            text = (
+                "One gives only a bound, and the bounds overlap or are open on the side that "
+                "matters: neither can be said to be larger, and no ratio is drawn."
+            )
+            sentence += nodes.Text(text)
+            return sentence
+        larger, smaller = (left, right) if verdict == "larger" else (right, left)
+        sentence += xref("claim", larger.id, larger.get("title", larger.id), self.docname)
+        sentence += nodes.Text(f" ({self.value(larger)}) is larger than ")
+        sentence += xref("claim", smaller.id, smaller.get("title", smaller.id), self.docname)
+        sentence += nodes.Text(f" ({self.value(smaller)})")
+        if ratio is not None:
+            sentence += nodes.Text(f", at least {comparability.ratio_text(ratio)}")
+        sentence += nodes.Text(". How much larger beyond that, the bounds do not say.")
+        return sentence

@@ -11,8 +11,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
+from ..core.bounds import has_number
 from ..core.periods import sort_key as time_key
-from ..core.records import Record, is_number
+from ..core.records import Record
 from .chart_points import chart_point
 from .charts import Point, write_chart
 from .claims_table import ClaimsTableBuilder, newest_first, shown_claims
@@ -37,7 +38,7 @@ def pair_doc(metric: str, scope: str) -> str:
 
 
 def is_figure(record: Record) -> bool:
-    return is_number(record.get("value"))
+    return has_number(record.data)
 
 
 class PageBuilder:
@@ -203,7 +204,8 @@ class PageBuilder:
                 "Each colour is one method: figures obtained by different methods (or in "
                 "different years' prices) are not comparable, so the chart keeps them apart. "
                 "Each figure stands at the middle of the period it is about; a hollow circle "
-                "gives no period and stands where it was stated, a diamond is a forecast. "
+                "gives no period and stands where it was stated, a diamond is a forecast, a "
+                "triangle a bound only (pointing up: at least; down: at most). "
                 "Retracted claims are left out of the chart.",
                 classes=["claimkb-chart-note"],
             )

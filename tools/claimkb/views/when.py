@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..core.bounds import extent
 from ..core.periods import is_forecast, period_words, sort_key, try_period
 from ..core.records import Record
 
@@ -41,3 +42,11 @@ def when_cell(record: Record, stated: bool = True) -> tuple[str, int]:
         return (f"{text} (forecast)" if is_forecast(record.data) else text), key
     as_of = record.get("as_of")
     return (f"{as_of} (stated)" if stated and isinstance(as_of, str) and as_of else ""), key
+
+
+def sort_value(data) -> float | None:
+    """The number a table sorts a figure by: its value, else its lower (or upper) bound."""
+    found = extent(data)
+    if found is None:
+        return None
+    return found.low if found.low is not None else found.high
