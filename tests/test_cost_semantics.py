@@ -363,3 +363,38 @@ def test_no_point_without_a_number_or_a_date_a_chart_can_show():
         {"low": 1, "high": 2, "as_of": "2025"},
     ):
         assert chart_point(Record("claim", "x", data, Location("x.md"))) is None
+
+
+# --- constant dollars --------------------------------------------------------------------------
+def test_money_is_shown_in_constant_dollars_of_the_base_year(site):
+    found = card(site, "microsoft-fy2024-capex")
+    # the fiscal year Jul 2023 – Jun 2024 has more days in 2023: its middle is in 2023
+    assert found.select_one(".claim-constant").get_text() == "≈ $58.9B in 2025 dollars (US CPI-U)"
+    facts = found.select_one(".claim-facts").get_text(" ")
+    assert "2023 dollars (nominal: the year of its period)" in facts
+    assert card(site, "deepseek-v3-price").select_one(".claim-constant") is not None
+    assert card(site, "deepseek-v3-gpu-hours").select_one(".claim-constant") is None
+
+
+def test_the_cpi_is_the_bundled_bls_series():
+    from claimkb.core.money import convert, cpi_of, latest_full_year
+
+    assert cpi_of(2024) == pytest.approx(313.689)  # BLS CPI-U annual average, CUUR0000SA0
+    assert cpi_of(1900) is None and cpi_of(3000) is None
+    assert latest_full_year() >= 2025
+    assert convert(100, 2017, 2024) == pytest.approx(100 * 313.689 / 245.12)
+
+
+def test_exports_carry_stated_and_constant_dollars(site):
+    claims, rows = exported(site)
+    capex = claims["microsoft-fy2024-capex"]
+    assert capex["dollars"] == {"year": 2023, "basis": "period"}
+    assert capex["constant"]["base_year"] == 2025 and capex["constant"]["index"] == "CUUR0000SA0"
+    assert capex["constant"]["value"] == pytest.approx(55.7e9 * 321.943 / 304.702)
+    assert claims["deepseek-v3-gpu-hours"]["constant"] is None
+    assert rows["microsoft-fy2024-capex"]["constant_base_year"] == "2025"
+
+
+def test_money_charts_say_their_dollars(site):
+    svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
+    assert "Cost (2025 dollars, US CPI-U)" in svg

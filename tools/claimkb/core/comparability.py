@@ -1,7 +1,8 @@
 """When two figures can be compared, and what differs when they cannot. No Sphinx here.
 
 Two figures are comparable when they measure the same metric over the same scope by the same
-method, and, where either states the year of its prices, in the same year's prices.
+method, and, where either states the year of its prices, in the same year's prices or in years
+the US CPI-U can convert between (the view converts them before any ratio).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import money
 from .bounds import has_number
 from .records import is_number
 
@@ -49,9 +51,28 @@ def differences(
                 )
             )
     left_year, right_year = left.get("price_year"), right.get("price_year")
-    if (left_year or right_year) and left_year != right_year:
-        found.append(Difference("price year", _year_words(left_year), _year_words(right_year)))
+    if (left_year or right_year) and left_year != right_year and not convertible(left, right):
+        found.append(
+            Difference(
+                "price year",
+                _year_words(left_year) + _no_cpi(left),
+                _year_words(right_year) + _no_cpi(right),
+            )
+        )
     return found
+
+
+def convertible(left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+    """Whether both figures' dollars can be brought to one year with the CPI-U."""
+    years = [money.dollar_year(side) for side in (left, right)]
+    return all(year is not None and money.cpi_of(year.year) is not None for year in years)
+
+
+def _no_cpi(record: Mapping[str, Any]) -> str:
+    year = money.dollar_year(record)
+    if year is None or money.cpi_of(year.year) is not None:
+        return ""
+    return f" (no {money.CPI_NAME} for {year.year} to convert them)"
 
 
 def comparable(left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:

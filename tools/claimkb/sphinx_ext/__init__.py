@@ -30,6 +30,8 @@ def setup(app) -> dict:
     app.add_config_value("claimkb_schema_dir", "../schema", "env", types=[str])
     app.add_config_value("claimkb_collections_dir", "../claims", "env", types=[str])
     app.add_config_value("claimkb_pages_dir", "", "env", types=[str])
+    # constant dollars of this year (None: the latest full year of the bundled CPI-U)
+    app.add_config_value("claimkb_base_year", None, "env", types=[int, type(None)])
     app.add_domain(ClaimDomain)
     for node in NEUTRAL_NODES:
         app.add_node(node)

@@ -7,6 +7,7 @@ from docutils import nodes
 from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
 from .arithmetic_line import arithmetic_line, relation_ids
 from .links import joined, web_link, xref
+from .money_view import constant_text, dollars_words
 from .names import Names
 from .nodes import claim_node, registry_node
 from .when import forecast_badge, when_text
@@ -82,6 +83,10 @@ class CardBuilder:
         para = nodes.paragraph(classes=["claim-figure"])
         value = self.names.value_of(record)
         para += nodes.strong(value, value, classes=["claim-value"])
+        in_constant = constant_text(self.domain, record)
+        if in_constant:
+            para += nodes.Text(" ")
+            para += nodes.inline(in_constant, in_constant, classes=["claim-constant"])
         for rtype in ("metric", "scope", "method"):
             rid = record.get(rtype)
             if rid:
@@ -101,8 +106,8 @@ class CardBuilder:
         parts: list[list[nodes.Node]] = []
         if when_text(record):
             parts.append([nodes.Text(when_text(record))])
-        if record.get("price_year"):
-            parts.append([nodes.Text(f"{record.get('price_year')} prices")])
+        if dollars_words(self.domain, record):
+            parts.append([nodes.Text(dollars_words(self.domain, record))])
         if kind != "viewpoint" and record.get("claimant"):
             parts.append([nodes.Text("Claimed by "), self.names.entity(record.get("claimant"))])
         if record.get("subject"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.bounds import bound_mark
+from ..core.money import constant
 from ..core.periods import placed
 from ..core.records import Record, is_number
 from .charts import Point
@@ -11,12 +12,18 @@ from .charts import Point
 CHART_YEARS = range(1900, 2201)
 
 
-def chart_point(record: Record) -> Point | None:
+def chart_point(record: Record, in_dollars_of: int | None = None) -> Point | None:
     """The figure at the middle of its period (else at its as_of, hollow), or None when it has
     no value or no valid date a chart can show."""
-    value, bound = record.get("value"), bound_mark(record.data)
+    numbers = record.data
+    if in_dollars_of is not None:  # money: in constant dollars of that year, or not at all
+        found = constant(record.data, in_dollars_of)
+        if found is None:
+            return None
+        numbers = found.as_data()
+    value, bound = numbers.get("value"), bound_mark(record.data)
     if bound in ("at-least", "at-most"):
-        value = record.get("low" if bound == "at-least" else "high")
+        value = numbers.get("low" if bound == "at-least" else "high")
     where = placed(record.data)
     if not is_number(value) or where is None or where.when.year not in CHART_YEARS:
         return None

@@ -12,9 +12,11 @@ import json
 from typing import Any
 
 from ..core.formatting import format_value
+from ..core.money import CPI_SERIES, dollar_year
 from ..core.periods import is_forecast
 from ..core.records import RELATIONS, Record
 from .arithmetic_line import relation_ids
+from .money_view import constant_of, money_metric
 
 EXPORT_VERSION = 1
 #: claim fields that name other claims
@@ -61,6 +63,11 @@ CSV_COLUMNS = (
     "forecast",
     "formula",
     "tolerance",
+    "dollars_year",
+    "constant_base_year",
+    "constant_value",
+    "constant_low",
+    "constant_high",
 )
 #: CSV columns that are the claim's own field, as `claims.json` has it
 DIRECT_COLUMNS = (
@@ -84,7 +91,10 @@ DIRECT_COLUMNS = (
     "quote",
     "url",
 )
-NUMERIC_COLUMNS = frozenset({"value", "low", "high", "price_year", "tolerance"})
+NUMERIC_COLUMNS = frozenset(
+    {"value", "low", "high", "price_year", "tolerance", "dollars_year"}
+    | {f"constant_{name}" for name in ("base_year", "value", "low", "high")}
+)
 #: a spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -121,6 +131,7 @@ class ClaimResolver:
 
     def __init__(self, domain, builder):
         registry = self.registry = domain.registry
+        self.domain = domain
         self.builder = builder
         self.tables = {
             t: registry.of_type(t) for t in ("entity", "source", "metric", "scope", "method")
@@ -149,6 +160,21 @@ class ClaimResolver:
         if docname is None:
             return None
         return f"{self.builder.get_target_uri(docname)}#{record.anchor}"
+
+    def dollars(self, record: Record) -> dict[str, Any]:
+        """A money figure's dollar year and its value in constant dollars of the base year."""
+        if not money_metric(self.registry, record.get("metric")):
+            return {"dollars": None, "constant": None}
+        year = dollar_year(record.data)
+        found = constant_of(self.domain, record)
+        return {
+            "dollars": {"year": year.year, "basis": year.basis} if year else None,
+            "constant": (
+                {"base_year": found.base_year, "index": CPI_SERIES, **found.as_data()}
+                if found
+                else None
+            ),
+        }
 
     def resolve(self, docname: str | None, record: Record) -> dict[str, Any]:
         get = record.get
@@ -185,6 +211,7 @@ class ClaimResolver:
             **{field: relation_ids(record, field) for field in RELATION_FIELDS},
             "formula": get("formula"),
             "tolerance": get("tolerance"),
+            **self.dollars(record),
             "tags": list(get("tags") or []),
             "page": docname,
             "anchor": record.anchor,
@@ -234,6 +261,11 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
         "also": ids(claim["also"]),
         **{field: "; ".join(claim[field]) for field in RELATION_FIELDS},
         "tags": "; ".join(claim["tags"]),
+        "dollars_year": (claim["dollars"] or {}).get("year"),
+        **{
+            f"constant_{name}": (claim["constant"] or {}).get(name)
+            for name in ("base_year", "value", "low", "high")
+        },
     }
     cells = {}
     for column in CSV_COLUMNS:

@@ -12,6 +12,7 @@ from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
 from ..core.bounds import has_number
+from ..core.money import CPI_NAME
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from .chart_points import chart_point
@@ -19,6 +20,7 @@ from .charts import Point, write_chart
 from .claims_table import ClaimsTableBuilder, newest_first, shown_claims
 from .compare import CompareBuilder
 from .links import joined, web_link, xref
+from .money_view import base_year, money_metric
 
 FIGURE_COLUMNS = ("title", "value", "period", "method", "claimant", "as_of", "source", "status")
 OTHER_COLUMNS = ("title", "subject", "claimant", "as_of", "source", "status")
@@ -205,7 +207,9 @@ class PageBuilder:
                 "different years' prices) are not comparable, so the chart keeps them apart. "
                 "Each figure stands at the middle of the period it is about; a hollow circle "
                 "gives no period and stands where it was stated, a diamond is a forecast, a "
-                "triangle a bound only (pointing up: at least; down: at most). "
+                "triangle a bound only (pointing up: at least; down: at most). Money is "
+                "drawn in constant dollars of one year (the axis says which), converted with "
+                "the US CPI-U; a figure whose dollars cannot be converted is left to the table. "
                 "Retracted claims are left out of the chart.",
                 classes=["claimkb-chart-note"],
             )
@@ -221,12 +225,13 @@ class PageBuilder:
         if builder.format != "html":
             return None
         series: dict[str, list[Point]] = defaultdict(list)
+        base = base_year(self.domain) if money_metric(self.registry, metric) else None
         for record in records:
-            point = chart_point(record)
+            point = chart_point(record, in_dollars_of=base)
             if point is None or record.get("status") == "retracted":
                 continue
             label = self.names.name_of("method", record.get("method", ""))
-            if record.get("price_year"):
+            if base is None and record.get("price_year"):
                 label += f", {record.get('price_year')} prices"
             series[label].append(point)
         if not series:
@@ -235,7 +240,10 @@ class PageBuilder:
         unit = metric_record.get("unit", "") if metric_record else ""
         name = f"claimkb-chart-{metric}--{scope}.svg"
         path = Path(builder.outdir) / "_images" / name
-        write_chart(path, dict(series), unit, self.names.name_of("metric", metric))
+        ylabel = self.names.name_of("metric", metric)
+        if base is not None:
+            ylabel += f" ({base} dollars, {CPI_NAME})"
+        write_chart(path, dict(series), unit, ylabel)
         uri = relative_uri(builder.get_target_uri(self.docname), f"_images/{name}")
         title = self.pair_title(metric, scope)
         count = sum(len(points) for points in series.values())
