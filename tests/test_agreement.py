@@ -120,6 +120,8 @@ def test_the_build_warns_about_nothing_else(app):
         "claim unknown-in-formula: formula: unknown claim 'v3-prise' (hint: did you mean 'v3-price'?)",
         "claim unreadable-formula: formula: unexpected '_' at character 1 of the formula",
         "claim no-number: value: missing required field (a figure needs a value, or low and/or high)",
+        "claim dup-second: value: likely the same figure as claim 'dup-first' (",
+        "directive claim-card: unknown claim 'no-such-figure'",
         "claim earlier-viewpoint: relies_on: relies on claim 'later-estimate' (as of 2025-01-31), stated after this claim (as of 2025-01-29)",
     ],
 )
@@ -136,7 +138,7 @@ def test_code_and_excluded_pages_are_not_read_by_either(build_findings, report, 
 
 
 @pytest.mark.parametrize(
-    "fine", ["forecast-by-projection", "right-formula", "v3-price", "bound-only"]
+    "fine", ["forecast-by-projection", "right-formula", "v3-price", "bound-only", "dup-first"]
 )
 def test_claims_without_mistakes_have_no_finding(build_findings, report, fine):
     assert not [t for _, _, t in build_findings if f"claim {fine}:" in t]

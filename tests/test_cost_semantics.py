@@ -398,3 +398,21 @@ def test_exports_carry_stated_and_constant_dollars(site):
 def test_money_charts_say_their_dollars(site):
     svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
     assert "Cost (2025 dollars, US CPI-U)" in svg
+
+
+# --- one figure, one claim ---------------------------------------------------------------------
+def test_a_claim_shown_elsewhere_has_its_card_a_link_home_and_no_second_id(site):
+    page = soup(site, "elsewhere.html")
+    [shown] = page.select(".claim-card")
+    assert "claim-card-shown" in shown["class"] and not shown.get("id")
+    assert page.select("#claim-deepseek-v3-final-run-cost") == []
+    assert shown.select_one(".claim-value").get_text() == "$5.58M"
+    home = shown.select_one(".claim-home")
+    assert home.get_text().startswith(
+        "Shown here from its home: DeepSeek-V3 final training run cost"
+    )
+    assert home.select_one("a")["href"] == "index.html#claim-deepseek-v3-final-run-cost"
+    claims, _ = exported(site)
+    assert (
+        claims["deepseek-v3-final-run-cost"]["page"] == "index"
+    )  # its home, not the page showing it

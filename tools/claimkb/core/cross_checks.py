@@ -14,6 +14,7 @@ from .arithmetic import check_formulas
 from .bounds import check_figure_numbers
 from .claim_filters import FILTERS
 from .codes import FindingCode
+from .duplicates import check_duplicate_figures
 from .records import Finding, PageReference, Record
 from .registry import Registry
 from .schema import Schemas
@@ -43,6 +44,8 @@ def check_knowledge_base(
     found.update(check_metric_units(registry.records))
     found.update(check_formulas(records, registry))
     found.update(check_figure_numbers(records))
+    flagged = {f.record_id for f in found if f.record_type == "claim"}
+    found.update(check_duplicate_figures(records, flagged))
     claim_ids = {r.id for r in records if r.type == "claim" and r.id}
     found.update(check_page_references(references, registry, claim_ids))
     found.update(check_unshown_claims(registry, shown_claim_ids))
@@ -95,7 +98,7 @@ def check_page_references(
     lists = list(registry.schemas.collection_keys)
     findings = []
     for ref in references:
-        if ref.via in CLAIM_ROLES or ref.via == "compare":
+        if ref.via in CLAIM_ROLES or ref.via in ("compare", "claim-card"):
             if ref.target not in claim_ids:
                 findings.append(
                     _page_finding(

@@ -13,7 +13,7 @@ from ..core.schema import load_schemas
 from .warnings import log_finding
 
 #: references that name a claim: their pages show its title or value
-CLAIM_NAMING = frozenset({*CLAIM_ROLES, "compare"})
+CLAIM_NAMING = frozenset({*CLAIM_ROLES, "compare", "claim-card"})
 
 
 def on_builder_inited(app) -> None:
