@@ -416,3 +416,23 @@ def test_a_claim_shown_elsewhere_has_its_card_a_link_home_and_no_second_id(site)
     assert (
         claims["deepseek-v3-final-run-cost"]["page"] == "index"
     )  # its home, not the page showing it
+
+
+def test_an_operand_edited_elsewhere_rewrites_the_card_that_computes_with_it(tmp_path):
+    root = copy_root("semantics", tmp_path)
+    (root / "cost.md").write_text(
+        "---\norphan: true\n---\n# Twice the run\n\n```{claim} two-runs\n:kind: figure\n"
+        ":title: Two runs\n:subject: deepseek-v3\n:metric: cost\n:value: 11152000\n"
+        ":scope: final-training-run\n:method: company-disclosure\n:as_of: 2024-12-27\n"
+        ":claimant: deepseek\n:source: deepseek-v3-report\n:confidence: likely\n"
+        ":formula: 2 * deepseek-v3-gpu-hours * deepseek-v3-price\n```\n"
+    )
+    first = build_once(root)
+    assert warnings_of(first) == []
+    line = BeautifulSoup(html(first, "cost.html"), "html.parser").select_one(".claim-formula")
+    assert line.get_text() == "= 2 × 2,788,000 GPU-hours × $2 per GPU-hour ✓ checked"
+    index = root / "index.md"
+    index.write_text(index.read_text().replace(":value: 2\n", ":value: 3\n"))
+    second = build_once(root)
+    line = BeautifulSoup(html(second, "cost.html"), "html.parser").select_one(".claim-formula")
+    assert "$3 per GPU-hour ✗ not checked: value 11,152,000 USD but the formula" in line.get_text()

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ..core.cross_checks import CLAIM_ROLES, check_knowledge_base
+from ..core.formulas import formula_ids
 from ..core.records import RELATIONS, REVERSE_RELATIONS, Finding
 from ..core.registry import load_registry
 from ..core.schema import load_schemas
@@ -107,7 +108,9 @@ def _pages_with_cards_about(domain, ids: set[str]) -> set[str]:
         return set()
 
     def about(record) -> bool:
+        # a card shows the claims it relates to, and the values its formula computes with
         linked = [record.get(name) for name, _label in RELATIONS]
+        linked.append(formula_ids(record.get("formula")))
         return record.id in ids or any(
             target in ids for targets in linked if isinstance(targets, list) for target in targets
         )
