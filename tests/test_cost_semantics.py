@@ -436,3 +436,23 @@ def test_an_operand_edited_elsewhere_rewrites_the_card_that_computes_with_it(tmp
     second = build_once(root)
     line = BeautifulSoup(html(second, "cost.html"), "html.parser").select_one(".claim-formula")
     assert "$3 per GPU-hour ✗ not checked: value 11,152,000 USD but the formula" in line.get_text()
+
+
+# --- snapshots of what readers see ----------------------------------------------------------
+SNAPSHOTS = {
+    "formula-card": ("index", "div.claim-card#claim-deepseek-v3-final-run-cost"),
+    "forecast-bound-card": ("index", "div.claim-card#claim-largest-run-2027"),
+    "fiscal-year-card": ("index", "div.claim-card#claim-microsoft-fy2024-capex"),
+    "shown-card": ("elsewhere", "div.claim-card-shown"),
+    "bounds-compare": ("index", "div.claimkb-compare"),
+    "timeline": ("kb/timeline", "div.claimkb-table-wrapper"),
+}
+
+
+@pytest.mark.parametrize("name", SNAPSHOTS)
+def test_html_as_written(site, name, file_regression):
+    page, selector = SNAPSHOTS[name]
+    found = BeautifulSoup(html(site, f"{page}.html"), "html.parser").select(selector)
+    assert found
+    text = "\n".join(element.prettify() for element in found)
+    file_regression.check(text, basename=name, extension=".html")
