@@ -456,3 +456,24 @@ def test_html_as_written(site, name, file_regression):
     assert found
     text = "\n".join(element.prettify() for element in found)
     file_regression.check(text, basename=name, extension=".html")
+
+
+def test_a_bound_and_a_value_of_different_years_are_converted_before_the_conclusion(tmp_path):
+    root = copy_root("semantics", tmp_path)
+    index = root / "index.md"
+    text = index.read_text().replace(
+        ":low: 1000000000\n:scope: final-training-run\n:method: cloud-rental-equivalent\n"
+        ":as_of: 2024-12-27",
+        ":low: 1000000000\n:scope: final-training-run\n:method: cloud-rental-equivalent\n"
+        ":as_of: 2024-12-27\n:price_year: 2017",
+    )
+    index.write_text(text)
+    app = build_once(root)
+    assert warnings_of(app) == []
+    verdicts = BeautifulSoup(html(app, "index.html"), "html.parser").select(
+        ".claimkb-compare-verdict"
+    )
+    last = verdicts[-1].get_text(" ", strip=True)
+    assert "Their dollars are of different years (2024 and 2017), so both are converted" in last
+    assert "(at least $1B; at least $1.31B in 2025 dollars) is larger than" in last, last
+    assert "at least 230×" in last  # 1e9 × 321.943 / 245.12 over 5,576,000 × 321.943 / 313.689

@@ -101,15 +101,15 @@ class CompareBuilder:
         para = nodes.paragraph(classes=["claimkb-compare-verdict", "claimkb-comparable"])
         para += nodes.strong("Comparable: ", "Comparable: ")
         para += nodes.Text("same metric, scope and method. ")
-        if is_bound_only(left.data) or is_bound_only(right.data):
-            para += self.bounds_sentence(left, right)
-            return para
         converted = converted_pair(self.domain, left, right)
         values = {r.id: r.data for r in (left, right)}
         if converted is not None:
             constants, words = converted
             para += nodes.Text(words)
             values = {rid: found.as_data() for rid, found in constants.items()}
+        if is_bound_only(left.data) or is_bound_only(right.data):
+            para += self.bounds_sentence(left, right, values, converted)
+            return para
         ratio = comparability.ratio(values[left.id], values[right.id])
         if ratio is None:
             para += nodes.Text("The values are not both positive, so there is no ratio.")
@@ -137,10 +137,11 @@ class CompareBuilder:
         in_base = format_value(found.as_data(), unit)
         return f"{self.value(record)}; {in_base} in {found.base_year} dollars"
 
-    def bounds_sentence(self, left: Record, right: Record) -> nodes.inline:
+    def bounds_sentence(self, left: Record, right: Record, values, converted) -> nodes.inline:
         """What two figures allow when one gives bounds only: which is larger, if that is sure,
-        and the least ratio; else that nothing follows."""
-        verdict, ratio = conclusion(left.data, right.data)
+        and the least ratio (of `values`, converted when their dollars differ); else that
+        nothing follows."""
+        verdict, ratio = conclusion(values[left.id], values[right.id])
         sentence = nodes.inline(classes=["claimkb-compare-bounds"])
         if verdict not in ("larger", "smaller"):
             text = (
@@ -151,9 +152,9 @@ class CompareBuilder:
             return sentence
         larger, smaller = (left, right) if verdict == "larger" else (right, left)
         sentence += xref("claim", larger.id, larger.get("title", larger.id), self.docname)
-        sentence += nodes.Text(f" ({self.value(larger)}) is larger than ")
+        sentence += nodes.Text(f" ({self.shown(larger, converted)}) is larger than ")
         sentence += xref("claim", smaller.id, smaller.get("title", smaller.id), self.docname)
-        sentence += nodes.Text(f" ({self.value(smaller)})")
+        sentence += nodes.Text(f" ({self.shown(smaller, converted)})")
         if ratio is not None:
             sentence += nodes.Text(f", at least {comparability.ratio_text(ratio)}")
         sentence += nodes.Text(". How much larger beyond that, the bounds do not say.")
