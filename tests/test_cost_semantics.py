@@ -258,6 +258,9 @@ HOSTILE_FIELDS = [
     ("cost", 1, "9999-12-31", ":period: 9999-12-31/9999-12"),
     ("cost", 1, "2024", ":period: <script>alert(1)</script>"),
     ("cost", 1, "2024", ":tolerance: -5"),
+    ("cost", 1, "2024", ":price_year: 1900"),  # no CPI-U that year: shown as stated only
+    ("cost", 1, "1850", ""),
+    ("gpu-hours", -1e-300, "2024", ":formula: 0 * deepseek-v3-gpu-hours"),
 ]
 
 
