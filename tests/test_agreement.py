@@ -122,6 +122,19 @@ def test_the_build_warns_about_nothing_else(app):
         # a duplicate key hides no other mistake of its file
         "duplicate key 'title' (hint: the mapping starting at line 9 has it twice; keep one)",
         "source values-source: url: 'javascript:alert(1)' is not in the expected form",
+        "claim bad-period: period: '2024-02-30' is not a day of the calendar (Feb 2024 has 29 days)",
+        "claim backwards-period: period: the period starts (2024-06) after it ends (2023-07)",
+        "claim forecast-without-method: period: the period 2027 ends after as_of 2024-11, so the figure is a forecast, but method 'cloud-rental-equivalent' is not a forecast (hint: use a forecast method (analyst-projection)",
+        "metric hourly-price: unit: 'USD per bananas' is not a unit pint can read ('bananas' is not defined in the unit registry) (hint: write it as pint does",
+        "claim wrong-formula: formula: value 5,576,000 USD but the formula gives 5,600,000 USD (+0.4%) (hint: tolerance 0.1%",
+        "claim unit-mismatch: formula: the formula gives GPU_hour but the metric is in USD",
+        "claim loop-a: formula: the formulas form a loop: loop-a → loop-b → loop-a",
+        "claim unknown-in-formula: formula: unknown claim 'v3-prise' (hint: did you mean 'v3-price'?)",
+        "claim unreadable-formula: formula: unexpected '_' at character 1 of the formula",
+        "claim no-number: value: missing required field (a figure needs a value, or low and/or high)",
+        "claim dup-second: value: likely the same figure as claim 'dup-first' (",
+        "directive claim-card: unknown claim 'no-such-figure'",
+        "claim earlier-viewpoint: relies_on: relies on claim 'later-estimate' (as of 2025-01-31), stated after this claim (as of 2025-01-29)",
     ],
 )
 def test_the_corpus_holds_each_kind_of_mistake(build_findings, expected):
@@ -134,6 +147,14 @@ def test_the_corpus_holds_each_kind_of_mistake(build_findings, expected):
 def test_code_and_excluded_pages_are_not_read_by_either(build_findings, report, ignored):
     assert not [t for _, _, t in build_findings if ignored in t]
     assert not [f for f in report["findings"] if ignored in f["text"]]
+
+
+@pytest.mark.parametrize(
+    "fine", ["forecast-by-projection", "right-formula", "v3-price", "bound-only", "dup-first"]
+)
+def test_claims_without_mistakes_have_no_finding(build_findings, report, fine):
+    assert not [t for _, _, t in build_findings if f"claim {fine}:" in t]
+    assert not [f for f in report["findings"] if f["record_id"] == fine]
 
 
 def test_the_validator_reads_the_claims_the_build_reads(project, app):

@@ -68,11 +68,13 @@ def test_comparable_pair_gives_the_ratio(site):
     assert ratio.endswith("DeepSeek-V3 final training run cost ($5.58M).")
 
 
-def test_price_year_on_one_side_only_is_not_comparable(site):
+def test_dollars_of_different_years_are_converted_before_the_ratio(site):
     block = blocks(site)[2]
     text = block.select_one(".claimkb-compare-verdict").get_text(" ", strip=True)
-    assert "Different price year: 2023 prices vs price year not given" in text
-    assert block.select(".claimkb-compare-ratio") == []
+    assert "Their dollars are of different years (2023 and 2024), so both are converted to" in text
+    assert "dollars with the US CPI-U before the ratio" in text
+    ratio = block.select_one(".claimkb-compare-ratio").get_text(" ", strip=True)
+    assert "($5.58M; $5.72M in 2025 dollars) is 1.26×" in ratio
 
 
 def test_unknown_ids_are_located_findings(tmp_path):
@@ -117,8 +119,11 @@ def test_differences_uses_registry_names_and_plain_words():
 def test_same_metric_scope_method_and_price_year_is_comparable():
     assert comparability.comparable(FIGURE, {**FIGURE, "value": 1})
     assert comparability.comparable({**FIGURE, "price_year": 2023}, {**FIGURE, "price_year": 2023})
-    assert not comparability.comparable(
-        {**FIGURE, "price_year": 2023}, {**FIGURE, "price_year": 2020}
+    # the CPI-U converts between years; where it has no year, no ratio is drawn
+    assert comparability.comparable({**FIGURE, "price_year": 2023}, {**FIGURE, "price_year": 2020})
+    found = comparability.differences({**FIGURE, "price_year": 1900}, FIGURE, names)
+    assert comparability.describe(found).startswith(
+        "different price year: 1900 prices (no US CPI-U for 1900 to convert them) vs"
     )
 
 

@@ -219,7 +219,7 @@ def test_a_renamed_id_is_a_removal_and_an_addition_with_a_hint(capsys, repo):
 
 
 def test_registry_records_added_removed_and_changed(capsys, repo):
-    edit(repo / REGISTRY, "    unit: USD", "    unit: EUR")
+    edit(repo / REGISTRY, "    unit: USD", "    unit: kUSD")
     edit(repo / REGISTRY, "https://arxiv.org/abs/2412.19437", "https://arxiv.org/abs/2412.19437v2")
     edit(repo / REGISTRY, "    name: DeepSeek\n", "    name: DeepSeek\n    country: CN\n")
     edit(
@@ -239,7 +239,7 @@ def test_registry_records_added_removed_and_changed(capsys, repo):
         "    shown on: kb/entity/nvidia",
         "- metric gpu-count — GPU count (claims/registry.yaml:28)",
         "! metric cost — Cost (claims/registry.yaml:28), used by 3 claims",
-        "  ! unit: USD → EUR",
+        "  ! unit: USD → kUSD",
         "! source deepseek-v3-report — DeepSeek-V3 Technical Report (claims/registry.yaml:17), "
         "used by 3 claims",
         "  ! url: https://arxiv.org/abs/2412.19437 → https://arxiv.org/abs/2412.19437v2",

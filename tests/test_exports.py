@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from claimkb.core.schema import load_schemas
-from claimkb.views.exports import CSV_COLUMNS, FORMULA_TRIGGERS, neutralise
+from claimkb.views.exports import CSV_COLUMNS, FORMULA_TRIGGERS, NUMERIC_COLUMNS, neutralise
 from conftest import REPO, ROOTS
 from helpers import html, warnings_of
 
@@ -63,7 +63,7 @@ def test_claims_json_validates_and_resolves_every_claim(built):
     claims = by_id(data["claims"])
     final_run = claims["deepseek-v3-final-run-cost"]
     assert final_run["value"] == 5576000 and final_run["value_text"] == "$5.58M"
-    assert final_run["metric"] == {"id": "cost", "name": "Cost", "unit": "USD"}
+    assert final_run["metric"] == {"id": "cost", "name": "Cost", "unit": "USD", "pint_unit": "USD"}
     assert final_run["subject"] == [
         {"id": "deepseek", "name": "DeepSeek", "aliases": ["Hangzhou DeepSeek"], "type": "lab"}
     ]
@@ -90,7 +90,7 @@ def test_csv_neutralises_formulas_and_keeps_numbers(built):
     assert [row["id"] for row in rows] == [claim["id"] for claim in data["claims"]]
     for row in rows:
         for column, cell in row.items():
-            if column not in ("value", "low", "high", "price_year"):
+            if column not in NUMERIC_COLUMNS:
                 assert not cell.startswith(FORMULA_TRIGGERS), (row["id"], column, cell)
     loss = by_id(rows)["nvidia-one-day-loss"]
     assert loss["title"] == "'-17% in a day: NVIDIA's record one-day loss"

@@ -110,14 +110,22 @@ def test_entities_sources_and_dates(project):
     assert entities["meta-pseudo-labels"]["parent"] == "google-brain"
     assert entities["deepmind"]["type"] == "company"
     assert "nobody" not in entities and "not-estimated" not in entities  # no cost, no entity
-    # as_of is the publication date; the paper source already exists under another id
-    assert claims["epoch-alphago-lee-final-run-amortized"]["as_of"] == "2016-01-27"
+    # the period is the publication date, as_of the data set's, dollars of December 2024;
+    # the paper source already exists under another id
+    alphago = claims["epoch-alphago-lee-final-run-amortized"]
+    assert (alphago["period"], alphago["as_of"], alphago["price_year"]) == (
+        "2016-01-27",
+        "2025-07-04",
+        2024,
+    )
     assert {c["source"] for c in claims.values()} == {"rising-costs"}
     assert [s["id"] for s in collection["sources"]] == [  # canonical order: by id
         "epoch-ai-models-database",
         "epoch-training-cost-trends-data",
     ]
-    assert "price_year" not in claims["epoch-gpt-4-final-run-cloud"]
+    assert (
+        claims["epoch-gpt-4-final-run-cloud"]["price_year"] == 2024
+    )  # see epoch_import.PRICE_YEAR
 
 
 def test_second_run_gives_the_same_bytes(project, capsys):

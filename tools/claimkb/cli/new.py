@@ -113,6 +113,10 @@ def required_fields(schemas: Schemas, rtype: str, data: dict) -> list[str]:
         condition = rule.get("if")
         if condition is not None and Draft202012Validator(condition).is_valid(data):
             names += rule.get("then", {}).get("required", [])
+            # one of these (value, or a bound alone): ask for the first when none is given
+            either = rule.get("then", {}).get("x-required-one-of", [])
+            if either and not any(name in data for name in either):
+                names.append(either[0])
     order = list(schemas.fields[rtype])
     return sorted(dict.fromkeys(names), key=lambda n: order.index(n) if n in order else len(order))
 

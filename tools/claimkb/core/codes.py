@@ -36,6 +36,12 @@ class FindingCode(StrEnum):
     FMT = "fmt", "`claimkb fmt` cannot reorder a collection safely"
     PROSE_FIGURE = "prose-figure", "`claimkb lint`: a figure written in prose instead of a claim"
     UNUSED_SOURCE = "unused-source", "`claimkb lint`: a source no claim cites"
+    PERIOD = "period", "a period that is not in the calendar, or starts after it ends"
+    FORECAST = "forecast", "a period ending after as_of (a forecast) without a forecast method"
+    TIME_ORDER = "time-order", "a claim relies on, derives from or supersedes a later claim"
+    UNIT = "unit", "a unit pint cannot read, or a formula whose unit is not the metric's"
+    SAME_FIGURE = "same-figure", "two claims that are likely one figure (claimant to period alike)"
+    FORMULA = "formula", "a formula that cannot be read or computed, or disagrees with the value"
     UNUSED_ENTITY = "unused-entity", "`claimkb lint`: an entity nothing refers to"
 
     @classmethod

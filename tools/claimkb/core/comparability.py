@@ -1,7 +1,8 @@
 """When two figures can be compared, and what differs when they cannot. No Sphinx here.
 
 Two figures are comparable when they measure the same metric over the same scope by the same
-method, and, where either states the year of its prices, in the same year's prices.
+method, and, where either states the year of its prices, in the same year's prices or in years
+the US CPI-U can convert between (the view converts them before any ratio).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import money
+from .bounds import has_number
 from .records import is_number
 
 #: The fields that must match, with the words that name them in a sentence.
@@ -35,7 +38,7 @@ def differences(
     """What keeps two claims' values from being compared; empty when they are comparable."""
     found = []
     for value in (left, right):
-        if not is_number(value.get("value")):
+        if not has_number(value):
             found.append(Difference("kind", _kind_words(left), _kind_words(right)))
             return found
     for field, words in MATCHED_FIELDS:
@@ -48,9 +51,28 @@ def differences(
                 )
             )
     left_year, right_year = left.get("price_year"), right.get("price_year")
-    if (left_year or right_year) and left_year != right_year:
-        found.append(Difference("price year", _year_words(left_year), _year_words(right_year)))
+    if (left_year or right_year) and left_year != right_year and not convertible(left, right):
+        found.append(
+            Difference(
+                "price year",
+                _year_words(left_year) + _no_cpi(left),
+                _year_words(right_year) + _no_cpi(right),
+            )
+        )
     return found
+
+
+def convertible(left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+    """Whether both figures' dollars can be brought to one year with the CPI-U."""
+    years = [money.dollar_year(side) for side in (left, right)]
+    return all(year is not None and money.cpi_of(year.year) is not None for year in years)
+
+
+def _no_cpi(record: Mapping[str, Any]) -> str:
+    year = money.dollar_year(record)
+    if year is None or money.cpi_of(year.year) is not None:
+        return ""
+    return f" (no {money.CPI_NAME} for {year.year} to convert them)"
 
 
 def comparable(left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
@@ -81,9 +103,7 @@ def _name(names: Namer, rtype: str, rid: str | None) -> str:
 
 def _kind_words(record: Mapping[str, Any]) -> str:
     return (
-        "a figure"
-        if is_number(record.get("value"))
-        else f"a {record.get('kind') or 'claim'} without a value"
+        "a figure" if has_number(record) else f"a {record.get('kind') or 'claim'} without a value"
     )
 
 

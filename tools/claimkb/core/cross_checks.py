@@ -10,11 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .arithmetic import check_formulas
+from .bounds import check_figure_numbers
 from .claim_filters import FILTERS
 from .codes import FindingCode
+from .duplicates import check_duplicate_figures
 from .records import Finding, PageReference, Record
 from .registry import Registry
 from .schema import Schemas
+from .time_checks import check_times
+from .units import check_metric_units
 from .validate import did_you_mean, record_finding
 
 #: roles that name a claim; every other reference comes from a directive
@@ -35,6 +40,12 @@ def check_knowledge_base(
     found.update(page_findings)
     records = registry.records + page_claims
     found.update(check_references(records, registry.schemas))
+    found.update(check_times(records, registry))
+    found.update(check_metric_units(registry.records))
+    found.update(check_formulas(records, registry))
+    found.update(check_figure_numbers(records))
+    flagged = {f.record_id for f in found if f.record_type == "claim"}
+    found.update(check_duplicate_figures(records, flagged))
     claim_ids = {r.id for r in records if r.type == "claim" and r.id}
     found.update(check_page_references(references, registry, claim_ids))
     found.update(check_unshown_claims(registry, shown_claim_ids))
@@ -87,7 +98,7 @@ def check_page_references(
     lists = list(registry.schemas.collection_keys)
     findings = []
     for ref in references:
-        if ref.via in CLAIM_ROLES or ref.via == "compare":
+        if ref.via in CLAIM_ROLES or ref.via in ("compare", "claim-card"):
             if ref.target not in claim_ids:
                 findings.append(
                     _page_finding(

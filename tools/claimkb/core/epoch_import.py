@@ -77,6 +77,15 @@ DATABASE = {
 }
 SOURCES = (PAPER, CODE_AND_DATA, DATABASE)
 CLAIMANT = "epoch-ai"
+#: When Epoch AI stated the figures (the claims' as_of): model_costs.csv was added to
+#: epoch-research/training-cost-trends in commit e13599f of 4 July 2025 and is unchanged at the
+#: snapshot's commit 263c40a. Each claim's period is its model's publication date.
+DATASET_DATE = "2025-07-04"
+#: The year of the figures' dollars: the notebook that wrote model_costs.csv in that commit
+#: (cost_analysis_john_og_version.ipynb) adjusts every cost to December 2024 prices
+#: (`adjust_column_for_inflation(..., 'data/PCU518210518210.csv', '2024-12-01')`, the US producer
+#: price index for data processing and hosting, FRED series PCU518210518210).
+PRICE_YEAR = 2024
 
 
 @dataclass
@@ -110,7 +119,7 @@ def build(
                 f"model {row.model!r} is not in the full view",
                 costs_path,
                 row.line,
-                "its publication date (the claims' as_of) is needed",
+                "its publication date (the claims' period) is needed",
             )
         parent = _organization(info, entities, orgs, result) if info.organizations else None
         subject = _model(row.model, info, parent, entities, models, result)
@@ -290,7 +299,9 @@ def _claim(model, subject, column, value, method, suffix, words, published, sour
         value=value,
         scope="final-training-run",
         method=method,
-        as_of=published,
+        as_of=DATASET_DATE,
+        period=published,
+        price_year=PRICE_YEAR,
         claimant=CLAIMANT,
         source=paper,
         locator=f"model_costs.csv, row {model}, column {column}",

@@ -9,9 +9,14 @@ CURRENCIES = {"USD": "$"}
 
 
 def format_number(value: float, unit: str = "") -> str:
-    """A value in its unit: money compact with three significant digits, counts in full."""
-    if unit in CURRENCIES:
-        return _sign(value) + CURRENCIES[unit] + _compact(abs(value))
+    """A value in its unit: money compact with three significant digits, counts in full.
+
+    A unit that starts with a currency code is money too: `USD per GPU-hour` -> `$2 per GPU-hour`.
+    """
+    code, _, rest = unit.partition(" ")
+    if code in CURRENCIES:
+        money = _sign(value) + CURRENCIES[code] + _compact(abs(value))
+        return f"{money} {rest}" if rest else money
     text = _plain(value)
     return f"{text} {unit}" if unit else text
 
@@ -20,12 +25,24 @@ def format_value(record_data: dict, unit: str = "") -> str:
     """The claim's value, with its range when it has one: `$1.6B (range $1.3B–$1.6B)`."""
     value = record_data.get("value")
     if not is_number(value):
-        return ""
+        return format_bounds(record_data, unit)
     text = format_number(value, unit)
     low, high = record_data.get("low"), record_data.get("high")
     if is_number(low) or is_number(high):
         text += f" (range {format_range(low, high, unit)})"
     return text
+
+
+def format_bounds(record_data: dict, unit: str = "") -> str:
+    """A figure without a value: `at least $100M`, `up to $500B`, `between $1.3B and $1.6B`."""
+    low, high = record_data.get("low"), record_data.get("high")
+    if is_number(low) and is_number(high):
+        return f"between {format_number(low, unit)} and {format_number(high, unit)}"
+    if is_number(low):
+        return f"at least {format_number(low, unit)}"
+    if is_number(high):
+        return f"up to {format_number(high, unit)}"
+    return ""
 
 
 def format_range(low, high, unit: str = "") -> str:

@@ -14,6 +14,7 @@ from .records import Finding, PageReference
 #: directive -> (fewest arguments, most arguments or None, what they are)
 ARGUMENTS = {
     "compare": (2, None, "two or more claim ids"),
+    "claim-card": (1, 1, "one claim id, of a claim defined elsewhere"),
     "registry": (1, 1, "one registry list name, e.g. scopes"),
     "claim-collection": (1, 1, "one collection name, the file name in claims/ without .yaml"),
 }
@@ -47,7 +48,8 @@ def directive_references(
     line: int,
     option_lines: dict[str, int],
 ) -> list[PageReference]:
-    """What a `compare`, `claims`, `registry` or `claim-collection` directive names."""
+    """What a `compare`, `claim-card`, `claims`, `registry` or `claim-collection` directive
+    names."""
     if directive in REFERENCING:
         return [PageReference(target, path, line, directive) for target in arguments]
     if directive != "claims":

@@ -12,6 +12,7 @@ from .collection_records import load_collection
 from .file_source import DISK, FileSource
 from .records import Finding, Record
 from .schema import Schemas
+from .units import display_unit
 from .validate import check_record, valid_part
 
 
@@ -40,9 +41,9 @@ class Registry:
         return self._by_type[rtype]
 
     def unit_of(self, metric_id) -> str:
-        """The unit of a metric ("" when the metric is unknown or gives none)."""
-        metric = self.of_type("metric").get(metric_id)
-        return metric.get("unit", "") if metric else ""
+        """The unit of a metric as readers see it ("" when the metric is unknown or gives none)."""
+        metric = self.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
+        return display_unit(metric)
 
     def name_of(self, rtype: str, rid: str) -> str:
         """What a reader calls a record: its name (or title), else its id."""

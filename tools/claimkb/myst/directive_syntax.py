@@ -49,6 +49,7 @@ class ClaimsTableSyntax(Directive):
 SYNTAX = {
     "claim": ClaimSyntax,
     "compare": ReferencesSyntax,
+    "claim-card": ReferencesSyntax,
     "registry": ReferencesSyntax,
     "claim-collection": ReferencesSyntax,
     "claims": ClaimsTableSyntax,

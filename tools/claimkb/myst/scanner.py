@@ -214,7 +214,7 @@ class PageScanner:
 
     def _references(self, name: str, token: Token, content: str, parsed, line: int) -> None:
         path = self.page.path
-        if name in ("compare", "registry", "claim-collection"):
+        if name in ("compare", "claim-card", "registry", "claim-collection"):
             self.page.findings += check_arguments(name, parsed.arguments, path, line)
         lines = option_lines(_block_text(token, content), line, parsed.options)
         self.page.references += directive_references(

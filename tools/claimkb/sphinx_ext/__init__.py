@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
+from .claim_card import setup_claim_card
 from .claim_directives import setup_claim_directives
 from .claims_table import setup_claims_table
 from .compare import setup_compare
@@ -30,6 +31,8 @@ def setup(app) -> dict:
     app.add_config_value("claimkb_schema_dir", "../schema", "env", types=[str])
     app.add_config_value("claimkb_collections_dir", "../claims", "env", types=[str])
     app.add_config_value("claimkb_pages_dir", "", "env", types=[str])
+    # constant dollars of this year (None: the latest full year of the bundled CPI-U)
+    app.add_config_value("claimkb_base_year", None, "env", types=[int, type(None)])
     app.add_domain(ClaimDomain)
     for node in NEUTRAL_NODES:
         app.add_node(node)
@@ -37,6 +40,7 @@ def setup(app) -> dict:
     setup_claim_directives(app)
     setup_roles(app)
     setup_compare(app)
+    setup_claim_card(app)
     setup_claims_table(app)
     setup_generated_pages(app)
     setup_schema_reference(app)

@@ -7,13 +7,14 @@ import json
 from pathlib import Path
 
 from ..core.cross_checks import CLAIM_ROLES, check_knowledge_base
+from ..core.formulas import formula_ids
 from ..core.records import RELATIONS, REVERSE_RELATIONS, Finding
 from ..core.registry import load_registry
 from ..core.schema import load_schemas
 from .warnings import log_finding
 
 #: references that name a claim: their pages show its title or value
-CLAIM_NAMING = frozenset({*CLAIM_ROLES, "compare"})
+CLAIM_NAMING = frozenset({*CLAIM_ROLES, "compare", "claim-card"})
 
 
 def on_builder_inited(app) -> None:
@@ -107,7 +108,9 @@ def _pages_with_cards_about(domain, ids: set[str]) -> set[str]:
         return set()
 
     def about(record) -> bool:
+        # a card shows the claims it relates to, and the values its formula computes with
         linked = [record.get(name) for name, _label in RELATIONS]
+        linked.append(formula_ids(record.get("formula")))
         return record.id in ids or any(
             target in ids for targets in linked for target in targets or []
         )

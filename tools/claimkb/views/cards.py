@@ -5,9 +5,12 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
+from .arithmetic_line import arithmetic_line, relation_ids
 from .links import joined, web_link, xref
+from .money_view import constant_text, dollars_words
 from .names import Names
 from .nodes import claim_node, registry_node
+from .when import forecast_badge, when_text
 
 KIND_LABELS = {"figure": "Figure", "fact": "Fact", "viewpoint": "Viewpoint"}
 
@@ -41,6 +44,9 @@ class CardBuilder:
         body = nodes.container(classes=["sd-card-body", "claim-body"])
         if kind == "figure":
             body += self.figure_line(record)
+            arithmetic = arithmetic_line(self.domain, self.names, record)
+            if arithmetic is not None:
+                body += arithmetic
         elif kind == "viewpoint":
             held = nodes.paragraph(classes=["claim-held-by"])
             held += nodes.Text("Viewpoint held by ")
@@ -66,6 +72,7 @@ class CardBuilder:
         line += nodes.Text(" ")
         title = record.get("title", record.id)
         line += nodes.strong(title, title)
+        line.extend(forecast_badge(record))
         if status != "current":
             line += nodes.Text(" ")
             line += nodes.inline(status, status, classes=["sd-badge", "claim-status-badge"])
@@ -80,6 +87,10 @@ class CardBuilder:
         para = nodes.paragraph(classes=["claim-figure"])
         value = self.names.value_of(record)
         para += nodes.strong(value, value, classes=["claim-value"])
+        in_constant = constant_text(self.domain, record)
+        if in_constant:
+            para += nodes.Text(" ")
+            para += nodes.inline(in_constant, in_constant, classes=["claim-constant"])
         for rtype in ("metric", "scope", "method"):
             rid = record.get(rtype)
             if rid:
@@ -97,10 +108,10 @@ class CardBuilder:
         footer = nodes.container(classes=["sd-card-footer", "claim-meta"])
         facts = nodes.paragraph(classes=["claim-facts"])
         parts: list[list[nodes.Node]] = []
-        if record.get("as_of"):
-            parts.append([nodes.Text(f"As of {record.get('as_of')}")])
-        if record.get("price_year"):
-            parts.append([nodes.Text(f"{record.get('price_year')} prices")])
+        if when_text(record):
+            parts.append([nodes.Text(when_text(record))])
+        if dollars_words(self.domain, record):
+            parts.append([nodes.Text(dollars_words(self.domain, record))])
         if kind != "viewpoint" and record.get("claimant"):
             parts.append([nodes.Text("Claimed by "), self.names.entity(record.get("claimant"))])
         if record.get("subject"):
@@ -113,7 +124,7 @@ class CardBuilder:
         footer += facts
         footer += self.source_line(record)
         for field, label in RELATIONS:
-            self.add_links(footer, label, record.get(field) or [])
+            self.add_links(footer, label, relation_ids(record, field))
         for field, label in REVERSE_RELATIONS:
             self.add_links(footer, label, self.domain.referrers(field, record.id))
         ident = nodes.paragraph(classes=["claim-id"])

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..core.formatting import format_number
+from .chart_marks import mark_handles, plot_series
 
 #: A chart switches to a log scale when its largest value is this many times its smallest.
 LOG_SCALE_SPAN = 100
@@ -33,6 +34,8 @@ _METADATA = {"Date": None, "Creator": "claimkb", "Format": None, "Type": None}
 class Point:
     when: date
     value: float
+    #: how the point is drawn: see `chart_marks.MARKS`
+    mark: str = "period"
 
 
 def as_of_date(as_of: str) -> date:
@@ -55,7 +58,7 @@ def fingerprint(series: dict[str, list[Point]], unit: str, ylabel: str) -> str:
     import matplotlib
 
     points = {
-        label: sorted((p.when.isoformat(), p.value) for p in series[label])
+        label: sorted((p.when.isoformat(), p.value, p.mark) for p in series[label])
         for label in sorted(series)
     }
     text = json.dumps([matplotlib.__version__, _RC, unit, ylabel, points], sort_keys=True)
@@ -82,16 +85,10 @@ def chart_svg(series: dict[str, list[Point]], unit: str, ylabel: str, digest: st
         figure = Figure(figsize=(7.2, 3.6), layout="constrained", facecolor="white")
         axes = figure.subplots()
         values = [p.value for points in series.values() for p in points]
-        for label, points in sorted(series.items()):
-            points = sorted(points, key=lambda p: (p.when, p.value))
+        cycle = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
+        for index, (label, points) in enumerate(sorted(series.items())):
             # points, not lines: successive values are usually about different models
-            axes.plot(
-                [p.when for p in points],
-                [p.value for p in points],
-                marker="o",
-                linestyle="none",
-                label=label,
-            )
+            plot_series(axes, label, points, cycle[index % len(cycle)])
         if use_log_scale(values):
             axes.set_yscale("log")
         axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, unit)))
@@ -101,7 +98,8 @@ def chart_svg(series: dict[str, list[Point]], unit: str, ylabel: str, digest: st
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         axes.set_ylabel(ylabel)
         axes.grid(True, which="major", alpha=0.3)
-        axes.legend(title="Method", loc="best", fontsize="small")
+        handles = axes.get_legend_handles_labels()[0] + mark_handles(series)
+        axes.legend(handles=handles, title="Method", loc="best", fontsize="small")
         output = io.BytesIO()
         metadata = {**_METADATA, "Description": f"claimkb chart {digest}" if digest else None}
         figure.savefig(output, format="svg", metadata=metadata)

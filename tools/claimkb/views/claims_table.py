@@ -12,6 +12,7 @@ from ..core.records import Record
 from .links import joined, xref
 from .names import Names
 from .nodes import sort_key
+from .when import sort_value, when_cell
 
 #: column -> (header, sort type)
 COLUMNS = {
@@ -23,10 +24,12 @@ COLUMNS = {
     "subject": ("About", "text"),
     "claimant": ("Claimed by", "text"),
     "as_of": ("As of", "number"),
+    "period": ("Period", "number"),
+    "when": ("When", "number"),
     "source": ("Source", "text"),
     "status": ("Status", "text"),
 }
-DEFAULT_COLUMNS = tuple(COLUMNS)
+DEFAULT_COLUMNS = tuple(c for c in COLUMNS if c not in ("period", "when"))
 
 
 def shown_claims(domain) -> list[Record]:
@@ -99,7 +102,7 @@ class ClaimsTableBuilder:
             return [xref("claim", record.id, record.get("title", record.id), self.docname)]
         if column == "value":
             text = self.names.value_of(record)
-            return [sort_key(text, text, value=record.get("value"))] if text else []
+            return [sort_key(text, text, value=sort_value(record.data))] if text else []
         if column in ("metric", "scope", "method"):
             rid = record.get(column)
             return [xref(column, rid, self.names.name_of(column, rid), self.docname)] if rid else []
@@ -110,6 +113,9 @@ class ClaimsTableBuilder:
         if column == "as_of":
             as_of = record.get("as_of")
             return [sort_key(as_of, as_of, value=as_of_key(as_of))] if as_of else []
+        if column in ("period", "when"):
+            text, key = when_cell(record, stated=column == "when")
+            return [sort_key(text, text, value=key)] if text else []
         if column == "source":
             source = self.names.sources.get(record.get("source", ""))
             title = source.get("title") if source else record.get("source", "")

@@ -10,8 +10,11 @@ from itertools import combinations
 from docutils import nodes
 
 from ..core import comparability
+from ..core.bounds import conclusion, is_bound_only
+from ..core.formatting import format_value
 from ..core.records import Record
 from .links import xref
+from .money_view import converted_pair
 from .names import Names
 
 
@@ -98,18 +101,61 @@ class CompareBuilder:
         para = nodes.paragraph(classes=["claimkb-compare-verdict", "claimkb-comparable"])
         para += nodes.strong("Comparable: ", "Comparable: ")
         para += nodes.Text("same metric, scope and method. ")
-        ratio = comparability.ratio(left.data, right.data)
+        converted = converted_pair(self.domain, left, right)
+        values = {r.id: r.data for r in (left, right)}
+        if converted is not None:
+            constants, words = converted
+            para += nodes.Text(words)
+            values = {rid: found.as_data() for rid, found in constants.items()}
+        if is_bound_only(left.data) or is_bound_only(right.data):
+            para += self.bounds_sentence(left, right, values, converted)
+            return para
+        ratio = comparability.ratio(values[left.id], values[right.id])
         if ratio is None:
             para += nodes.Text("The values are not both positive, so there is no ratio.")
             return para
         larger, smaller = (
-            (left, right) if left.get("value") >= right.get("value") else (right, left)
+            (left, right)
+            if values[left.id]["value"] >= values[right.id]["value"]
+            else (right, left)
         )
         ratio_text = comparability.ratio_text(ratio)
         sentence = nodes.inline(classes=["claimkb-compare-ratio"])
         sentence += xref("claim", larger.id, larger.get("title", larger.id), self.docname)
-        sentence += nodes.Text(f" ({self.value(larger)}) is {ratio_text} ")
+        sentence += nodes.Text(f" ({self.shown(larger, converted)}) is {ratio_text} ")
         sentence += xref("claim", smaller.id, smaller.get("title", smaller.id), self.docname)
-        sentence += nodes.Text(f" ({self.value(smaller)}).")
+        sentence += nodes.Text(f" ({self.shown(smaller, converted)}).")
         para += sentence
         return para
+
+    def shown(self, record: Record, converted) -> str:
+        """The value, and, when the ratio is of converted values, what it was converted to."""
+        if converted is None:
+            return self.value(record)
+        found = converted[0][record.id]
+        unit = self.names.registry.unit_of(record.get("metric"))
+        in_base = format_value(found.as_data(), unit)
+        return f"{self.value(record)}; {in_base} in {found.base_year} dollars"
+
+    def bounds_sentence(self, left: Record, right: Record, values, converted) -> nodes.inline:
+        """What two figures allow when one gives bounds only: which is larger, if that is sure,
+        and the least ratio (of `values`, converted when their dollars differ); else that
+        nothing follows."""
+        verdict, ratio = conclusion(values[left.id], values[right.id])
+        sentence = nodes.inline(classes=["claimkb-compare-bounds"])
+        if verdict not in ("larger", "smaller"):
+            text = (
+                "One gives only a bound, and the bounds overlap or are open on the side that "
+                "matters: neither can be said to be larger, and no ratio is drawn."
+            )
+            sentence += nodes.Text(text)
+            return sentence
+        larger, smaller = (left, right) if verdict == "larger" else (right, left)
+        sentence += xref("claim", larger.id, larger.get("title", larger.id), self.docname)
+        sentence += nodes.Text(f" ({self.shown(larger, converted)}) is larger than ")
+        sentence += xref("claim", smaller.id, smaller.get("title", smaller.id), self.docname)
+        sentence += nodes.Text(f" ({self.shown(smaller, converted)})")
+        if ratio is not None:
+            sentence += nodes.Text(f", at least {comparability.ratio_text(ratio)}")
+        sentence += nodes.Text(". How much larger beyond that, the bounds do not say.")
+        return sentence

@@ -12,7 +12,11 @@ import json
 from typing import Any
 
 from ..core.formatting import format_value
+from ..core.money import CPI_SERIES, dollar_year
+from ..core.periods import is_forecast
 from ..core.records import RELATIONS, Record
+from .arithmetic_line import relation_ids
+from .money_view import constant_of, money_metric
 
 EXPORT_VERSION = 1
 #: claim fields that name other claims
@@ -55,8 +59,42 @@ CSV_COLUMNS = (
     "text",
     "quote",
     "url",
+    "period",
+    "forecast",
+    "formula",
+    "tolerance",
+    "dollars_year",
+    "constant_base_year",
+    "constant_value",
+    "constant_low",
+    "constant_high",
 )
-NUMERIC_COLUMNS = frozenset({"value", "low", "high", "price_year"})
+#: CSV columns that are the claim's own field, as `claims.json` has it
+DIRECT_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "status",
+    "confidence",
+    "value",
+    "low",
+    "high",
+    "value_text",
+    "as_of",
+    "period",
+    "forecast",
+    "formula",
+    "tolerance",
+    "price_year",
+    "locator",
+    "text",
+    "quote",
+    "url",
+)
+NUMERIC_COLUMNS = frozenset(
+    {"value", "low", "high", "price_year", "tolerance", "dollars_year"}
+    | {f"constant_{name}" for name in ("base_year", "value", "low", "high")}
+)
 #: a spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -93,6 +131,7 @@ class ClaimResolver:
 
     def __init__(self, domain, builder):
         registry = self.registry = domain.registry
+        self.domain = domain
         self.builder = builder
         self.tables = {
             t: registry.of_type(t) for t in ("entity", "source", "metric", "scope", "method")
@@ -122,12 +161,29 @@ class ClaimResolver:
             return None
         return f"{self.builder.get_target_uri(docname)}#{record.anchor}"
 
+    def dollars(self, record: Record) -> dict[str, Any]:
+        """A money figure's dollar year and its value in constant dollars of the base year."""
+        if not money_metric(self.registry, record.get("metric")):
+            return {"dollars": None, "constant": None}
+        year = dollar_year(record.data)
+        found = constant_of(self.domain, record)
+        return {
+            "dollars": {"year": year.year, "basis": year.basis} if year else None,
+            "constant": (
+                {"base_year": found.base_year, "index": CPI_SERIES, **found.as_data()}
+                if found
+                else None
+            ),
+        }
+
     def resolve(self, docname: str | None, record: Record) -> dict[str, Any]:
         get = record.get
         metric = self.named("metric", get("metric"))
         unit = self.registry.unit_of(get("metric"))
         if metric is not None:
             metric["unit"] = unit or None
+            metric_record = self.tables["metric"].get(get("metric"))
+            metric["pint_unit"] = metric_record.get("unit") if metric_record else None
         return {
             "id": record.id,
             "kind": get("kind"),
@@ -145,12 +201,17 @@ class ClaimResolver:
             "high": get("high"),
             "value_text": format_value(record.data, unit) or None,
             "as_of": get("as_of"),
+            "period": get("period"),
+            "forecast": is_forecast(record.data),
             "price_year": get("price_year"),
             "source": self.source(get("source", "")),
             "also": [self.source(s) for s in get("also") or []],
             "locator": get("locator"),
             "quote": get("quote"),
-            **{field: list(get(field) or []) for field in RELATION_FIELDS},
+            **{field: relation_ids(record, field) for field in RELATION_FIELDS},
+            "formula": get("formula"),
+            "tolerance": get("tolerance"),
+            **self.dollars(record),
             "tags": list(get("tags") or []),
             "page": docname,
             "anchor": record.anchor,
@@ -182,26 +243,7 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
         return (item or {}).get("name") or ""
 
     row = {
-        **{
-            key: claim[key]
-            for key in (
-                "id",
-                "kind",
-                "title",
-                "status",
-                "confidence",
-                "value",
-                "low",
-                "high",
-                "value_text",
-                "as_of",
-                "price_year",
-                "locator",
-                "text",
-                "quote",
-                "url",
-            )
-        },
+        **{key: claim[key] for key in DIRECT_COLUMNS},
         "subject_ids": ids(claim["subject"]),
         "subject_names": "; ".join(name(s) for s in claim["subject"]),
         "claimant_id": (claim["claimant"] or {}).get("id"),
@@ -219,12 +261,19 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
         "also": ids(claim["also"]),
         **{field: "; ".join(claim[field]) for field in RELATION_FIELDS},
         "tags": "; ".join(claim["tags"]),
+        "dollars_year": (claim["dollars"] or {}).get("year"),
+        **{
+            f"constant_{name}": (claim["constant"] or {}).get(name)
+            for name in ("base_year", "value", "low", "high")
+        },
     }
     cells = {}
     for column in CSV_COLUMNS:
         value = row[column]
         if value is None:
             cells[column] = ""
+        elif isinstance(value, bool):
+            cells[column] = "true" if value else "false"
         elif column in NUMERIC_COLUMNS:
             cells[column] = value
         else:
@@ -288,8 +337,9 @@ def _claim_ld(claim: dict[str, Any], page_url) -> dict[str, Any]:
             if claim[field]
         ]
         node["description"] = "; ".join(parts)
-    if claim["as_of"]:
-        node["temporalCoverage"] = claim["as_of"]
+    if claim["period"] or claim["as_of"]:
+        # the time the figure is about (an ISO 8601 date or interval), else when it was stated
+        node["temporalCoverage"] = claim["period"] or claim["as_of"]
     if claim["tags"]:
         node["keywords"] = claim["tags"]
     return {key: value for key, value in node.items() if value not in (None, [])}

@@ -11,20 +11,25 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
-from ..core.records import Record, is_number
+from ..core.bounds import has_number
+from ..core.money import CPI_NAME
+from ..core.periods import sort_key as time_key
+from ..core.records import Record
 from ..core.site_pages import pair_doc
-from .charts import Point, as_of_date, write_chart
-from .claims_table import ClaimsTableBuilder, as_of_key, newest_first, shown_claims
+from .chart_points import chart_point
+from .charts import Point, write_chart
+from .claims_table import ClaimsTableBuilder, newest_first, shown_claims
 from .compare import CompareBuilder
 from .links import joined, web_link, xref
+from .money_view import base_year, money_metric
 
-FIGURE_COLUMNS = ("title", "value", "method", "claimant", "as_of", "source", "status")
+FIGURE_COLUMNS = ("title", "value", "period", "method", "claimant", "as_of", "source", "status")
 OTHER_COLUMNS = ("title", "subject", "claimant", "as_of", "source", "status")
-TIMELINE_COLUMNS = ("as_of", "title", "value", "subject", "claimant", "source")
+TIMELINE_COLUMNS = ("when", "as_of", "title", "value", "subject", "claimant", "source")
 
 
 def is_figure(record: Record) -> bool:
-    return is_number(record.get("value"))
+    return has_number(record.data)
 
 
 class PageBuilder:
@@ -189,6 +194,11 @@ class PageBuilder:
             self.paragraph(
                 "Each colour is one method: figures obtained by different methods (or in "
                 "different years' prices) are not comparable, so the chart keeps them apart. "
+                "Each figure stands at the middle of the period it is about; a hollow circle "
+                "gives no period and stands where it was stated, a diamond is a forecast, a "
+                "triangle a bound only (pointing up: at least; down: at most). Money is "
+                "drawn in constant dollars of one year (the axis says which), converted with "
+                "the US CPI-U; a figure whose dollars cannot be converted is left to the table. "
                 "Retracted claims are left out of the chart.",
                 classes=["claimkb-chart-note"],
             )
@@ -204,24 +214,25 @@ class PageBuilder:
         if builder.format != "html":
             return None
         series: dict[str, list[Point]] = defaultdict(list)
+        base = base_year(self.domain) if money_metric(self.registry, metric) else None
         for record in records:
-            if (
-                not is_figure(record)
-                or not record.get("as_of")
-                or record.get("status") == "retracted"
-            ):
+            point = chart_point(record, in_dollars_of=base)
+            if point is None or record.get("status") == "retracted":
                 continue
             label = self.names.name_of("method", record.get("method", ""))
-            if record.get("price_year"):
+            if base is None and record.get("price_year"):
                 label += f", {record.get('price_year')} prices"
-            series[label].append(Point(as_of_date(record.get("as_of")), record.get("value")))
+            series[label].append(point)
         if not series:
             return None
         metric_record = self.registry.of_type("metric").get(metric)
         unit = metric_record.get("unit", "") if metric_record else ""
         name = f"claimkb-chart-{metric}--{scope}.svg"
         path = Path(builder.outdir) / "_images" / name
-        write_chart(path, dict(series), unit, self.names.name_of("metric", metric))
+        ylabel = self.names.name_of("metric", metric)
+        if base is not None:
+            ylabel += f" ({base} dollars, {CPI_NAME})"
+        write_chart(path, dict(series), unit, ylabel)
         uri = relative_uri(builder.get_target_uri(self.docname), f"_images/{name}")
         title = self.pair_title(metric, scope)
         count = sum(len(points) for points in series.values())
@@ -317,10 +328,11 @@ class PageBuilder:
     def timeline(self) -> list[nodes.Node]:
         years: dict[str, list[Record]] = defaultdict(list)
         for claim in self.claims:
-            years[(claim.get("as_of") or "")[:4]].append(claim)
+            # the year of the period, else of as_of (its "Period" cell then says "stated")
+            years[str(time_key(claim.data)[0] // 10000 or "")].append(claim)
         out: list[nodes.Node] = []
         for year in sorted(years, key=lambda y: (y == "", y)):
-            records = sorted(years[year], key=lambda c: (as_of_key(c.get("as_of")), c.id))
+            records = sorted(years[year], key=lambda c: (time_key(c.data), c.id))
             section = self.section(year or "Undated", f"year-{year or 'undated'}")
             section += self.tables.build(records, TIMELINE_COLUMNS)
             out.append(section)

@@ -20,6 +20,10 @@ class compare_node(nodes.General, nodes.Element):
     """Claims to compare; attribute `claim_ids` holds their ids in the order written."""
 
 
+class claim_card_node(nodes.General, nodes.Element):
+    """The card of a claim defined elsewhere; attribute `claim_id` names it."""
+
+
 class claims_node(nodes.General, nodes.Element):
     """A claims table; attribute `filters` maps a filter option to the values it accepts."""
 
@@ -41,4 +45,11 @@ def depart_sort_key(translator, node: sort_key) -> None:
 
 
 #: every node class, for `app.add_node`
-NEUTRAL_NODES = (claim_node, registry_node, compare_node, claims_node, kb_page_node)
+NEUTRAL_NODES = (
+    claim_node,
+    registry_node,
+    compare_node,
+    claims_node,
+    kb_page_node,
+    claim_card_node,
+)

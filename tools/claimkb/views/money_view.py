@@ -1,0 +1,63 @@
+"""How views show money in constant dollars: `≈ $6.01M in 2025 dollars`, the year of a figure's
+dollars on its card, and the base year of the site (`claimkb_base_year` in `conf.py`, else the
+latest full year of the CPI-U the `cpi` package bundles)."""
+
+from __future__ import annotations
+
+from ..core.formatting import format_value
+from ..core.money import CPI_NAME, Constant, constant, dollar_year, is_money, latest_full_year
+from ..core.records import Record
+
+
+def base_year(domain) -> int | None:
+    configured = getattr(domain.env.config, "claimkb_base_year", None)
+    return configured if isinstance(configured, int) else latest_full_year()
+
+
+def money_metric(registry, metric_id) -> bool:
+    metric = registry.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
+    return metric is not None and is_money(metric.get("unit"))
+
+
+def constant_of(domain, record: Record) -> Constant | None:
+    """The record in constant dollars of the site's base year, if it is money and convertible."""
+    if not money_metric(domain.registry, record.get("metric")):
+        return None
+    return constant(record.data, base_year(domain))
+
+
+def constant_text(domain, record: Record) -> str:
+    """`≈ $6.01M in 2025 dollars`; "" when the figure is not money, already in base-year dollars
+    or cannot be converted."""
+    found = constant_of(domain, record)
+    if found is None or found.dollars.year == found.base_year:
+        return ""
+    unit = domain.registry.unit_of(record.get("metric"))
+    text = format_value(found.as_data(), unit)
+    return f"≈ {text} in {found.base_year} dollars ({CPI_NAME})" if text else ""
+
+
+def dollars_words(domain, record: Record) -> str:
+    """The year of a money figure's dollars as its card states it; "" for other figures."""
+    if not money_metric(domain.registry, record.get("metric")):
+        return f"{record.get('price_year')} prices" if record.get("price_year") else ""
+    year = dollar_year(record.data)
+    return year.words() if year is not None else ""
+
+
+def converted_pair(domain, left: Record, right: Record):
+    """For two money figures whose dollars are of different years: both in constant dollars of
+    the base year and the sentence that says so, `({id: Constant}, words)`; None otherwise (same
+    year, not money, or not convertible: comparability then says why no ratio is drawn)."""
+    found = {r.id: constant_of(domain, r) for r in (left, right)}
+    if any(c is None for c in found.values()):
+        return None
+    first, second = found[left.id], found[right.id]
+    if first.dollars.year == second.dollars.year:
+        return None
+    words = (
+        f"Their dollars are of different years ({first.dollars.year} and "
+        f"{second.dollars.year}), so both are converted to {first.base_year} dollars with the "
+        f"{CPI_NAME} before the ratio. "
+    )
+    return found, words

@@ -1,0 +1,52 @@
+"""How views say when a figure is about and when it was stated: `For Jul 2023 – Jun 2024, as of
+2024-07-30`, a forecast badge, and the sortable "When" cell of tables."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..core.bounds import extent
+from ..core.periods import is_forecast, period_words, sort_key, try_period
+from ..core.records import Record
+
+
+def when_text(record: Record) -> str:
+    """`For Jul 2023 – Jun 2024, as of 2024-07-30`; `Forecast for 2027, as of 2024-11`;
+    `As of 2024-12-27` without a period; "" with neither."""
+    period, as_of = record.get("period"), record.get("as_of")
+    words = period_words(period) if try_period(period) is not None else ""
+    as_of_text = f"as of {as_of}" if isinstance(as_of, str) and as_of else ""
+    if not words:
+        return as_of_text[:1].upper() + as_of_text[1:]
+    lead = "Forecast for" if is_forecast(record.data) else "For"
+    return f"{lead} {words}, {as_of_text}" if as_of_text else f"{lead} {words}"
+
+
+def forecast_badge(record: Record) -> list[nodes.Node]:
+    """A `forecast` badge for the card's title line, when the figure is one."""
+    if not is_forecast(record.data):
+        return []
+    return [
+        nodes.Text(" "),
+        nodes.inline("forecast", "forecast", classes=["sd-badge", "claim-forecast-badge"]),
+    ]
+
+
+def when_cell(record: Record, stated: bool = True) -> tuple[str, int]:
+    """A table's "Period" or "When" cell and its sort value: the period in words, else (for
+    "When", `stated`) the as_of date marked `(stated)`: the time it is about was not given."""
+    period = record.get("period")
+    key = sort_key(record.data)[0]
+    if try_period(period) is not None:
+        text = period_words(period)
+        return (f"{text} (forecast)" if is_forecast(record.data) else text), key
+    as_of = record.get("as_of")
+    return (f"{as_of} (stated)" if stated and isinstance(as_of, str) and as_of else ""), key
+
+
+def sort_value(data) -> float | None:
+    """The number a table sorts a figure by: its value, else its lower (or upper) bound."""
+    found = extent(data)
+    if found is None:
+        return None
+    return found.low if found.low is not None else found.high
