@@ -94,7 +94,18 @@ def strict_build(tmp_path_factory):
     (src / "typos.md").write_text(PAGE, encoding="utf-8")
     (src / "claims" / "typos.yaml").write_text(COLLECTION, encoding="utf-8")
     out = src.parent / "out"
-    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "--no-color", "-b", "html"]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-q",
+        "--no-color",
+        "-b",
+        "html",
+    ]
     result = subprocess.run(
         [*command, str(src), str(out)], capture_output=True, text=True, check=False
     )
