@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ROOTS
@@ -44,3 +46,15 @@ def warnings_of(app) -> list[str]:
 
 def html(app, page: str) -> str:
     return (Path(app.outdir) / page).read_text(encoding="utf-8")
+
+
+def strict_sphinx_build(srcdir: Path, outdir: Path) -> subprocess.CompletedProcess:
+    """`sphinx-build -W --keep-going -n` in a process of its own, as a contributor runs it: what
+    reaches the terminal (warnings, or a traceback) is in the result's stderr, without colours."""
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "--no-color"]
+    return subprocess.run(
+        [*command, "-b", "html", str(srcdir), str(outdir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOTS
-from helpers import build_once, copy_root, warnings_of
+from helpers import build_once, copy_root, strict_sphinx_build, warnings_of
 
 EXPECTED = [
     (
@@ -120,24 +118,7 @@ def test_no_other_warnings(warnings):
 
 
 def test_strict_build_fails_without_traceback(tmp_path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            "-b",
-            "html",
-            str(ROOTS / "test-mistakes"),
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = strict_sphinx_build(ROOTS / "test-mistakes", tmp_path / "out")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "unknown metric 'costs'" in result.stderr

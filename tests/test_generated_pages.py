@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from claimkb.core.collection_records import load_collection
+from claimkb.core.periods import parse_date
 from claimkb.core.schema import load_schemas
-from claimkb.views.charts import Point, as_of_date, chart_svg, use_log_scale
+from claimkb.views.charts import Point, chart_svg, use_log_scale
 from conftest import REPO, ROOTS
 from helpers import build_once, copy_root, html, warnings_of
 
@@ -173,8 +174,8 @@ def test_chart_uses_a_log_scale_when_values_span_orders_of_magnitude():
     wide = chart_svg(
         {
             "Analyst estimate": [
-                Point(as_of_date("2020"), 4.3e6),
-                Point(as_of_date("2025-01"), 1.6e9),
+                Point(parse_date("2020").start, 4.3e6),
+                Point(parse_date("2025-01").start, 1.6e9),
             ]
         },
         "USD",
@@ -183,8 +184,8 @@ def test_chart_uses_a_log_scale_when_values_span_orders_of_magnitude():
     narrow = chart_svg(
         {
             "Analyst estimate": [
-                Point(as_of_date("2020"), 4e6),
-                Point(as_of_date("2025-01"), 9e6),
+                Point(parse_date("2020").start, 4e6),
+                Point(parse_date("2025-01").start, 9e6),
             ]
         },
         "USD",
@@ -196,8 +197,8 @@ def test_chart_uses_a_log_scale_when_values_span_orders_of_magnitude():
     assert wide == chart_svg(
         {
             "Analyst estimate": [
-                Point(as_of_date("2020"), 4.3e6),
-                Point(as_of_date("2025-01"), 1.6e9),
+                Point(parse_date("2020").start, 4.3e6),
+                Point(parse_date("2025-01").start, 1.6e9),
             ]
         },
         "USD",

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -22,7 +20,7 @@ from claimkb.core.schema import load_schemas
 from claimkb.core.validate import check_record, valid_part
 from conftest import REPO
 from fuzz_project import valid_record
-from helpers import copy_root
+from helpers import copy_root, strict_sphinx_build
 
 FIGURE = """\
 ```{{claim}} {claim_id}
@@ -94,21 +92,7 @@ def strict_build(tmp_path_factory):
     (src / "typos.md").write_text(PAGE, encoding="utf-8")
     (src / "claims" / "typos.yaml").write_text(COLLECTION, encoding="utf-8")
     out = src.parent / "out"
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-W",
-        "--keep-going",
-        "-n",
-        "-q",
-        "--no-color",
-        "-b",
-        "html",
-    ]
-    result = subprocess.run(
-        [*command, str(src), str(out)], capture_output=True, text=True, check=False
-    )
+    result = strict_sphinx_build(src, out)
     return src, out, result
 
 

@@ -38,12 +38,6 @@ class Point:
     mark: str = "period"
 
 
-def as_of_date(as_of: str) -> date:
-    """`2024-12-27`, `2024-12` (first of the month) or `2024` (1 January) as a date."""
-    parts = [int(p) for p in as_of.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])
-
-
 def use_log_scale(values: list[float]) -> bool:
     positive = [v for v in values if v > 0]
     return (
