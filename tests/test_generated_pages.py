@@ -59,11 +59,17 @@ def test_every_metric_scope_pair_in_use_has_a_page(site):
         "gpu-count/company-infrastructure.html",
     ]
     listing = soup(site, "kb/metrics.html")
-    assert [a.get_text() for a in listing.select("li.toctree-l1 a")] == [
-        "Cost: Company infrastructure",
-        "Cost: Final training run",
-        "GPU count: Company infrastructure",
+    assert [
+        (group.select_one("h2").get_text(strip=True).rstrip("¶"), link.get_text(), link["href"])
+        for group in listing.select("section section")
+        for link in group.select("ul.claimkb-page-list a")
+    ] == [
+        ("Cost", "Company infrastructure", "metric/cost/company-infrastructure.html"),
+        ("Cost", "Final training run", "metric/cost/final-training-run.html"),
+        ("GPU count", "Company infrastructure", "metric/gpu-count/company-infrastructure.html"),
     ]
+    # orphans linked from the listings, not toctree entries: the navigation lists the listings
+    assert listing.select("li.toctree-l1 a[href*='metric/']") == []
 
 
 def test_entity_links_in_cards_go_to_entity_pages(site):
@@ -324,9 +330,9 @@ def test_a_new_pair_gets_its_page_in_the_same_build_and_a_gone_one_loses_it(tmp_
     new = soup(app, "kb/metric/gpu-count/final-training-run.html")
     assert titles(new.select_one("table.claimkb-claims")) == ["DeepSeek GPUs"]
     assert not (src / "kb" / "metric" / "gpu-count" / "company-infrastructure.md").exists()
-    listing = [a.get_text() for a in soup(app, "kb/metrics.html").select("li.toctree-l1 a")]
-    assert "GPU count: Company infrastructure" not in listing
-    assert "GPU count: Final training run" in listing
+    listing = [a["href"] for a in soup(app, "kb/metrics.html").select(".claimkb-page-list a")]
+    assert "metric/gpu-count/company-infrastructure.html" not in listing
+    assert "metric/gpu-count/final-training-run.html" in listing
 
 
 def test_registry_edits_add_and_rename_entity_pages_incrementally(tmp_path):
@@ -352,5 +358,5 @@ def test_registry_edits_add_and_rename_entity_pages_incrementally(tmp_path):
     assert renamed.startswith("SemiAnalysis LLC")
     card = soup(app, "index.html").select_one("#claim-deepseek-server-capex")
     assert "SemiAnalysis LLC" in card.get_text()
-    labs = [a.get_text() for a in soup(app, "kb/entities.html").select("li.toctree-l1 a")]
+    labs = [a.get_text() for a in soup(app, "kb/entities.html").select(".claimkb-page-list a")]
     assert "Mistral AI" in labs and "SemiAnalysis LLC" in labs

@@ -13,12 +13,13 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.claim_filters import matches, table_filters
+from ..core.claim_filters import table_filters
 from ..core.page_directives import directive_references
 from ..myst.directive_syntax import ClaimsTableSyntax
 from ..myst.option_lines import option_lines
-from ..views.claims_table import ClaimsTableBuilder, newest_first, number_tables, shown_claims
+from ..views.claims_table import ClaimsTableBuilder, number_tables
 from ..views.nodes import claims_node
+from ..views.selections import table_rows
 from .view_transform import ViewTransform
 
 
@@ -26,14 +27,15 @@ class ClaimsDirective(ClaimsTableSyntax, SphinxDirective):
     def run(self) -> list[nodes.Node]:
         env = self.env
         domain = env.domains["claim"]
-        domain.note_query(env.docname)
         lines = option_lines(self.block_text, self.lineno, self.options)
         path = str(env.doc2path(env.docname))
         domain.note_refs(
             env.docname,
             directive_references("claims", [], self.options, path, self.lineno, lines),
         )
-        node = claims_node(filters=table_filters(self.options))
+        filters = table_filters(self.options)
+        domain.note_view(env.docname, ("table", filters))
+        node = claims_node(filters=filters)
         self.set_source_info(node)
         return [node]
 
@@ -45,8 +47,7 @@ class RenderClaimsTables(ViewTransform):
         return ClaimsTableBuilder(self.env.domains["claim"], self.env.docname)
 
     def build(self, view: ClaimsTableBuilder, node, index: int):
-        claims = shown_claims(self.env.domains["claim"])
-        return view.build(newest_first([r for r in claims if matches(r, node["filters"])]))
+        return view.build(table_rows(self.env.domains["claim"], node["filters"]))
 
     def finish(self) -> None:
         number_tables(self.document)

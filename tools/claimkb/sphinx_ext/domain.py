@@ -13,6 +13,9 @@ from sphinx.util.nodes import make_refnode
 from ..core.formatting import format_value
 from ..core.records import Finding, PageReference, Record
 
+#: domain data kept per document: purged and merged by docname
+PER_DOCUMENT = ("claims", "shown", "refs", "findings", "views", "homes", "titles")
+
 
 class ClaimIndex(Index):
     name = "index"
@@ -57,15 +60,16 @@ class ClaimDomain(Domain):
         "method": ObjType("method", "method"),
     }
     indices = [ClaimIndex]
-    data_version = 4
+    data_version = 5
     initial_data: dict[str, Any] = {
         "claims": {},  # docname -> [Record] written in that page
         "shown": {},  # docname -> [(type, id)] collection records that page renders
         "refs": {},  # docname -> [PageReference]: what its roles and directives name
         "findings": {},  # docname -> [Finding] found while reading it
-        "queries": {},  # docname -> True: its output depends on every claim
+        "views": {},  # docname -> [(kind, *arguments)]: its tables and generated views
         "homes": {},  # docname -> [(type, id)] records whose own generated page it is
-        "fingerprints": {},  # (type, id) -> fingerprint at the end of the last read
+        "titles": {},  # docname -> [(type, id)] records its title was read from
+        "fingerprints": {},  # docname -> what its views showed when it was last written
         "report": [],  # every finding of the last build, logged by the consistency check
     }
 
@@ -83,8 +87,14 @@ class ClaimDomain(Domain):
     def note_refs(self, docname: str, refs: Iterable[PageReference]) -> None:
         self.data["refs"].setdefault(docname, []).extend(refs)
 
-    def note_query(self, docname: str) -> None:
-        self.data["queries"][docname] = True
+    def note_view(self, docname: str, view: tuple) -> None:
+        """`docname` shows a view built at write time (`views.shown.VIEWS` names the kinds)."""
+        self.data["views"].setdefault(docname, []).append(view)
+
+    def note_title(self, docname: str, rtype: str, rid: str, fingerprint: str) -> None:
+        """`docname`'s title is read from record (rtype, rid), whose data has `fingerprint`:
+        the page is read again when that changes."""
+        self.data["titles"].setdefault(docname, []).append((rtype, rid, fingerprint))
 
     def note_home(self, docname: str, rtype: str, rid: str) -> None:
         """`docname` is the page of record (rtype, rid): links to the record go there first."""
@@ -95,12 +105,12 @@ class ClaimDomain(Domain):
         self.data["findings"].setdefault(docname, []).extend(findings)
 
     def clear_doc(self, docname: str) -> None:
-        for key in ("claims", "shown", "refs", "findings", "queries", "homes"):
+        for key in PER_DOCUMENT:
             self.data[key].pop(docname, None)
         self._objects = None
 
     def merge_domaindata(self, docnames: set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("claims", "shown", "refs", "findings", "queries", "homes"):
+        for key in PER_DOCUMENT:
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]

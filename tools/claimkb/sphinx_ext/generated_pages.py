@@ -12,13 +12,20 @@ from ..core.records import Record
 from ..views.claims_table import number_tables
 from ..views.generated_pages import PageBuilder
 from ..views.nodes import kb_page_node
+from ..views.shown import digest
 from ._compat import builder_of
 from .page_stubs import write_stubs
 from .view_transform import ViewTransform
 
 
+def record_fingerprint(env, rtype: str, rid: str) -> str:
+    record = env.claimkb_registry.of_type(rtype).get(rid)
+    return digest(record.data if record is not None else None)
+
+
 class PageDirective(SphinxDirective):
-    """Base: the page depends on every claim; a record's page reads its title now."""
+    """Base: the page is a view of the domain built at write time; a record's page reads its
+    title now, and is read again when that record changes (`events.on_env_get_outdated`)."""
 
     page = ""
     required_arguments = 0
@@ -26,7 +33,7 @@ class PageDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         domain = self.env.domains["claim"]
-        domain.note_query(self.env.docname)
+        domain.note_view(self.env.docname, (self.page, *self.arguments))
         node = kb_page_node(page=self.page, targets=list(self.arguments))
         self.set_source_info(node)
         return self.wrap(node)
@@ -34,10 +41,12 @@ class PageDirective(SphinxDirective):
     def wrap(self, node: kb_page_node) -> list[nodes.Node]:
         return [node]
 
-    def titled(self, node: kb_page_node, title: str, anchor: str, records) -> list[nodes.Node]:
-        for record in records:
-            if record is not None:
-                self.env.note_dependency(record.location.path)
+    def titled(self, node: kb_page_node, title: str, anchor: str, keys) -> list[nodes.Node]:
+        domain = self.env.domains["claim"]
+        for rtype, rid in keys:
+            domain.note_title(
+                self.env.docname, rtype, rid, record_fingerprint(self.env, rtype, rid)
+            )
         section = nodes.section(ids=[anchor])
         section += nodes.title(title, title)
         section += node
@@ -58,7 +67,7 @@ class RecordPageDirective(PageDirective):
         record = self.record(self.page, rid)
         self.env.domains["claim"].note_home(self.env.docname, self.page, rid)
         title = record.get(self.name_field, rid) if record else rid
-        return self.titled(node, title, f"{self.page}-{rid}", [record])
+        return self.titled(node, title, f"{self.page}-{rid}", [(self.page, rid)])
 
 
 class EntityPageDirective(RecordPageDirective):
@@ -83,7 +92,23 @@ class MetricScopePageDirective(PageDirective):
             r.get("name", r.id) if r else rid
             for r, rid in zip((metric, scope), self.arguments, strict=True)
         ]
-        return self.titled(node, ": ".join(names), "metric-scope", [metric, scope])
+        keys = [("metric", self.arguments[0]), ("scope", self.arguments[1])]
+        return self.titled(node, ": ".join(names), "metric-scope", keys)
+
+
+class EntityListDirective(PageDirective):
+    """Links to the pages of the entities it names, by name: one group of the entities page."""
+
+    page = "entity_list"
+    optional_arguments = 100_000
+
+
+class PairListDirective(PageDirective):
+    """Links to the pages of one metric over each scope it names: the metrics page."""
+
+    page = "pair_list"
+    required_arguments = 1
+    optional_arguments = 100_000
 
 
 class SourcesPageDirective(PageDirective):
@@ -122,6 +147,8 @@ def setup_generated_pages(app) -> None:
     app.add_directive("entity-page", EntityPageDirective)
     app.add_directive("source-page", SourcePageDirective)
     app.add_directive("metric-scope-page", MetricScopePageDirective)
+    app.add_directive("entity-list", EntityListDirective)
+    app.add_directive("pair-list", PairListDirective)
     app.add_directive("sources-page", SourcesPageDirective)
     app.add_directive("disputes-page", DisputesPageDirective)
     app.add_directive("timeline-page", TimelinePageDirective)

@@ -15,13 +15,24 @@ from ..core.bounds import has_number
 from ..core.money import CPI_NAME
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
-from ..core.site_pages import pair_doc
+from ..core.site_pages import entity_doc, pair_doc
 from .chart_points import chart_point
 from .charts import Point, write_chart
-from .claims_table import ClaimsTableBuilder, newest_first, shown_claims
+from .claims_table import ClaimsTableBuilder
 from .compare import CompareBuilder
 from .links import joined, web_link, xref
 from .money_view import base_year, money_metric
+from .selections import (
+    children_of,
+    claims_about,
+    claims_citing,
+    claims_made_by,
+    claims_of_pair,
+    contradictions,
+    disputed,
+    newest_first,
+    shown_claims,
+)
 
 FIGURE_COLUMNS = ("title", "value", "period", "method", "claimant", "as_of", "source", "status")
 OTHER_COLUMNS = ("title", "subject", "claimant", "as_of", "source", "status")
@@ -44,7 +55,6 @@ class PageBuilder:
         self.registry = self.domain.registry
         self.tables = ClaimsTableBuilder(self.domain, docname)
         self.names = self.tables.names
-        self.claims = shown_claims(self.domain)
         self.section_ids: set[str] = set()
 
     # --- helpers -----------------------------------------------------------------------------
@@ -95,7 +105,7 @@ class PageBuilder:
         out: list[nodes.Node] = []
         if record is not None:
             out += self.entity_facts(record)
-        about = [c for c in self.claims if rid in (c.get("subject") or [])]
+        about = claims_about(self.domain, rid)
         section = self.section(f"Claims about {name}", "claims-about")
         figures = [c for c in about if is_figure(c) and c.get("metric") and c.get("scope")]
         for (metric, scope), group in self.figure_groups(figures):
@@ -117,7 +127,7 @@ class PageBuilder:
         if not about:
             section += self.paragraph("No claim is about it yet.")
         out.append(section)
-        made = [c for c in self.claims if c.get("claimant") == rid]
+        made = claims_made_by(self.domain, rid)
         section = self.section(f"Claims {name} makes", "claims-made")
         section += self.tables.build(
             newest_first(made), ("title", "value", "subject", "as_of", "source", "status")
@@ -152,7 +162,7 @@ class PageBuilder:
         parent = record.get("parent") if record else None
         if parent:
             items += self.related_item("Part of", [parent])
-        children = sorted(e.id for e in entities.values() if e.get("parent") == rid)
+        children = children_of(self.domain, rid)
         if children:
             items += self.related_item("Includes", children)
         co_subjects = sorted({s for c in about for s in c.get("subject") or []} - {rid})
@@ -186,7 +196,7 @@ class PageBuilder:
                     classes=[f"claimkb-pair-{rtype}"],
                 )
             )
-        records = [c for c in self.claims if c.get("metric") == metric and c.get("scope") == scope]
+        records = claims_of_pair(self.domain, metric, scope)
         chart = self.chart(metric, scope, records)
         if chart is not None:
             out.append(chart)
@@ -205,6 +215,25 @@ class PageBuilder:
         )
         out.append(self.tables.build(newest_first(records), FIGURE_COLUMNS))
         return out
+
+    def entity_list(self, *ids: str) -> list[nodes.Node]:
+        names = self.names.name_of
+        ordered = sorted(ids, key=lambda rid: (names("entity", rid).lower(), rid))
+        return [self.links([(entity_doc(rid), names("entity", rid)) for rid in ordered])]
+
+    def pair_list(self, metric: str, *scopes: str) -> list[nodes.Node]:
+        names = self.names.name_of
+        ordered = sorted(scopes, key=lambda rid: (names("scope", rid).lower(), rid))
+        return [self.links([(pair_doc(metric, s), names("scope", s)) for s in ordered])]
+
+    def links(self, pages: list[tuple[str, str]]) -> nodes.bullet_list:
+        """A list of links to generated pages (relative to the pages folder), with their texts."""
+        listing = nodes.bullet_list(classes=["claimkb-page-list"])
+        for relative, text in pages:
+            item = nodes.list_item()
+            item += self.paragraph(self.doc_link(self.pages_doc(relative), text))
+            listing += item
+        return listing
 
     def xref(self, rtype: str, rid: str, text: str) -> nodes.Node:
         return xref(rtype, rid, text, self.docname)
@@ -270,7 +299,7 @@ class PageBuilder:
         return out
 
     def citing(self, sid: str) -> list[Record]:
-        return [c for c in self.claims if sid == c.get("source") or sid in (c.get("also") or [])]
+        return claims_citing(self.domain, sid)
 
     def sources(self) -> list[nodes.Node]:
         listing = nodes.definition_list(classes=["claimkb-sources"])
@@ -295,15 +324,8 @@ class PageBuilder:
         return [listing]
 
     def disputes(self) -> list[nodes.Node]:
-        shown = {c.id: c for c in self.claims}
-        pairs = sorted(
-            {
-                (c.id, other)
-                for c in self.claims
-                for other in c.get("contradicts") or []
-                if other in shown
-            }
-        )
+        shown = {c.id: c for c in shown_claims(self.domain)}
+        pairs = contradictions(self.domain)
         out: list[nodes.Node] = []
         section = self.section("Claims that contradict others", "contradictions")
         compare = CompareBuilder(self.domain, self.docname)
@@ -319,15 +341,14 @@ class PageBuilder:
         if not pairs:
             section += self.paragraph("No claim contradicts another.")
         out.append(section)
-        disputed = [c for c in self.claims if c.get("status") == "disputed"]
         section = self.section("Claims marked as disputed", "disputed")
-        section += self.tables.build(newest_first(disputed))
+        section += self.tables.build(newest_first(disputed(self.domain)))
         out.append(section)
         return out
 
     def timeline(self) -> list[nodes.Node]:
         years: dict[str, list[Record]] = defaultdict(list)
-        for claim in self.claims:
+        for claim in shown_claims(self.domain):
             # the year of the period, else of as_of (its "Period" cell then says "stated")
             years[str(time_key(claim.data)[0] // 10000 or "")].append(claim)
         out: list[nodes.Node] = []
