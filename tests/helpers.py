@@ -58,3 +58,10 @@ def strict_sphinx_build(srcdir: Path, outdir: Path) -> subprocess.CompletedProce
         text=True,
         check=False,
     )
+
+
+def edit(path: Path, old: str, new: str, count: int = -1) -> None:
+    """Replace `old` (which must be there) with `new` in the file at `path`."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

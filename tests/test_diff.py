@@ -19,6 +19,7 @@ from claimkb.cli.diff_report import shorten_pair
 from claimkb.cli.git_tree import GitRepository
 from claimkb.cli.knowledge_base import load_knowledge_base
 from conftest import REPO
+from helpers import edit
 from kb_project import copy_project
 
 GIT = ["git", "-c", "user.name=Claimkb Tests", "-c", "user.email=tests@example.org",
@@ -34,12 +35,6 @@ def commit(repo: Path, message: str = "change") -> str:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message)
     return git(repo, "rev-parse", "HEAD").strip()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture
@@ -91,9 +86,9 @@ INDEX, OTHER, GPUS, REGISTRY = (
 
 
 def test_a_changed_value_and_scope_are_flagged_with_the_relative_change(capsys, repo):
-    edit(repo / INDEX, ":value: 5_576_000", ":value: 5_600_000")
-    edit(repo / INDEX, ":scope: final-training-run", ":scope: company-infrastructure")
-    edit(repo / INDEX, "amount to only $5.576M.", "amount to only $5.6M.")
+    edit(repo / INDEX, ":value: 5_576_000", ":value: 5_600_000", 1)
+    edit(repo / INDEX, ":scope: final-training-run", ":scope: company-infrastructure", 1)
+    edit(repo / INDEX, "amount to only $5.576M.", "amount to only $5.6M.", 1)
     base = git(repo, "rev-parse", "HEAD").strip()
     commit(repo)
     status, out, err = diff(capsys, repo, "HEAD~1", "HEAD")
@@ -115,16 +110,16 @@ def test_a_changed_value_and_scope_are_flagged_with_the_relative_change(capsys, 
 
 
 def test_every_kind_of_field_is_compared_and_written_for_people(capsys, repo):
-    edit(repo / INDEX, ":subject: deepseek\n", ":subject: deepseek, deepseek-v3\n")
-    edit(repo / INDEX, ":low: 1.3e9", ":low: 1.2e9")
-    edit(repo / INDEX, ":high: 1.6e9\n", "")
-    edit(repo / INDEX, ":as_of: 2025-01-31", ":as_of: 2025-02")
-    edit(repo / INDEX, ":confidence: likely", ":confidence: speculative\n:status: disputed")
+    edit(repo / INDEX, ":subject: deepseek\n", ":subject: deepseek, deepseek-v3\n", 1)
+    edit(repo / INDEX, ":low: 1.3e9", ":low: 1.2e9", 1)
+    edit(repo / INDEX, ":high: 1.6e9\n", "", 1)
+    edit(repo / INDEX, ":as_of: 2025-01-31", ":as_of: 2025-02", 1)
+    edit(repo / INDEX, ":confidence: likely", ":confidence: speculative\n:status: disputed", 1)
     edit(repo / INDEX, ":contradicts: deepseek-v3-final-run-cost\n```",
-         ":contradicts: deepseek-v3-final-run-cost\n\nEvery server, *counted*.\n```")  # fmt: skip
-    edit(repo / GPUS, "metric: gpu-count", "metric: cost")
-    edit(repo / GPUS, "value: 2048", "value: 2049")
-    edit(repo / GPUS, "as_of: 2024-12-27", "as_of: 2024-12-27\n    tags: [hardware]")
+         ":contradicts: deepseek-v3-final-run-cost\n\nEvery server, *counted*.\n```", 1)  # fmt: skip
+    edit(repo / GPUS, "metric: gpu-count", "metric: cost", 1)
+    edit(repo / GPUS, "value: 2048", "value: 2049", 1)
+    edit(repo / GPUS, "as_of: 2024-12-27", "as_of: 2024-12-27\n    tags: [hardware]", 1)
     commit(repo)
     status, out, _ = diff(capsys, repo, "HEAD~1", "HEAD")
     changed = section(out, "Claims changed")
@@ -202,7 +197,7 @@ def test_added_removed_and_moved_claims_and_the_relations_they_take(capsys, repo
 
 
 def test_a_renamed_id_is_a_removal_and_an_addition_with_a_hint(capsys, repo):
-    edit(repo / GPUS, "id: deepseek-v3-gpus", "id: deepseek-v3-gpu-count")
+    edit(repo / GPUS, "id: deepseek-v3-gpus", "id: deepseek-v3-gpu-count", 1)
     commit(repo)
     _, out, _ = diff(capsys, repo, "HEAD~1", "HEAD")
     assert section(out, "Claims removed")[:2] == [
@@ -219,15 +214,17 @@ def test_a_renamed_id_is_a_removal_and_an_addition_with_a_hint(capsys, repo):
 
 
 def test_registry_records_added_removed_and_changed(capsys, repo):
-    edit(repo / REGISTRY, "    unit: USD", "    unit: kUSD")
-    edit(repo / REGISTRY, "https://arxiv.org/abs/2412.19437", "https://arxiv.org/abs/2412.19437v2")
-    edit(repo / REGISTRY, "    name: DeepSeek\n", "    name: DeepSeek\n    country: CN\n")
+    edit(repo / REGISTRY, "    unit: USD", "    unit: kUSD", 1)
+    edit(
+        repo / REGISTRY, "https://arxiv.org/abs/2412.19437", "https://arxiv.org/abs/2412.19437v2", 1
+    )
+    edit(repo / REGISTRY, "    name: DeepSeek\n", "    name: DeepSeek\n    country: CN\n", 1)
     edit(
         repo / REGISTRY, "sources:", "  - id: nvidia\n    name: NVIDIA\n    type: company\nsources:"
     )
     edit(repo / REGISTRY, "  - id: gpu-count\n    name: GPU count\n    unit: GPUs\n"
-         "    definition: How many GPUs.\n", "")  # fmt: skip
-    edit(repo / GPUS, "metric: gpu-count", "metric: cost")
+         "    definition: How many GPUs.\n", "", 1)  # fmt: skip
+    edit(repo / GPUS, "metric: gpu-count", "metric: cost", 1)
     commit(repo)
     _, out, _ = diff(capsys, repo, "HEAD~1", "HEAD")
     assert out.splitlines()[1] == (
@@ -284,7 +281,7 @@ def test_relations_cut_and_what_is_left_pointing_at_a_removed_claim(capsys, repo
 
 
 def test_findings_introduced_and_fixed_but_not_lines_that_moved(capsys, repo):
-    edit(repo / OTHER, ":relies_on:", ":colour: red\n:relies_on:")
+    edit(repo / OTHER, ":relies_on:", ":colour: red\n:relies_on:", 1)
     commit(repo, "a finding")
     status, out, _ = diff(capsys, repo, "HEAD~1", "HEAD", "--fail-on", "findings")
     assert status == 1
@@ -293,12 +290,12 @@ def test_findings_introduced_and_fixed_but_not_lines_that_moved(capsys, repo):
         "docs/other.md:10:1: claim cheap-is-good: colour: unknown field 'colour'"
     ]
     assert section(out, "Claims changed")[1] == "    colour: (none) → (invalid: see the findings)"
-    edit(repo / OTHER, "# Other page\n", "# Other page\n\nThree\n\nnew\n\nparagraphs.\n")
+    edit(repo / OTHER, "# Other page\n", "# Other page\n\nThree\n\nnew\n\nparagraphs.\n", 1)
     commit(repo, "the finding moves down")
     status, out, _ = diff(capsys, repo, "HEAD~1", "HEAD", "--fail-on", "findings")
     assert (status, out.splitlines()[1:]) == (0, ["no change to the ledger"])
-    edit(repo / OTHER, ":colour: red\n", "")
-    edit(repo / INDEX, ":locator: Table 1", ":locator: Table 1\n:metrc: cost")
+    edit(repo / OTHER, ":colour: red\n", "", 1)
+    edit(repo / INDEX, ":locator: Table 1", ":locator: Table 1\n:metrc: cost", 1)
     commit(repo, "one fixed, one introduced")
     status, out, _ = diff(capsys, repo, "HEAD~1", "HEAD", "--fail-on", "findings")
     assert status == 1
@@ -314,7 +311,7 @@ def test_findings_introduced_and_fixed_but_not_lines_that_moved(capsys, repo):
 
 
 def test_a_file_that_cannot_be_read_at_one_side_hides_none_of_its_records(capsys, repo):
-    edit(repo / GPUS, "value: 2048", "value: [2048")
+    edit(repo / GPUS, "value: 2048", "value: [2048", 1)
     (repo / OTHER).write_bytes((repo / OTHER).read_bytes().replace(b"Cheap", b"Ch\xe9ap"))
     commit(repo)
     status, out, _ = diff(capsys, repo, "HEAD~1", "HEAD")
@@ -344,7 +341,7 @@ def test_a_file_that_cannot_be_read_at_one_side_hides_none_of_its_records(capsys
 
 
 def test_uncommitted_changes_are_compared_by_default(capsys, repo):
-    edit(repo / INDEX, ":value: 5_576_000", ":value: 6e6")
+    edit(repo / INDEX, ":value: 5_576_000", ":value: 6e6", 1)
     (repo / "docs" / "new.md").write_text(
         "# New\n\n```{claim} r1-view\n:kind: viewpoint\n:title: R1 is cheap\n"
         ":claimant: deepseek\n:source: deepseek-v3-report\n```\n",
@@ -365,10 +362,10 @@ def test_uncommitted_changes_are_compared_by_default(capsys, repo):
 def test_the_default_base_is_the_merge_base_with_the_default_branch(capsys, repo):
     fork = git(repo, "rev-parse", "HEAD").strip()
     git(repo, "checkout", "-q", "-b", "feature")
-    edit(repo / GPUS, "value: 2048", "value: 2000")
+    edit(repo / GPUS, "value: 2048", "value: 2000", 1)
     commit(repo, "feature")
     git(repo, "checkout", "-q", "main")
-    edit(repo / INDEX, "DeepSeek-V3 final training run cost", "Final run cost")
+    edit(repo / INDEX, "DeepSeek-V3 final training run cost", "Final run cost", 1)
     commit(repo, "main moves on")
     git(repo, "checkout", "-q", "feature")
     _, out, _ = diff(capsys, repo)
@@ -411,7 +408,7 @@ def test_outside_a_git_repository_is_a_usage_error(capsys, tmp_path, monkeypatch
 
 
 def test_a_shallow_clone_says_to_fetch_the_history(capsys, repo, tmp_path):
-    edit(repo / GPUS, "value: 2048", "value: 2000")
+    edit(repo / GPUS, "value: 2048", "value: 2000", 1)
     commit(repo)
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
@@ -453,12 +450,14 @@ def test_a_revision_reads_as_its_checkout(repo, tmp_path):
 def changed(repo) -> Path:
     """A change of every sort: an important field, a hostile title, a claim added and one
     removed, a relation, a finding introduced."""
-    edit(repo / INDEX, ":value: 5_576_000", ":value: 5_600_000")
+    edit(repo / INDEX, ":value: 5_576_000", ":value: 5_600_000", 1)
     edit(repo / INDEX, ":title: DeepSeek total server capital expenditure",
-         ":title: <script>alert(1)</script> | `capex` *now*")  # fmt: skip
-    edit(repo / INDEX, ":confidence: likely", ":confidence: likely\n:relies_on: deepseek-v3-gpus")
-    edit(repo / GPUS, "id: deepseek-v3-gpus", "id: deepseek-v3-gpu-count")
-    edit(repo / OTHER, ":relies_on:", ":colour: red\n:relies_on:")
+         ":title: <script>alert(1)</script> | `capex` *now*", 1)  # fmt: skip
+    edit(
+        repo / INDEX, ":confidence: likely", ":confidence: likely\n:relies_on: deepseek-v3-gpus", 1
+    )
+    edit(repo / GPUS, "id: deepseek-v3-gpus", "id: deepseek-v3-gpu-count", 1)
+    edit(repo / OTHER, ":relies_on:", ":colour: red\n:relies_on:", 1)
     commit(repo)
     return repo
 
@@ -628,7 +627,7 @@ def test_long_texts_are_cut_to_where_they_differ():
 
 
 def test_a_broken_conf_py_at_a_revision_is_a_usage_error_naming_it(capsys, repo):
-    edit(repo / "docs" / "conf.py", 'claimkb_pages_dir = "kb"', "claimkb_pages_dir = (")
+    edit(repo / "docs" / "conf.py", 'claimkb_pages_dir = "kb"', "claimkb_pages_dir = (", 1)
     commit(repo)
     status, out, err = diff(capsys, repo, "HEAD~1", "HEAD")
     head = f"HEAD ({git(repo, 'rev-parse', 'HEAD')[:12]})"
@@ -638,8 +637,8 @@ def test_a_broken_conf_py_at_a_revision_is_a_usage_error_naming_it(capsys, repo)
 
 def test_a_schema_folder_outside_the_repository_is_read_from_the_disk(capsys, repo):
     edit(repo / "docs" / "conf.py", 'claimkb_pages_dir = "kb"',
-         f'claimkb_pages_dir = "kb"\nclaimkb_schema_dir = "{REPO / "schema"}"')  # fmt: skip
-    edit(repo / INDEX, ":value: 5_576_000", ":value: 5_600_000")
+         f'claimkb_pages_dir = "kb"\nclaimkb_schema_dir = "{REPO / "schema"}"', 1)  # fmt: skip
+    edit(repo / INDEX, ":value: 5_576_000", ":value: 5_600_000", 1)
     commit(repo)
     status, out, _ = diff(capsys, repo, "HEAD~1", "HEAD")
     assert status == 0
@@ -680,7 +679,7 @@ def test_the_pages_that_show_a_claim(repo):
 
 def test_control_characters_in_the_ledger_never_reach_the_terminal_or_the_page(capsys, repo):
     edit(repo / GPUS, "title: GPUs that trained DeepSeek-V3",
-         'title: "GPUs \\e[2J\\e]8;;http://evil\\a that \\u202Edeniart"')  # fmt: skip
+         'title: "GPUs \\e[2J\\e]8;;http://evil\\a that \\u202Edeniart"', 1)  # fmt: skip
     commit(repo)
     _, out, _ = diff(capsys, repo, "HEAD~1", "HEAD", "--color", "always")
     assert "\x1b[2J" not in out and "\x1b]8" not in out and "\u202e" not in out

@@ -13,7 +13,7 @@ from claimkb.core.periods import parse_date
 from claimkb.core.schema import load_schemas
 from claimkb.views.charts import Point, chart_svg, use_log_scale
 from conftest import REPO, ROOTS
-from helpers import build_once, copy_root, html, warnings_of
+from helpers import build_once, copy_root, edit, html, warnings_of
 
 
 @pytest.fixture(scope="module")
@@ -225,12 +225,6 @@ def test_parallel_build_equals_serial(site, tmp_path):
     parallel = build_once(copy_root("kb", tmp_path), parallel=2)
     assert warnings_of(parallel) == []
     assert pages_html(parallel) == pages_html(site)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
 
 
 def test_editing_a_claim_updates_generated_pages_and_tables(tmp_path):

@@ -8,3 +8,4 @@ nitpicky = True
 # the repository's schemas (test roots are copied elsewhere before they build)
 claimkb_schema_dir = str(Path(claimkb.__file__).resolve().parents[2] / "schema")
 claimkb_collections_dir = "claims"
+claimkb_pages_dir = "kb"

@@ -39,6 +39,11 @@ OTHER_COLUMNS = ("title", "subject", "claimant", "as_of", "source", "status")
 TIMELINE_COLUMNS = ("when", "as_of", "title", "value", "subject", "claimant", "source")
 
 
+def chart_name(metric: str, scope: str) -> str:
+    """The file of the chart of a metric over a scope (ids never hold `--`)."""
+    return f"claimkb-chart-{metric}--{scope}.svg"
+
+
 def is_figure(record: Record) -> bool:
     return has_number(record.data)
 
@@ -252,12 +257,13 @@ class PageBuilder:
             if base is None and record.get("price_year"):
                 label += f", {record.get('price_year')} prices"
             series[label].append(point)
+        name = chart_name(metric, scope)
+        path = Path(builder.outdir) / "_images" / name
         if not series:
+            path.unlink(missing_ok=True)  # the chart of an earlier build
             return None
         metric_record = self.registry.of_type("metric").get(metric)
         unit = metric_record.get("unit", "") if metric_record else ""
-        name = f"claimkb-chart-{metric}--{scope}.svg"
-        path = Path(builder.outdir) / "_images" / name
         ylabel = self.names.name_of("metric", metric)
         if base is not None:
             ylabel += f" ({base} dollars, {CPI_NAME})"

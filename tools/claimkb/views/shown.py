@@ -26,6 +26,8 @@ from . import selections as pick
 
 #: Fields a claim's card shows but no list of claims does (tables, generated pages, compare)
 CARD_ONLY_FIELDS = frozenset({"text", "quote", "locator"})
+#: Fields `core.formatting.format_value` reads
+VALUE_FIELDS = ("value", "low", "high")
 #: claim field -> the type of the records it names, which views show by name and link to
 NAMED = (
     ("metric", "metric"),
@@ -89,18 +91,42 @@ class PageFingerprints:
         return self.once(("listed", id(record)), compute)
 
     def reference(self, claim_id, record: Record | None = None) -> str:
-        """A claim as a role, a relation or a formula names it: title, value, unit, home."""
+        """A claim as a formula's input: its fields (a formula's check reads its value, bounds,
+        period, unit...) and where it lives; not the names of the records it names."""
         found = self.objects.get(("claim", claim_id)) if isinstance(claim_id, str) else None
         if record is None and found is not None:
             record = found[1]
         if record is None:
             return digest([repr(claim_id), None])
-        return self.listed(record)
+
+        def compute():
+            data = {k: v for k, v in record.data.items() if k not in CARD_ONLY_FIELDS}
+            unit = self.registry.unit_of(record.get("metric"))
+            return [record.id, found[0] if found else None, data, record.invalid, unit]
+
+        return self.once(("reference", id(record), found[0] if found else None), compute)
+
+    def titled(self, claim_id) -> str:
+        """A link to a claim with its title: the title and where the claim lives."""
+        found = self.objects.get(("claim", claim_id)) if isinstance(claim_id, str) else None
+        if found is None:
+            return digest([repr(claim_id), None])
+        return digest([claim_id, found[0], found[1].get("title")])
+
+    def valued(self, claim_id) -> str:
+        """A claim's value as `{claim-value}` shows it (its title when it has none)."""
+        found = self.objects.get(("claim", claim_id)) if isinstance(claim_id, str) else None
+        if found is None:
+            return digest([repr(claim_id), None])
+        record = found[1]
+        numbers = [record.get(field) for field in VALUE_FIELDS]
+        unit = self.registry.unit_of(record.get("metric"))
+        return digest([self.titled(claim_id), numbers, unit])
 
     def card(self, record: Record) -> str:
         def compute():
             related = [
-                self.reference(i) for field, _label in RELATIONS for i in ids_in(record.get(field))
+                self.titled(i) for field, _label in RELATIONS for i in ids_in(record.get(field))
             ]
             inputs = [
                 self.reference(i, self.formula_inputs.get(i))
@@ -108,7 +134,7 @@ class PageFingerprints:
             ]
             reverse = (
                 [
-                    [self.reference(i) for i in self.domain.referrers(field, record.id)]
+                    [self.titled(i) for i in self.domain.referrers(field, record.id)]
                     for field, _label in REVERSE_RELATIONS
                 ]
                 if record.id
@@ -137,8 +163,13 @@ class PageFingerprints:
         if via == "claim-card":
             found = self.objects.get(("claim", target))
             return self.card(found[1]) if found else digest([target, None])
-        if via in ("claim", "claim-value", "compare"):
-            return self.reference(target)
+        if via == "claim":
+            return self.titled(target)
+        if via == "claim-value":
+            return self.valued(target)
+        if via == "compare":
+            found = self.objects.get(("claim", target))
+            return self.listed(found[1]) if found else digest([target, None])
         return None  # collections, registry lists and filters: noted as shown records or views
 
     def view(self, kind: str, *args) -> str:
@@ -176,14 +207,16 @@ def _pair(fp: PageFingerprints, metric: str, scope: str) -> list:
 def _sources(fp: PageFingerprints) -> list:
     sources = sorted(fp.registry.of_type("source"))
     return [
-        [fp.link("source", sid), [fp.reference(c.id) for c in pick.claims_citing(fp.domain, sid)]]
+        [fp.link("source", sid), [fp.titled(c.id) for c in pick.claims_citing(fp.domain, sid)]]
         for sid in sources
     ]
 
 
 def _disputes(fp: PageFingerprints) -> list:
+    shown = fp.objects
     pairs = [
-        [fp.reference(left), fp.reference(right)] for left, right in pick.contradictions(fp.domain)
+        [fp.listed(shown[("claim", left)][1]), fp.listed(shown[("claim", right)][1])]
+        for left, right in pick.contradictions(fp.domain)
     ]
     return [pairs, [fp.listed(r) for r in pick.disputed(fp.domain)]]
 
