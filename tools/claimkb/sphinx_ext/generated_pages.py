@@ -5,15 +5,12 @@ at write time from the domain (`views.generated_pages`), so it always shows ever
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.records import Record
-from ..core.site_pages import pair_doc
 from ..views.claims_table import number_tables
-from ..views.generated_pages import PageBuilder, chart_name
+from ..views.generated_pages import PageBuilder
 from ..views.nodes import kb_page_node
 from ..views.shown import digest
 from ._compat import builder_of
@@ -146,25 +143,6 @@ class RenderPages(ViewTransform):
         number_tables(self.document)
 
 
-def remove_stale_outputs(app, exception) -> None:
-    """build-finished: remove the pages (and charts) of generated pages that are gone, as a clean
-    build would not write them: a deleted entity's page must not stay on the site."""
-    pages_dir = app.config.claimkb_pages_dir
-    if exception is not None or not pages_dir or app.builder.format != "html":
-        return
-    outdir, found = Path(app.outdir), app.env.found_docs
-    suffix = app.builder.out_suffix
-    for path in sorted((outdir / pages_dir).rglob(f"*{suffix}")):
-        if path.relative_to(outdir).as_posix().removesuffix(suffix) not in found:
-            path.unlink()
-    for path in sorted((outdir / "_images").glob(chart_name("*", "*"))):
-        metric, _, scope = (
-            path.name.removeprefix("claimkb-chart-").removesuffix(".svg").partition("--")
-        )
-        if f"{pages_dir}/{pair_doc(metric, scope)}" not in found:
-            path.unlink()
-
-
 def setup_generated_pages(app) -> None:
     app.add_directive("entity-page", EntityPageDirective)
     app.add_directive("source-page", SourcePageDirective)
@@ -176,4 +154,3 @@ def setup_generated_pages(app) -> None:
     app.add_directive("timeline-page", TimelinePageDirective)
     app.add_post_transform(RenderPages)
     app.connect("builder-inited", write_stubs, priority=600)
-    app.connect("build-finished", remove_stale_outputs)

@@ -156,7 +156,12 @@ class PageFingerprints:
             parts.append(self.named(ref.via, ref.target))
         for view in data["views"].get(docname, []):
             parts.append(self.view(*view))
-        return digest(parts)
+        return digest([self.every_page(), parts])
+
+    def every_page(self) -> bool:
+        """What every page shows: whether the claim index exists (the theme links it from every
+        page when it has entries)."""
+        return any(rtype == "claim" for rtype, _ in self.objects)
 
     def named(self, via: str, target: str):
         """A claim named by a role (`claim`, `claim-value`), `compare` or `claim-card`."""

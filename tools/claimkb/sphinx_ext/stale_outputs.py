@@ -1,0 +1,36 @@
+"""Outputs an incremental build must remove because a clean build would not write them: the
+pages and charts of generated pages that are gone (a deleted entity's page must not stay on the
+site), and the claim index once no claim is left. Sphinx leaves the outputs of removed pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.site_pages import pair_doc
+from ..views.generated_pages import chart_name
+from .domain import ClaimIndex
+
+
+def remove_stale_outputs(app, exception) -> None:
+    """build-finished, HTML builders only."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir, found = Path(app.outdir), app.env.found_docs
+    suffix = app.builder.out_suffix
+    pages_dir = app.config.claimkb_pages_dir
+    if pages_dir:
+        for path in sorted((outdir / pages_dir).rglob(f"*{suffix}")):
+            if path.relative_to(outdir).as_posix().removesuffix(suffix) not in found:
+                path.unlink()
+        for path in sorted((outdir / "_images").glob(chart_name("*", "*"))):
+            pair = path.name.removeprefix("claimkb-chart-").removesuffix(".svg")
+            metric, _, scope = pair.partition("--")
+            if f"{pages_dir}/{pair_doc(metric, scope)}" not in found:
+                path.unlink()
+    domain = app.env.domains["claim"]
+    if not any(rtype == "claim" for rtype, _ in domain.objects):
+        (outdir / f"{domain.name}-{ClaimIndex.name}{suffix}").unlink(missing_ok=True)
+
+
+def setup_stale_outputs(app) -> None:
+    app.connect("build-finished", remove_stale_outputs)
