@@ -34,7 +34,9 @@ class ClaimsDirective(ClaimsTableSyntax, SphinxDirective):
             env.docname,
             directive_references("claims", [], self.options, path, self.lineno, lines),
         )
-        domain.note_findings(env.docname, check_table_options(self.options, path, self.lineno, lines))
+        domain.note_findings(
+            env.docname, check_table_options(self.options, path, self.lineno, lines)
+        )
         node = claims_node(filters=table_filters(self.options))
         self.set_source_info(node)
         return [node]
