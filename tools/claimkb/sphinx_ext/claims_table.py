@@ -5,7 +5,8 @@
 :metric: cost
 ```
 
-Values in one option are alternatives (any of them); options combine (all of them).
+Values in one option are alternatives (any of them); options combine (all of them). Rows are
+newest `as_of` first; `:latest: 8` keeps the first 8 (`core.claim_filters.select`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.claim_filters import table_filters
-from ..core.page_directives import directive_references
+from ..core.page_directives import check_table_options, directive_references
 from ..myst.directive_syntax import ClaimsTableSyntax
 from ..myst.option_lines import option_lines
 from ..views.claims_table import ClaimsTableBuilder, number_tables
@@ -32,6 +33,9 @@ class ClaimsDirective(ClaimsTableSyntax, SphinxDirective):
         domain.note_refs(
             env.docname,
             directive_references("claims", [], self.options, path, self.lineno, lines),
+        )
+        domain.note_findings(
+            env.docname, check_table_options(self.options, path, self.lineno, lines)
         )
         filters = table_filters(self.options)
         domain.note_view(env.docname, ("table", filters))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..core.claim_filters import as_of_key
 from ..core.records import Record
 from .links import joined, xref
 from .names import Names
 from .nodes import sort_key
-from .selections import as_of_key
 from .when import sort_value, when_cell
 
 #: column -> (header, sort type)

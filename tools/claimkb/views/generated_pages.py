@@ -12,6 +12,7 @@ from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
 from ..core.bounds import has_number
+from ..core.claim_filters import newest_first
 from ..core.money import CPI_NAME
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
@@ -30,7 +31,6 @@ from .selections import (
     claims_of_pair,
     contradictions,
     disputed,
-    newest_first,
     shown_claims,
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..core.claim_filters import matches
+from ..core.claim_filters import select
 from ..core.records import Record
 
 
@@ -18,21 +18,9 @@ def shown_claims(domain) -> list[Record]:
     return selections(domain).claims
 
 
-def as_of_key(as_of: str | None) -> int:
-    """`2024-12-27` -> 20241227, `2024` -> 20240000: sorts numerically, least precise first."""
-    if not as_of:
-        return 0
-    parts = [int(p) for p in as_of.split("-")] + [0, 0]
-    return parts[0] * 10000 + parts[1] * 100 + parts[2]
-
-
-def newest_first(records: list[Record]) -> list[Record]:
-    return sorted(records, key=lambda r: (-as_of_key(r.get("as_of")), r.id))
-
-
 def table_rows(domain, filters: dict[str, list[str]]) -> list[Record]:
-    """The rows of a `claims` table, in display order."""
-    return newest_first([r for r in shown_claims(domain) if matches(r, filters)])
+    """The rows of a `claims` table, in display order (`core.claim_filters.select`)."""
+    return select(shown_claims(domain), filters)
 
 
 class Selections:
