@@ -86,7 +86,12 @@ class CardBuilder:
         if share:
             line += nodes.Text(" ")
             line += nodes.reference(
-                "", "share", refuri=share, classes=["claim-share"], reftitle=SHARE_TITLE
+                "",
+                "share",
+                refuri=share,
+                internal=True,
+                classes=["claim-share"],
+                reftitle=SHARE_TITLE,
             )
         header += line
         return header
