@@ -99,6 +99,7 @@ def test_pages_carry_escaped_card_tags_and_a_description_from_their_claims(built
     )
     folder = head_tags(html(built, "sub/page.html"))
     assert one(folder, "og:description").startswith("1 sourced figure: -17% in a day")
+    assert one(folder, "description") == "A page that describes itself"  # its own, kept
 
 
 @pytest.mark.sphinx("html", testroot="sharing")

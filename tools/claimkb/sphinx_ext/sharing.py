@@ -92,12 +92,14 @@ def add_page_tags(app, pagename: str, templatename: str, context: dict, doctree)
         fields.setdefault("og:site_name", escape(site.name))
     if app.config.ogp_image_alt is None:  # its default, the site's name, is not escaped
         fields.setdefault("og:image:alt", escape(site.name))
+    tags = context.get("metatags", "")
     description = page_description(page_claims(app, pagename))
     if description and "og:description" not in fields:
         fields["og:description"] = escape(description)
-        context["metatags"] = context.get("metatags", "") + meta("name", "description", description)
+        if 'name="description"' not in tags:  # one the page sets itself (`html_meta`) stays
+            tags += meta("name", "description", description) + "\n"
     card = "summary_large_image" if site.base_url and site.image else "summary"
-    context["metatags"] += "\n" + meta("name", "twitter:card", card) + "\n"
+    context["metatags"] = tags + meta("name", "twitter:card", card) + "\n"
     context["meta"] = fields
 
 
