@@ -17,7 +17,7 @@ nitpicky = True
 
 html_theme = "furo"
 html_title = "The AI Cost Ledger"
-html_static_path: list[str] = []
+html_static_path = ["_static"]  # the social card image, favicon.svg
 html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = None
 
@@ -37,6 +37,14 @@ html_theme_options = {
     "source_branch": os.environ.get("CLAIMKB_SOURCE_BRANCH", "main"),
     "source_directory": "docs/",
 } if _source_repository else {}
+
+# The site's public address, for canonical links, the sitemap, OpenGraph's absolute URLs and the
+# claims' share pages. No address is written here: CLAIMKB_BASE_URL sets it (a GitHub Pages site,
+# say); on Read the Docs, READTHEDOCS_CANONICAL_URL (language and version included). Without one
+# the build writes no absolute URL and no sitemap. See CONTRIBUTING.md.
+html_baseurl = os.environ.get("CLAIMKB_BASE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+sitemap_excludes = ["search.html", "genindex.html"]
+ogp_image = "_static/social-card.png"  # one card for every page, 1200 x 630
 
 # The claim engine reads these (paths relative to this file).
 claimkb_schema_dir = "../schema"

@@ -276,6 +276,7 @@ extensions = ["myst_parser", "claimkb"]
 myst_enable_extensions = ["colon_fence"]
 nitpicky = True
 claimkb_pages_dir = "kb"
+html_baseurl = "https://example.org/fuzz/"  # absolute addresses: og:url, sitemap, share pages
 """
 
 

@@ -7,8 +7,9 @@ record whose field has a hostile value: wrong types, impossible dates, huge and 
 and infinities, negative counts, empty texts and lists, lists for scalars and back, very long text,
 Unicode edge cases, ids that collide after case folding. Every record is shown by every view: its
 card, a `claims` table, a `compare` block, roles, the entity, source and metric-and-scope pages,
-the timeline, disputes and sources pages, the chart, the registry lists, the exports and the search
-index. For each record: a located warning naming its field, or nothing if the value is valid (and
+the timeline, disputes and sources pages, the chart, the registry lists, the exports, the search
+index, and what a shared link shows (each page's card tags and description, each claim's share
+page `c/<id>.html`). For each record: a located warning naming its field, or nothing if the value is valid (and
 then it is shown); no traceback; every page written; `claims.json` valid JSON of the export schema;
 `claims.csv` readable; and `claimkb validate` reports what the build reports.
 
@@ -28,6 +29,7 @@ import math
 import os
 import re
 import traceback
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,7 @@ from hypothesis import strategies as st
 from claimkb.cli import main
 from claimkb.core.schema import load_schemas
 from claimkb.views.exports import CSV_COLUMNS
+from claimkb.views.sharing import DESCRIPTION_LENGTH, headline
 from fuzz_project import (
     ABSENT,
     BASE_REFS,
@@ -310,6 +313,7 @@ def check_build(root: Path, hostiles: list[Hostile]) -> list[str]:
     problems += check_pages(outdir)
     exported, export_problems = check_exports(outdir)
     problems += export_problems
+    problems += check_sharing(outdir, exported)
     problems += check_warnings(project, warnings, exported)
     problems += check_agreement(project, warnings, report)
     return problems
@@ -357,6 +361,61 @@ def check_pages(outdir: Path) -> list[str]:
         json.loads(index.removeprefix("Search.setIndex(").removesuffix(")"))
     except ValueError as error:
         problems.append(f"searchindex.js does not parse: {error}")
+    return problems
+
+
+class HeadTags(HTMLParser):
+    """The elements of a page, and the content of its <meta> tags by property or name."""
+
+    def __init__(self):
+        super().__init__()
+        self.elements: list[str] = []
+        self.meta: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append(tag)
+        attrs = dict(attrs)
+        key = attrs.get("property") or attrs.get("name")
+        if tag == "meta" and key:
+            self.meta.setdefault(key, []).append(attrs.get("content") or "")
+
+
+def head_tags(path: Path) -> HeadTags:
+    parser = HeadTags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+SHARE_PAGE_ELEMENTS = {"html", "head", "meta", "title", "link", "body", "p", "a"}
+
+
+def check_sharing(outdir: Path, exported: dict) -> list[str]:
+    """Each page's card tags appear once, with a short one-line description; each exported claim
+    shown by a page has a share page whose og:title is its title and value, and no other file
+    is in `c/` (an invalid id names no file)."""
+    problems = []
+    for page in ("page-claims", "collection-claims", "views"):
+        tags = head_tags(outdir / f"{page}.html").meta
+        for key in ("og:title", "og:description", "og:url", "description", "twitter:card"):
+            if len(tags.get(key, [])) != 1:
+                problems.append(f"{page}: {len(tags.get(key, []))} {key} tags")
+        for text in tags.get("og:description", []):
+            if len(text) > DESCRIPTION_LENGTH or "\n" in text:
+                problems.append(f"{page}: og:description {text!r:.80}")
+    expected = {f"{cid}.html": claim for cid, claim in exported.items() if claim["page"]}
+    found = {path.name for path in (outdir / "c").iterdir()}
+    problems += [
+        f"c/{name}: a share page of no exported claim" for name in sorted(found - set(expected))
+    ]
+    for name, claim in sorted(expected.items()):
+        if name not in found:
+            problems.append(f"c/{name}: no share page for {claim['id']}")
+            continue
+        page = head_tags(outdir / "c" / name)
+        if page.meta.get("og:title") != [headline(claim)]:
+            problems.append(f"c/{name}: og:title {page.meta.get('og:title')!r:.80}")
+        if not set(page.elements) <= SHARE_PAGE_ELEMENTS:
+            problems.append(f"c/{name}: elements {sorted(set(page.elements))}")
     return problems
 
 

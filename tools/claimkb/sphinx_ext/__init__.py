@@ -21,6 +21,7 @@ from .links import setup_links
 from .roles import setup_roles
 from .schema_reference import setup_schema_reference
 from .search import setup_search
+from .sharing import setup_sharing
 from .stale_outputs import setup_stale_outputs
 
 #: Bump when the data this extension keeps in the environment changes shape.
@@ -50,6 +51,7 @@ def setup(app) -> dict:
     setup_exports(app)
     setup_links(app)
     setup_linkcheck(app)
+    setup_sharing(app)
     setup_events(app)
     setup_stale_outputs(app)
     app.connect("config-inited", _add_static)

@@ -23,6 +23,7 @@ from ..myst.option_lines import option_lines
 from ..views.cards import CardBuilder, RegistryListBuilder
 from ..views.nodes import claim_node, registry_node
 from ._compat import builder_of
+from .sharing import share_links
 
 
 class ClaimDirective(ClaimSyntax, SphinxDirective):
@@ -125,7 +126,8 @@ class RenderClaims(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         domain = self.env.domains["claim"]
-        cards = CardBuilder(domain, self.env.docname)
+        docname = self.env.docname
+        cards = CardBuilder(domain, docname, share_links(builder_of(self.env), docname))
         lists = RegistryListBuilder(domain.registry)
         for node in list(
             self.document.findall(lambda n: isinstance(n, claim_node | registry_node))

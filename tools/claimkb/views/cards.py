@@ -13,14 +13,16 @@ from .nodes import claim_node, registry_node
 from .when import forecast_badge, when_text
 
 KIND_LABELS = {"figure": "Figure", "fact": "Fact", "viewpoint": "Viewpoint"}
+SHARE_TITLE = "A link to this claim that previews its title and value when shared"
 
 
 class CardBuilder:
     """Builds the card of one claim from its record and the current registries."""
 
-    def __init__(self, domain, docname: str):
+    def __init__(self, domain, docname: str, share_link=None):
         self.domain = domain
         self.names = Names(domain, docname)
+        self.share_link = share_link  # claim id -> link to its share page (HTML builds), or None
 
     def card(self, node: claim_node) -> nodes.container:
         record: Record = node["record"]
@@ -79,6 +81,17 @@ class CardBuilder:
         if record.id:
             line += nodes.reference(
                 "", "¶", refid=record.anchor, classes=["headerlink"], reftitle="Link to this claim"
+            )
+        share = self.share_link(record.id) if self.share_link and record.id else None
+        if share:
+            line += nodes.Text(" ")
+            line += nodes.reference(
+                "",
+                "share",
+                refuri=share,
+                internal=True,
+                classes=["claim-share"],
+                reftitle=SHARE_TITLE,
             )
         header += line
         return header
