@@ -122,3 +122,22 @@ def test_french_number_forms():
         use_language(None)
     assert {"1,6 milliards", "1,6 Md$", "1,6 milliards de dollars", "1 600 000 000"} <= forms
     assert "$1.6B" in forms  # English forms stay: readers paste them
+
+
+def test_make_gettext_writes_the_registry_catalog(tmp_path):
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = copy_root("french", tmp_path)
+    app = SphinxTestApp("gettext", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    template = (Path(app.outdir) / "claimkb-registry.pot").read_text(encoding="utf-8")
+    # names, units' words, definitions and entity descriptions, in English, located
+    for text in ("Final training run", "USD per GPU-hour", "One GPU working for one hour."):
+        assert f'msgid "{text}"' in template
+    assert 'msgid "A Chinese AI lab, owned by the hedge fund High-Flyer."' in template
+    assert "claims/registry.yaml:" in template
+    # entity names are proper nouns: not for translation
+    assert 'msgid "DeepSeek"' not in template
