@@ -96,6 +96,10 @@ def test_tables_and_generated_pages_in_french(french):
     assert "<h2>Laboratoires" in html(french, "kb/entities.html")
     assert "<h1>Mesures et périmètres" in html(french, "kb/metrics.html")
     assert "Affirmations sur DeepSeek-V3" in text_of(french, "kb/entity/deepseek-v3.html")
+    pair = html(french, "kb/metric/cost/final-training-run.html")
+    assert "<h1>Coût : Dernière phase d’entraînement" in pair
+    assert "Argent dépensé ou estimé, en dollars américains." in pair  # the metric's definition
+    assert 'alt="Graphique de ' in pair
 
 
 def test_compare_says_what_differs_in_french(french):

@@ -81,7 +81,7 @@ class PageBuilder:
         return f"{self.pages_dir}/{relative}"
 
     def pair_title(self, metric: str, scope: str) -> str:
-        return f"{self.names.name_of('metric', metric)}: {self.names.name_of('scope', scope)}"
+        return labelled(self.names.name_of("metric", metric), self.names.name_of("scope", scope))
 
     def figure_groups(self, records: list[Record]) -> list[tuple[tuple[str, str], list[Record]]]:
         groups: dict[tuple[str, str], list[Record]] = defaultdict(list)
