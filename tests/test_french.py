@@ -100,6 +100,7 @@ def test_tables_and_generated_pages_in_french(french):
     assert "<h1>Coût : Dernière phase d’entraînement" in pair
     assert "Argent dépensé ou estimé, en dollars américains." in pair  # the metric's definition
     assert 'alt="Graphique de ' in pair
+    assert "(arXiv, 27 décembre 2024)" in text_of(french, "kb/sources.html")
 
 
 def test_compare_says_what_differs_in_french(french):
