@@ -12,6 +12,7 @@ from sphinx.util.nodes import make_refnode
 
 from ..core.formatting import format_value
 from ..core.records import Finding, PageReference, Record
+from ..views.i18n import _, _lazy
 
 #: domain data kept per document: purged and merged by docname
 PER_DOCUMENT = ("claims", "shown", "refs", "findings", "views", "homes", "titles")
@@ -19,7 +20,7 @@ PER_DOCUMENT = ("claims", "shown", "refs", "findings", "views", "homes", "titles
 
 class ClaimIndex(Index):
     name = "index"
-    localname = "Claim index"
+    localname = _lazy("Claim index")
     shortname = "claims"
 
     def generate(self, docnames: Iterable[str] | None = None):
@@ -27,13 +28,14 @@ class ClaimIndex(Index):
         entities = domain.registry.of_type("entity")
         names = domain.registry.name_of
         groups: dict[str, list[IndexEntry]] = defaultdict(list)
-        for (rtype, _), (docname, record) in sorted(domain.objects.items()):
+        for (rtype, _rid), (docname, record) in sorted(domain.objects.items()):
             if rtype != "claim" or (docnames and docname not in docnames):
                 continue
             unit = domain.registry.unit_of(record.get("metric"))
             extra = format_value(record.data, unit) or record.get("kind", "")
             claimant = record.get("claimant")
-            descr = f"claimed by {names('entity', claimant)}" if claimant in entities else ""
+            claimed = _("claimed by %s") % names("entity", claimant)
+            descr = claimed if claimant in entities else ""
             for subject in record.get("subject") or [record.get("claimant", "")]:
                 group = names("entity", subject)
                 groups[group].append(
@@ -50,14 +52,14 @@ class ClaimIndex(Index):
 
 class ClaimDomain(Domain):
     name = "claim"
-    label = "Claims"
+    label = _lazy("Claims")
     object_types = {
-        "claim": ObjType("claim", "claim", "value"),
-        "entity": ObjType("entity", "entity"),
-        "source": ObjType("source", "source"),
-        "metric": ObjType("metric", "metric"),
-        "scope": ObjType("scope", "scope"),
-        "method": ObjType("method", "method"),
+        "claim": ObjType(_lazy("claim"), "claim", "value"),
+        "entity": ObjType(_lazy("entity"), "entity"),
+        "source": ObjType(_lazy("source"), "source"),
+        "metric": ObjType(_lazy("metric"), "metric"),
+        "scope": ObjType(_lazy("scope"), "scope"),
+        "method": ObjType(_lazy("method"), "method"),
     }
     indices = [ClaimIndex]
     data_version = 5

@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core.records import Record
 from ..views.claims_table import number_tables
 from ..views.generated_pages import PageBuilder
+from ..views.i18n import labelled
 from ..views.nodes import kb_page_node
 from ..views.shown import digest
 from ._compat import builder_of
@@ -93,7 +94,7 @@ class MetricScopePageDirective(PageDirective):
             for r, rid in zip((metric, scope), self.arguments, strict=True)
         ]
         keys = [("metric", self.arguments[0]), ("scope", self.arguments[1])]
-        return self.titled(node, ": ".join(names), "metric-scope", keys)
+        return self.titled(node, labelled(*names), "metric-scope", keys)
 
 
 class EntityListDirective(PageDirective):

@@ -22,6 +22,7 @@ from sphinx.util import logging
 
 from ..core.site_pages import entity_doc, pair_doc, source_doc
 from ..myst.scanner import markdown_parser, scan_page
+from ..views.i18n import N_, _
 
 logger = logging.getLogger("claimkb")
 
@@ -30,16 +31,16 @@ ORPHAN = "---\norphan: true\n---\n"
 
 #: entity type -> heading of its group on the entities page, in this order
 ENTITY_GROUPS = {
-    "company": "Companies",
-    "lab": "Labs",
-    "model": "Models",
-    "product": "Products",
-    "hardware": "Hardware",
-    "person": "People",
-    "government": "Governments",
-    "publication": "Publications",
-    "fund": "Funds and investors",
-    "other": "Other",
+    "company": N_("Companies"),
+    "lab": N_("Labs"),
+    "model": N_("Models"),
+    "product": N_("Products"),
+    "hardware": N_("Hardware"),
+    "person": N_("People"),
+    "government": N_("Governments"),
+    "publication": N_("Publications"),
+    "fund": N_("Funds and investors"),
+    "other": N_("Other"),
 }
 
 
@@ -64,7 +65,7 @@ def plan(registry, pairs: set[tuple[str, str]]) -> dict[str, str]:
         )
     stubs["entities.md"] = entities_listing(registry)
     stubs["metrics.md"] = metrics_listing(registry, pairs)
-    stubs.update(FIXED_PAGES)
+    stubs.update(fixed_pages())
     return stubs
 
 
@@ -84,41 +85,71 @@ def entities_listing(registry) -> str:
             (r.id for r in entities.values() if (r.get("type") or "other") == etype),
         )
         if members:
-            groups.append(f"## {heading}\n\n" + directive("entity-list", *members))
+            groups.append("## " + _(heading) + "\n\n" + directive("entity-list", *members))
     return (
-        MARKER + "# Entities\n\nEvery company, lab, model, chip, person and "
-        "publication the claims are about or made by, each with its own page.\n\n"
+        MARKER
+        + "# "
+        + _("Entities")
+        + "\n\n"
+        + _(
+            "Every company, lab, model, chip, person and publication the claims are about or "
+            "made by, each with its own page."
+        )
+        + "\n\n"
         + "\n".join(groups)
     )
 
 
 def metrics_listing(registry, pairs: set[tuple[str, str]]) -> str:
     sections = []
-    for metric in by_name(registry, "metric", {m for m, _ in pairs}):
+    for metric in by_name(registry, "metric", {m for m, _scope in pairs}):
         scopes = by_name(registry, "scope", (s for m, s in pairs if m == metric))
         sections.append(
             f"## {registry.name_of('metric', metric)}\n\n" + directive("pair-list", metric, *scopes)
         )
     return (
-        MARKER + "# Metrics and scopes\n\nOne page for each metric measured over "
-        "each scope, with a chart of the values that can be compared.\n\n" + "\n".join(sections)
+        MARKER
+        + "# "
+        + _("Metrics and scopes")
+        + "\n\n"
+        + _(
+            "One page for each metric measured over each scope, with a chart of the values "
+            "that can be compared."
+        )
+        + "\n\n"
+        + "\n".join(sections)
     )
 
 
-#: Generated pages whose stubs do not depend on the knowledge base
-FIXED_PAGES = {
-    "sources.md": MARKER + "# Sources\n\nEvery publication cited, with the claims that cite "
-    "it.\n\n" + directive("sources-page"),
-    "disputes.md": MARKER + "# Disputes\n\nClaims that contradict one another, side by "
-    "side, and claims marked as disputed.\n\n" + directive("disputes-page"),
-    "timeline.md": MARKER + "# Timeline\n\nEvery claim by the date it holds or was "
-    "stated, oldest first.\n\n" + directive("timeline-page"),
-    # for sites that link one page rather than the five listings; orphan, so it may go unlinked
-    "index.md": "---\norphan: true\n---\n" + MARKER + "# Knowledge base\n\nPages built from "
-    "the claims themselves: everything about one company or model, every figure of one metric "
-    "and scope, every source, the disputes and the timeline.\n\n"
-    + toctree(["entities", "metrics", "sources", "disputes", "timeline"]),
-}
+LISTINGS = ["entities", "metrics", "sources", "disputes", "timeline"]
+
+
+def fixed_pages() -> dict[str, str]:
+    """Generated pages whose stubs do not depend on the knowledge base (only on the language)."""
+    sources = _("Every publication cited, with the claims that cite it.")
+    disputes = _("Claims that contradict one another, side by side, and claims marked as disputed.")
+    timeline = _("Every claim by the date it holds or was stated, oldest first.")
+    knowledge_base = _(
+        "Pages built from the claims themselves: everything about one company or model, every "
+        "figure of one metric and scope, every source, the disputes and the timeline."
+    )
+    titles = {
+        "sources": _("Sources"),
+        "disputes": _("Disputes"),
+        "timeline": _("Timeline"),
+        "index": _("Knowledge base"),
+    }
+    return {
+        "sources.md": f"{MARKER}# {titles['sources']}\n\n{sources}\n\n" + directive("sources-page"),
+        "disputes.md": f"{MARKER}# {titles['disputes']}\n\n{disputes}\n\n"
+        + directive("disputes-page"),
+        "timeline.md": f"{MARKER}# {titles['timeline']}\n\n{timeline}\n\n"
+        + directive("timeline-page"),
+        # for sites that link one page rather than the five listings; orphan, so it may go
+        # unlinked
+        "index.md": f"{ORPHAN}{MARKER}# {titles['index']}\n\n{knowledge_base}\n\n"
+        + toctree(LISTINGS),
+    }
 
 
 def claim_pairs(app, registry) -> set[tuple[str, str]]:

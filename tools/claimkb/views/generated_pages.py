@@ -14,6 +14,7 @@ from sphinx.util.osutil import relative_uri
 from ..core.bounds import has_number
 from ..core.claim_filters import newest_first
 from ..core.money import CPI_NAME
+from ..core.periods import as_of_words
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from ..core.site_pages import entity_doc, pair_doc
@@ -21,6 +22,7 @@ from .chart_points import chart_point
 from .charts import Point, write_chart
 from .claims_table import ClaimsTableBuilder
 from .compare import CompareBuilder
+from .i18n import _, entity_type_words, labelled
 from .links import joined, web_link, xref
 from .money_view import base_year, money_metric
 from .selections import (
@@ -42,6 +44,12 @@ TIMELINE_COLUMNS = ("when", "as_of", "title", "value", "subject", "claimant", "s
 def chart_name(metric: str, scope: str) -> str:
     """The file of the chart of a metric over a scope (ids never hold `--`)."""
     return f"claimkb-chart-{metric}--{scope}.svg"
+
+
+def date_of(record: Record, field: str):
+    """A date field as the build's language writes it (English: as written, `2024-12-27`)."""
+    value = record.get(field)
+    return as_of_words(value) if isinstance(value, str) else value
 
 
 def is_figure(record: Record) -> bool:
@@ -95,7 +103,7 @@ class PageBuilder:
         return f"{self.pages_dir}/{relative}"
 
     def pair_title(self, metric: str, scope: str) -> str:
-        return f"{self.names.name_of('metric', metric)}: {self.names.name_of('scope', scope)}"
+        return labelled(self.names.name_of("metric", metric), self.names.name_of("scope", scope))
 
     def figure_groups(self, records: list[Record]) -> list[tuple[tuple[str, str], list[Record]]]:
         groups: dict[tuple[str, str], list[Record]] = defaultdict(list)
@@ -111,12 +119,12 @@ class PageBuilder:
         if record is not None:
             out += self.entity_facts(record)
         about = claims_about(self.domain, rid)
-        section = self.section(f"Claims about {name}", "claims-about")
+        section = self.section(_("Claims about %s") % name, "claims-about")
         figures = [c for c in about if is_figure(c) and c.get("metric") and c.get("scope")]
         for (metric, scope), group in self.figure_groups(figures):
             sub = self.section(self.pair_title(metric, scope), f"about-{metric}--{scope}")
             sub += self.paragraph(
-                "Newest first. Every figure of this metric and scope: ",
+                _("Newest first. Every figure of this metric and scope:") + " ",
                 self.doc_link(
                     self.pages_doc(pair_doc(metric, scope)), self.pair_title(metric, scope)
                 ),
@@ -126,14 +134,14 @@ class PageBuilder:
             section += sub
         others = [c for c in about if c not in figures]
         if others:
-            sub = self.section("Facts, viewpoints and other claims", "about-other")
+            sub = self.section(_("Facts, viewpoints and other claims"), "about-other")
             sub += self.tables.build(newest_first(others), OTHER_COLUMNS)
             section += sub
         if not about:
-            section += self.paragraph("No claim is about it yet.")
+            section += self.paragraph(_("No claim is about it yet."))
         out.append(section)
         made = claims_made_by(self.domain, rid)
-        section = self.section(f"Claims {name} makes", "claims-made")
+        section = self.section(_("Claims %s makes") % name, "claims-made")
         section += self.tables.build(
             newest_first(made), ("title", "value", "subject", "as_of", "source", "status")
         )
@@ -147,40 +155,40 @@ class PageBuilder:
             out.append(
                 self.paragraph(record.get("description"), classes=["claimkb-entity-description"])
             )
-        facts = [f"Type: {record.get('type')}"]
+        facts = [_("Type: %s") % entity_type_words(record.get("type"))]
         if record.get("country"):
-            facts.append(f"Country: {record.get('country')}")
+            facts.append(_("Country: %s") % record.get("country"))
         if record.get("aliases"):
-            facts.append("Also known as: " + "; ".join(record.get("aliases")))
+            facts.append(_("Also known as:") + " " + "; ".join(record.get("aliases")))
         para = self.paragraph(" · ".join(facts), classes=["claimkb-entity-facts"])
         if record.get("url"):
             para += nodes.Text(" · ")
-            para += web_link("Website", record.get("url"))
+            para += web_link(_("Website"), record.get("url"))
         out.append(para)
         return out
 
     def related(self, rid: str, about: list[Record]) -> nodes.section:
         entities = self.registry.of_type("entity")
         record = entities.get(rid)
-        section = self.section("Related entities", "related")
+        section = self.section(_("Related entities"), "related")
         items = nodes.bullet_list(classes=["claimkb-related"])
         parent = record.get("parent") if record else None
         if parent:
-            items += self.related_item("Part of", [parent])
+            items += self.related_item(_("Part of"), [parent])
         children = children_of(self.domain, rid)
         if children:
-            items += self.related_item("Includes", children)
+            items += self.related_item(_("Includes"), children)
         co_subjects = sorted({s for c in about for s in c.get("subject") or []} - {rid})
         if co_subjects:
-            items += self.related_item("Named with it in claims", co_subjects)
+            items += self.related_item(_("Named with it in claims"), co_subjects)
         if items.children:
             section += items
         else:
-            section += self.paragraph("No related entity is recorded.")
+            section += self.paragraph(_("No related entity is recorded."))
         return section
 
     def related_item(self, label: str, ids: list[str]) -> nodes.list_item:
-        parts: list[nodes.Node] = [nodes.Text(f"{label}: ")]
+        parts: list[nodes.Node] = [nodes.Text(labelled(label, ""))]
         parts += joined([self.names.entity(e) for e in ids])
         item = nodes.list_item()
         item += self.paragraph(*parts)
@@ -192,7 +200,7 @@ class PageBuilder:
             record = self.registry.of_type(rtype).get(rid)
             text = record.get("definition", "") if record else ""
             label = self.names.name_of(rtype, rid)
-            heading = f"{rtype.capitalize()}: "
+            heading = (_("Metric:") if rtype == "metric" else _("Scope:")) + " "
             out.append(
                 self.paragraph(
                     nodes.strong(heading, heading),
@@ -207,14 +215,16 @@ class PageBuilder:
             out.append(chart)
         out.append(
             self.paragraph(
-                "Each colour is one method: figures obtained by different methods (or in "
-                "different years' prices) are not comparable, so the chart keeps them apart. "
-                "Each figure stands at the middle of the period it is about; a hollow circle "
-                "gives no period and stands where it was stated, a diamond is a forecast, a "
-                "triangle a bound only (pointing up: at least; down: at most). Money is "
-                "drawn in constant dollars of one year (the axis says which), converted with "
-                "the US CPI-U; a figure whose dollars cannot be converted is left to the table. "
-                "Retracted claims are left out of the chart.",
+                _(
+                    "Each colour is one method: figures obtained by different methods (or in "
+                    "different years' prices) are not comparable, so the chart keeps them apart. "
+                    "Each figure stands at the middle of the period it is about; a hollow circle "
+                    "gives no period and stands where it was stated, a diamond is a forecast, a "
+                    "triangle a bound only (pointing up: at least; down: at most). Money is "
+                    "drawn in constant dollars of one year (the axis says which), converted "
+                    "with the US CPI-U; a figure whose dollars cannot be converted is left to "
+                    "the table. Retracted claims are left out of the chart."
+                ),
                 classes=["claimkb-chart-note"],
             )
         )
@@ -255,7 +265,7 @@ class PageBuilder:
                 continue
             label = self.names.name_of("method", record.get("method", ""))
             if base is None and record.get("price_year"):
-                label += f", {record.get('price_year')} prices"
+                label += ", " + _("%(year)s prices") % {"year": record.get("price_year")}
             series[label].append(point)
         name = chart_name(metric, scope)
         path = Path(builder.outdir) / "_images" / name
@@ -266,16 +276,20 @@ class PageBuilder:
         unit = metric_record.get("unit", "") if metric_record else ""
         ylabel = self.names.name_of("metric", metric)
         if base is not None:
-            ylabel += f" ({base} dollars, {CPI_NAME})"
-        write_chart(path, dict(series), unit, ylabel)
+            ylabel += " " + _("(%(year)s dollars, %(cpi)s)") % {"year": base, "cpi": CPI_NAME}
+        write_chart(path, dict(series), unit, ylabel, _("Method"))
         uri = relative_uri(builder.get_target_uri(self.docname), f"_images/{name}")
         title = self.pair_title(metric, scope)
         count = sum(len(points) for points in series.values())
-        alt = f"Chart of {count} value(s) of {title} over time, one colour per method"
+        alt = _("Chart of %(count)s value(s) of %(title)s over time, one colour per method") % {
+            "count": count,
+            "title": title,
+        }
+        caption = _("%s, by date; the table below lists every value.") % title
         html = (
             f'<figure class="claimkb-chart" id="chart-{escape(metric)}--{escape(scope)}">'
             f'<img src="{escape(uri)}" alt="{escape(alt)}" loading="lazy">'
-            f"<figcaption>{escape(title)}, by date; the table below lists every value."
+            f"<figcaption>{escape(caption)}"
             "</figcaption></figure>"
         )
         return nodes.raw("", html, format="html")
@@ -284,22 +298,22 @@ class PageBuilder:
         record = self.registry.of_type("source").get(sid)
         out: list[nodes.Node] = []
         if record is not None:
-            details = [record.get("type"), record.get("publisher"), record.get("published")]
+            details = [record.get("type"), record.get("publisher"), date_of(record, "published")]
             para = self.paragraph(
                 ", ".join(str(d) for d in details if d).capitalize() + ". ",
                 classes=["claimkb-source-facts"],
             )
             if record.get("authors"):
-                para += nodes.Text("By " + ", ".join(record.get("authors")) + ". ")
-            para += web_link("Read the original", record.get("url"))
+                para += nodes.Text(_("By %s.") % ", ".join(record.get("authors")) + " ")
+            para += web_link(_("Read the original"), record.get("url"))
             if record.get("archive_url"):
                 para += nodes.Text(" (")
-                para += web_link("archived copy", record.get("archive_url"))
+                para += web_link(_("archived copy"), record.get("archive_url"))
                 para += nodes.Text(")")
             para += nodes.Text(".")
             out.append(para)
         citing = self.citing(sid)
-        section = self.section("Claims citing it", "claims-citing")
+        section = self.section(_("Claims citing it"), "claims-citing")
         section += self.tables.build(newest_first(citing))
         out.append(section)
         return out
@@ -315,7 +329,7 @@ class PageBuilder:
             item = nodes.definition_list_item()
             term = nodes.term(ids=[f"sources-{sid}"])
             term += self.xref("source", sid, record.get("title", sid))
-            details = [record.get("publisher"), record.get("published")]
+            details = [record.get("publisher"), date_of(record, "published")]
             term += nodes.Text(" (" + ", ".join(str(d) for d in details if d) + ")")
             item += term
             definition = nodes.definition()
@@ -324,7 +338,7 @@ class PageBuilder:
                 links = [self.xref("claim", c.id, c.get("title", c.id)) for c in citing]
                 definition += self.paragraph(*joined(links))
             else:
-                definition += self.paragraph("No claim on this site cites it.")
+                definition += self.paragraph(_("No claim on this site cites it."))
             item += definition
             listing += item
         return [listing]
@@ -333,21 +347,21 @@ class PageBuilder:
         shown = {c.id: c for c in shown_claims(self.domain)}
         pairs = contradictions(self.domain)
         out: list[nodes.Node] = []
-        section = self.section("Claims that contradict others", "contradictions")
+        section = self.section(_("Claims that contradict others"), "contradictions")
         compare = CompareBuilder(self.domain, self.docname)
         for index, (left, right) in enumerate(pairs):
             section += self.paragraph(
                 self.xref("claim", left, shown[left].get("title", left)),
-                " contradicts ",
+                " " + _("contradicts") + " ",
                 self.xref("claim", right, shown[right].get("title", right)),
                 ".",
                 classes=["claimkb-dispute-heading"],
             )
             section += compare.build([shown[left], shown[right]], f"dispute-{index + 1}")
         if not pairs:
-            section += self.paragraph("No claim contradicts another.")
+            section += self.paragraph(_("No claim contradicts another."))
         out.append(section)
-        section = self.section("Claims marked as disputed", "disputed")
+        section = self.section(_("Claims marked as disputed"), "disputed")
         section += self.tables.build(newest_first(disputed(self.domain)))
         out.append(section)
         return out
@@ -360,7 +374,7 @@ class PageBuilder:
         out: list[nodes.Node] = []
         for year in sorted(years, key=lambda y: (y == "", y)):
             records = sorted(years[year], key=lambda c: (time_key(c.data), c.id))
-            section = self.section(year or "Undated", f"year-{year or 'undated'}")
+            section = self.section(year or _("Undated"), f"year-{year or 'undated'}")
             section += self.tables.build(records, TIMELINE_COLUMNS)
             out.append(section)
         return out
