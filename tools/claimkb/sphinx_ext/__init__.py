@@ -8,10 +8,12 @@ from pathlib import Path
 from .. import __version__
 from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
 from .claim_card import setup_claim_card
+from .claim_titles import setup_claim_titles
 from .claim_directives import setup_claim_directives
 from .claims_table import setup_claims_table
 from .compare import setup_compare
 from .domain import ClaimDomain
+from .editions import setup_editions
 from .events import setup_events
 from .exports import setup_exports
 from .finding_codes import setup_finding_codes
@@ -21,6 +23,7 @@ from .links import setup_links
 from .roles import setup_roles
 from .schema_reference import setup_schema_reference
 from .search import setup_search
+from .translation_note import setup_translation_note
 
 #: Bump when the data this extension keeps in the environment changes shape.
 ENV_VERSION = 4
@@ -50,6 +53,9 @@ def setup(app) -> dict:
     setup_links(app)
     setup_linkcheck(app)
     setup_events(app)
+    setup_claim_titles(app)
+    setup_translation_note(app)
+    setup_editions(app)
     app.connect("config-inited", _add_static)
     return {
         "version": __version__,
