@@ -8,8 +8,8 @@ from pathlib import Path
 from .. import __version__
 from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
 from .claim_card import setup_claim_card
-from .claim_titles import setup_claim_titles
 from .claim_directives import setup_claim_directives
+from .claim_titles import setup_claim_titles
 from .claims_table import setup_claims_table
 from .compare import setup_compare
 from .domain import ClaimDomain
