@@ -11,12 +11,30 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from . import money
 from .bounds import has_number
+from .language import N_, current_locale, gettext
 from .records import is_number
 
 #: The fields that must match, with the words that name them in a sentence.
 MATCHED_FIELDS = (("metric", "metric"), ("scope", "scope"), ("method", "method"))
+#: what differs, as a verdict says it
+DIFFERENT = {
+    "metric": N_("different metric"),
+    "scope": N_("different scope"),
+    "method": N_("different method"),
+    "kind": N_("different kind"),
+    "price year": N_("different price year"),
+}
+#: a claim without a value, by kind
+WITHOUT_VALUE = {
+    "fact": N_("a fact without a value"),
+    "viewpoint": N_("a viewpoint without a value"),
+    "figure": N_("a figure without a value"),
+    "claim": N_("a claim without a value"),
+}
 
 #: names(record type, id) -> the registry's name for it.
 Namer = Callable[[str, str], str]
@@ -29,7 +47,9 @@ class Difference:
     right: str
 
     def text(self) -> str:
-        return f"different {self.field}: {self.left} vs {self.right}"
+        different = gettext(DIFFERENT[self.field])
+        words = gettext(N_("%(different)s: %(left)s vs %(right)s"))
+        return words % {"different": different, "left": self.left, "right": self.right}
 
 
 def differences(
@@ -72,7 +92,8 @@ def _no_cpi(record: Mapping[str, Any]) -> str:
     year = money.dollar_year(record)
     if year is None or money.cpi_of(year.year) is not None:
         return ""
-    return f" (no {money.CPI_NAME} for {year.year} to convert them)"
+    words = gettext(N_(" (no %(cpi)s for %(year)s to convert them)"))
+    return words % {"cpi": money.CPI_NAME, "year": year.year}
 
 
 def comparable(left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
@@ -94,18 +115,25 @@ def ratio(left: Mapping[str, Any], right: Mapping[str, Any]) -> float | None:
 
 def ratio_text(number: float) -> str:
     """`287×`, `4.2×`, `1.05×`: three significant digits, thousands grouped."""
+    locale = current_locale()
+    if locale is not None:
+        rounded = round(number) if number >= 100 else float(f"{number:.3g}")
+        return format_decimal(rounded, locale=locale) + "\u00a0×"
     return f"{number:,.0f}×" if number >= 100 else f"{number:.3g}×"
 
 
 def _name(names: Namer, rtype: str, rid: str | None) -> str:
-    return names(rtype, rid) if rid else "none given"
+    return names(rtype, rid) if rid else gettext(N_("none given"))
 
 
 def _kind_words(record: Mapping[str, Any]) -> str:
-    return (
-        "a figure" if has_number(record) else f"a {record.get('kind') or 'claim'} without a value"
-    )
+    if has_number(record):
+        return gettext(N_("a figure"))
+    kind = record.get("kind")
+    return gettext(WITHOUT_VALUE.get(kind, WITHOUT_VALUE["claim"]))
 
 
 def _year_words(year: Any) -> str:
-    return f"{year} prices" if year else "price year not given"
+    if not year:
+        return gettext(N_("price year not given"))
+    return gettext(N_("%(year)s prices")) % {"year": year}

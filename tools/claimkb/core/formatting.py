@@ -1,7 +1,11 @@
-"""Values written for people: $5.58M, 50,000 GPUs, $1.3B–$1.6B."""
+"""Values written for people: $5.58M, 50,000 GPUs, $1.3B–$1.6B; in French (Babel's forms for
+the build's locale, `core.language`) 5,58 M$, 50 000 GPU, 1,3 Md$–1,6 Md$."""
 
 from __future__ import annotations
 
+from babel.numbers import format_compact_decimal, format_decimal
+
+from .language import N_, current_locale, gettext
 from .records import is_number
 
 _SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
@@ -14,10 +18,14 @@ def format_number(value: float, unit: str = "") -> str:
     A unit that starts with a currency code is money too: `USD per GPU-hour` -> `$2 per GPU-hour`.
     """
     code, _, rest = unit.partition(" ")
+    locale = current_locale()
     if code in CURRENCIES:
-        money = _sign(value) + CURRENCIES[code] + _compact(abs(value))
+        if locale is None:
+            money = _sign(value) + CURRENCIES[code] + _compact(abs(value))
+        else:
+            money = _sign(value) + _local_compact(abs(value), locale) + CURRENCIES[code]
         return f"{money} {rest}" if rest else money
-    text = _plain(value)
+    text = _plain(value) if locale is None else _local_plain(value, locale)
     return f"{text} {unit}" if unit else text
 
 
@@ -29,7 +37,8 @@ def format_value(record_data: dict, unit: str = "") -> str:
     text = format_number(value, unit)
     low, high = record_data.get("low"), record_data.get("high")
     if is_number(low) or is_number(high):
-        text += f" (range {format_range(low, high, unit)})"
+        range_text = format_range(low, high, unit)
+        text = gettext(N_("%(value)s (range %(range)s)")) % {"value": text, "range": range_text}
     return text
 
 
@@ -37,11 +46,12 @@ def format_bounds(record_data: dict, unit: str = "") -> str:
     """A figure without a value: `at least $100M`, `up to $500B`, `between $1.3B and $1.6B`."""
     low, high = record_data.get("low"), record_data.get("high")
     if is_number(low) and is_number(high):
-        return f"between {format_number(low, unit)} and {format_number(high, unit)}"
+        words = gettext(N_("between %(low)s and %(high)s"))
+        return words % {"low": format_number(low, unit), "high": format_number(high, unit)}
     if is_number(low):
-        return f"at least {format_number(low, unit)}"
+        return gettext(N_("at least %(low)s")) % {"low": format_number(low, unit)}
     if is_number(high):
-        return f"up to {format_number(high, unit)}"
+        return gettext(N_("up to %(high)s")) % {"high": format_number(high, unit)}
     return ""
 
 
@@ -76,3 +86,31 @@ def _plain(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.3g}"
+
+
+#: a no-break space: "5,58 M$" never breaks between the number and its scale
+NBSP = "\u00a0"
+
+
+def scale_suffix(size: float, locale) -> str:
+    """The locale's short word for a power of a thousand: French 1e9 -> `Md`, 1e3 -> `k`."""
+    return format_compact_decimal(size, locale=locale).lstrip("1").strip()
+
+
+def _local_compact(value: float, locale) -> str:
+    """`5,58${NBSP}M`-style mantissa and scale, before the currency symbol: `5,58 M`, `589 `."""
+    for size, _suffix in _SUFFIXES:
+        if value >= size * 0.9995:
+            mantissa = format_decimal(float(_significant(value / size)), locale=locale)
+            return mantissa + NBSP + scale_suffix(size, locale)
+    if value < 1000:
+        return format_decimal(float(_significant(value)), locale=locale) + NBSP
+    return format_decimal(round(value), locale=locale) + NBSP
+
+
+def _local_plain(value: float, locale) -> str:
+    """A count in full, grouped as the locale groups it: `50 000`, `2,5`."""
+    if float(value).is_integer():
+        return format_decimal(int(value), locale=locale)
+    digits = 6 if abs(value) >= 1 else 3
+    return format_decimal(float(f"{value:.{digits}g}"), format="#,##0.##########", locale=locale)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from .language import N_, gettext
 from .periods import try_period
 from .records import is_number
 from .units import UnitError, parse_unit
@@ -78,9 +79,12 @@ class DollarYear:
 
     def words(self) -> str:
         if self.basis == "stated":
-            return f"{self.year} dollars"
-        why = "the year of its period" if self.basis == "period" else "the year it was stated"
-        return f"{self.year} dollars (nominal: {why})"
+            return gettext(N_("%(year)s dollars")) % {"year": self.year}
+        if self.basis == "period":
+            why = gettext(N_("%(year)s dollars (nominal: the year of its period)"))
+        else:
+            why = gettext(N_("%(year)s dollars (nominal: the year it was stated)"))
+        return why % {"year": self.year}
 
 
 def dollar_year(data: Mapping[str, Any]) -> DollarYear | None:

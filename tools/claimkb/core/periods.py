@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from babel.dates import format_date
+
+from .language import current_locale
+
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -79,15 +83,32 @@ def try_period(text: Any) -> Span | None:
 
 
 def date_words(text: str) -> str:
-    """`2024` -> 2024, `2023-07` -> Jul 2023, `2024-12-27` -> 27 Dec 2024."""
+    """`2024` -> 2024, `2023-07` -> Jul 2023, `2024-12-27` -> 27 Dec 2024; in French (the
+    build's locale) `juillet 2023`, `27 décembre 2024`."""
     found = _DATE.match(text.strip())
     if not found:
         return text
     year, month, day = found.groups()
     if month is None or not 1 <= int(month) <= 12:
         return year
+    if current_locale() is not None:
+        return _local_date_words(text.strip(), day is not None)
     words = f"{_MONTHS[int(month) - 1]} {year}"
     return f"{int(day)} {words}" if day else words
+
+
+def _local_date_words(text: str, has_day: bool) -> str:
+    try:
+        day = parse_date(text).start
+    except PeriodError:
+        return text
+    return format_date(day, "d MMMM y" if has_day else "LLLL y", locale=current_locale())
+
+
+def as_of_words(as_of: str) -> str:
+    """When a figure was stated, as a card says it: the ISO date in English (as it always was),
+    the date in words in another language (`27 décembre 2024`)."""
+    return as_of if current_locale() is None else date_words(as_of)
 
 
 def period_words(text: str) -> str:

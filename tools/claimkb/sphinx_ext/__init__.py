@@ -18,8 +18,10 @@ from .events import setup_events
 from .exports import setup_exports
 from .finding_codes import setup_finding_codes
 from .generated_pages import setup_generated_pages
+from .language import setup_language
 from .linkcheck import setup_linkcheck
 from .links import setup_links
+from .registry_catalog import setup_registry_catalog
 from .roles import setup_roles
 from .schema_reference import setup_schema_reference
 from .search import setup_search
@@ -40,6 +42,7 @@ def setup(app) -> dict:
     for node in NEUTRAL_NODES:
         app.add_node(node)
     app.add_node(sort_key, html=(visit_sort_key, depart_sort_key))
+    setup_language(app)
     setup_claim_directives(app)
     setup_roles(app)
     setup_compare(app)
@@ -56,6 +59,7 @@ def setup(app) -> dict:
     setup_claim_titles(app)
     setup_translation_note(app)
     setup_editions(app)
+    setup_registry_catalog(app)
     app.connect("config-inited", _add_static)
     return {
         "version": __version__,

@@ -12,11 +12,12 @@ from sphinx.util.nodes import make_refnode
 
 from ..core.formatting import format_value
 from ..core.records import Finding, PageReference, Record
+from ..views.i18n import _, _lazy
 
 
 class ClaimIndex(Index):
     name = "index"
-    localname = "Claim index"
+    localname = _lazy("Claim index")
     shortname = "claims"
 
     def generate(self, docnames: Iterable[str] | None = None):
@@ -24,13 +25,14 @@ class ClaimIndex(Index):
         entities = domain.registry.of_type("entity")
         names = domain.registry.name_of
         groups: dict[str, list[IndexEntry]] = defaultdict(list)
-        for (rtype, _), (docname, record) in sorted(domain.objects.items()):
+        for (rtype, _rid), (docname, record) in sorted(domain.objects.items()):
             if rtype != "claim" or (docnames and docname not in docnames):
                 continue
             unit = domain.registry.unit_of(record.get("metric"))
             extra = format_value(record.data, unit) or record.get("kind", "")
             claimant = record.get("claimant")
-            descr = f"claimed by {names('entity', claimant)}" if claimant in entities else ""
+            claimed = _("claimed by %s") % names("entity", claimant)
+            descr = claimed if claimant in entities else ""
             for subject in record.get("subject") or [record.get("claimant", "")]:
                 group = names("entity", subject)
                 groups[group].append(
@@ -47,7 +49,7 @@ class ClaimIndex(Index):
 
 class ClaimDomain(Domain):
     name = "claim"
-    label = "Claims"
+    label = _lazy("Claims")
     object_types = {
         "claim": ObjType("claim", "claim", "value"),
         "entity": ObjType("entity", "entity"),

@@ -9,6 +9,7 @@ from ..core.arithmetic import outcome, plain
 from ..core.formulas import FormulaError, formula_ids, shown_parts
 from ..core.records import Record
 from ..core.time_checks import claims_by_id
+from .i18n import _
 from .links import xref
 
 #: operators written without spaces around them (the others get one on each side)
@@ -49,8 +50,10 @@ def arithmetic_line(domain, names, record: Record) -> nodes.paragraph | None:
     result = outcome(record, by_id, registry)
     para += nodes.Text(" ")
     if result.checked:
-        para += nodes.inline("✓ checked", "✓ checked", classes=["claim-formula-checked"])
+        checked = "✓ " + _("checked")
+        para += nodes.inline(checked, checked, classes=["claim-formula-checked"])
     else:
-        words = f"✗ not checked: {result.problem}" if result.problem else "✗ not checked"
+        words = "✗ " + _("not checked")
+        words += f": {result.problem}" if result.problem else ""
         para += nodes.inline(words, words, classes=["claim-formula-unchecked"])
     return para

@@ -6,13 +6,16 @@ from docutils import nodes
 
 from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
 from .arithmetic_line import arithmetic_line, relation_ids
+from .i18n import N_, _, confidence_words, entity_type_words, labelled, status_words
 from .links import joined, web_link, xref
 from .money_view import constant_text, dollars_words
 from .names import Names
 from .nodes import claim_node, registry_node
 from .when import forecast_badge, when_text
 
-KIND_LABELS = {"figure": "Figure", "fact": "Fact", "viewpoint": "Viewpoint"}
+#: the words before a figure's metric, scope and method on its badges
+LABEL_WORDS = {"metric": N_("metric"), "scope": N_("scope"), "method": N_("method")}
+KIND_LABELS = {"figure": N_("Figure"), "fact": N_("Fact"), "viewpoint": N_("Viewpoint")}
 
 
 class CardBuilder:
@@ -49,7 +52,7 @@ class CardBuilder:
                 body += arithmetic
         elif kind == "viewpoint":
             held = nodes.paragraph(classes=["claim-held-by"])
-            held += nodes.Text("Viewpoint held by ")
+            held += nodes.Text(_("Viewpoint held by") + " ")
             held += self.names.entity(record.get("claimant", ""))
             body += held
         if "text" in record.invalid:  # a statement refused (raw HTML): only nested claims stay
@@ -67,7 +70,7 @@ class CardBuilder:
     def header(self, record: Record, kind: str, status: str) -> nodes.container:
         header = nodes.container(classes=["sd-card-header", "claim-header"])
         line = nodes.paragraph(classes=["claim-title"])
-        label = KIND_LABELS.get(kind, kind)
+        label = _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
         line += nodes.inline(label, label, classes=["sd-badge", "claim-kind-badge"])
         line += nodes.Text(" ")
         title = record.get("title", record.id)
@@ -75,10 +78,15 @@ class CardBuilder:
         line.extend(forecast_badge(record))
         if status != "current":
             line += nodes.Text(" ")
-            line += nodes.inline(status, status, classes=["sd-badge", "claim-status-badge"])
+            words = status_words(status)
+            line += nodes.inline(words, words, classes=["sd-badge", "claim-status-badge"])
         if record.id:
             line += nodes.reference(
-                "", "¶", refid=record.anchor, classes=["headerlink"], reftitle="Link to this claim"
+                "",
+                "¶",
+                refid=record.anchor,
+                classes=["headerlink"],
+                reftitle=_("Link to this claim"),
             )
         header += line
         return header
@@ -98,7 +106,7 @@ class CardBuilder:
                 para += xref(
                     rtype,
                     rid,
-                    f"{rtype}: {self.names.name_of(rtype, rid)}",
+                    labelled(_(LABEL_WORDS[rtype]), self.names.name_of(rtype, rid)),
                     self.names.docname,
                     classes=["sd-badge", "claim-label", f"claim-label-{rtype}"],
                 )
@@ -113,25 +121,27 @@ class CardBuilder:
         if dollars_words(self.domain, record):
             parts.append([nodes.Text(dollars_words(self.domain, record))])
         if kind != "viewpoint" and record.get("claimant"):
-            parts.append([nodes.Text("Claimed by "), self.names.entity(record.get("claimant"))])
+            claimant = self.names.entity(record.get("claimant"))
+            parts.append([nodes.Text(_("Claimed by") + " "), claimant])
         if record.get("subject"):
             subjects = [self.names.entity(subject) for subject in record.get("subject")]
-            parts.append([nodes.Text("About "), *joined(subjects)])
+            parts.append([nodes.Text(_("About") + " "), *joined(subjects)])
         if record.get("confidence"):
-            parts.append([nodes.Text(f"Confidence: {record.get('confidence')}")])
-        parts.append([nodes.Text(f"Status: {status}")])
+            words = confidence_words(record.get("confidence"))
+            parts.append([nodes.Text(_("Confidence: %s") % words)])
+        parts.append([nodes.Text(_("Status: %s") % status_words(status))])
         facts += joined(parts, " · ")
         footer += facts
         footer += self.source_line(record)
         for field, label in RELATIONS:
-            self.add_links(footer, label, relation_ids(record, field))
+            self.add_links(footer, _(label), relation_ids(record, field))
         for field, label in REVERSE_RELATIONS:
-            self.add_links(footer, label, self.domain.referrers(field, record.id))
+            self.add_links(footer, _(label), self.domain.referrers(field, record.id))
         ident = nodes.paragraph(classes=["claim-id"])
-        ident += nodes.Text("Claim id: ")
+        ident += nodes.Text(_("Claim id:") + " ")
         ident += nodes.literal(record.id, record.id)
         if record.get("tags"):
-            ident += nodes.Text(" · Tags: " + ", ".join(record.get("tags")))
+            ident += nodes.Text(" · " + _("Tags:") + " " + ", ".join(record.get("tags")))
         footer += ident
         if record.invalid:
             footer += self.invalid_line(record)
@@ -142,18 +152,18 @@ class CardBuilder:
         """The fields left out because they are invalid: the build's warnings say why."""
         page = record.docname is not None
         names = ["body" if page and name == "text" else name for name in record.invalid]
-        text = f"Not shown, because invalid: {', '.join(names)}."
+        text = _("Not shown, because invalid: %s.") % ", ".join(names)
         return nodes.paragraph(text, text, classes=["claim-invalid-fields"])
 
     def source_line(self, record: Record) -> nodes.paragraph:
         para = nodes.paragraph(classes=["claim-source"])
-        para += nodes.Text("Source: ")
+        para += nodes.Text(_("Source:") + " ")
         para += self.names.source_link(record.get("source", ""))
         if record.get("locator"):
             para += nodes.Text(f", {record.get('locator')}")
         also = record.get("also") or []
         if also:
-            para += nodes.Text(". Also: ")
+            para += nodes.Text(". " + _("Also:") + " ")
             para += joined([self.names.source_link(sid) for sid in also], "; ")
         return para
 
@@ -161,7 +171,7 @@ class CardBuilder:
         if not ids:
             return
         para = nodes.paragraph(classes=["claim-relation"])
-        para += nodes.Text(f"{label}: ")
+        para += nodes.Text(labelled(label, ""))
         para += joined([self.names.claim_link(claim_id) for claim_id in ids], "; ")
         parent += para
 
@@ -204,17 +214,17 @@ class RegistryListBuilder:
             if record.get(field):
                 lines.append(record.get(field))
         if record.get("unit"):
-            lines.append(f"Unit: {record.get('unit')}")
+            lines.append(_("Unit: %s") % record.get("unit"))
         if record.type == "entity":
-            lines.append(f"Type: {record.get('type')}")
+            lines.append(_("Type: %s") % entity_type_words(record.get("type")))
         if record.type == "source":
             details = [record.get("type"), record.get("publisher"), record.get("published")]
             lines.append(", ".join(str(d) for d in details if d))
         for field, label in (
-            ("includes", "Includes"),
-            ("excludes", "Excludes"),
-            ("aliases", "Also known as"),
+            ("includes", N_("Includes")),
+            ("excludes", N_("Excludes")),
+            ("aliases", N_("Also known as")),
         ):
             if record.get(field):
-                lines.append(f"{label}: " + "; ".join(record.get(field)))
+                lines.append(labelled(_(label), "; ".join(record.get(field))))
         return lines

@@ -14,10 +14,13 @@ from datetime import date
 from pathlib import Path
 
 from ..core.formatting import format_number
+from ..core.language import current_locale
 from .chart_marks import mark_handles, plot_series
 
 #: A chart switches to a log scale when its largest value is this many times its smallest.
 LOG_SCALE_SPAN = 100
+#: the legend's title: each series is one method (the caller gives it in the build's language)
+LEGEND_TITLE = "Method"
 
 _RC = {
     "svg.hashsalt": "claimkb",  # ids in the SVG no longer random
@@ -47,7 +50,9 @@ def use_log_scale(values: list[float]) -> bool:
     )
 
 
-def fingerprint(series: dict[str, list[Point]], unit: str, ylabel: str) -> str:
+def fingerprint(
+    series: dict[str, list[Point]], unit: str, ylabel: str, legend: str = LEGEND_TITLE
+) -> str:
     """Names the chart's input; stored in the SVG, so an unchanged chart is not drawn again."""
     import matplotlib
 
@@ -55,20 +60,36 @@ def fingerprint(series: dict[str, list[Point]], unit: str, ylabel: str) -> str:
         label: sorted((p.when.isoformat(), p.value, p.mark) for p in series[label])
         for label in sorted(series)
     }
-    text = json.dumps([matplotlib.__version__, _RC, unit, ylabel, points], sort_keys=True)
+    drawn = [matplotlib.__version__, _RC, unit, ylabel, points]
+    locale = current_locale()
+    if locale is not None:  # another language: other words and number forms
+        drawn += [str(locale), legend]
+    text = json.dumps(drawn, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def write_chart(path: Path, series: dict[str, list[Point]], unit: str, ylabel: str) -> None:
+def write_chart(
+    path: Path,
+    series: dict[str, list[Point]],
+    unit: str,
+    ylabel: str,
+    legend: str = LEGEND_TITLE,
+) -> None:
     """Draw the chart into `path`, unless the file there already holds this very chart."""
-    digest = fingerprint(series, unit, ylabel)
+    digest = fingerprint(series, unit, ylabel, legend)
     if path.is_file() and f"claimkb chart {digest}".encode() in path.read_bytes():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(chart_svg(series, unit, ylabel, digest))
+    path.write_bytes(chart_svg(series, unit, ylabel, digest, legend))
 
 
-def chart_svg(series: dict[str, list[Point]], unit: str, ylabel: str, digest: str = "") -> bytes:
+def chart_svg(
+    series: dict[str, list[Point]],
+    unit: str,
+    ylabel: str,
+    digest: str = "",
+    legend: str = LEGEND_TITLE,
+) -> bytes:
     """The chart of `series` (label -> points) as SVG bytes; same input, same bytes."""
     import matplotlib
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -93,7 +114,7 @@ def chart_svg(series: dict[str, list[Point]], unit: str, ylabel: str, digest: st
         axes.set_ylabel(ylabel)
         axes.grid(True, which="major", alpha=0.3)
         handles = axes.get_legend_handles_labels()[0] + mark_handles(series)
-        axes.legend(handles=handles, title="Method", loc="best", fontsize="small")
+        axes.legend(handles=handles, title=legend, loc="best", fontsize="small")
         output = io.BytesIO()
         metadata = {**_METADATA, "Description": f"claimkb chart {digest}" if digest else None}
         figure.savefig(output, format="svg", metadata=metadata)

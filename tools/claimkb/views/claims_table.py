@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..core.periods import as_of_words
 from ..core.records import Record
+from .i18n import N_, _, status_words
 from .links import joined, xref
 from .names import Names
 from .nodes import sort_key
@@ -16,18 +18,18 @@ from .when import sort_value, when_cell
 
 #: column -> (header, sort type)
 COLUMNS = {
-    "title": ("Claim", "text"),
-    "value": ("Value", "number"),
-    "metric": ("Metric", "text"),
-    "scope": ("Scope", "text"),
-    "method": ("Method", "text"),
-    "subject": ("About", "text"),
-    "claimant": ("Claimed by", "text"),
-    "as_of": ("As of", "number"),
-    "period": ("Period", "number"),
-    "when": ("When", "number"),
-    "source": ("Source", "text"),
-    "status": ("Status", "text"),
+    "title": (N_("Claim"), "text"),
+    "value": (N_("Value"), "number"),
+    "metric": (N_("Metric"), "text"),
+    "scope": (N_("Scope"), "text"),
+    "method": (N_("Method"), "text"),
+    "subject": (N_("About"), "text"),
+    "claimant": (N_("Claimed by"), "text"),
+    "as_of": (N_("As of"), "number"),
+    "period": (N_("Period"), "number"),
+    "when": (N_("When"), "number"),
+    "source": (N_("Source"), "text"),
+    "status": (N_("Status"), "text"),
 }
 DEFAULT_COLUMNS = tuple(c for c in COLUMNS if c not in ("period", "when"))
 
@@ -64,19 +66,20 @@ class ClaimsTableBuilder:
     ) -> nodes.Node:
         if not records:
             para = nodes.paragraph(classes=["claimkb-claims-empty"])
-            para += nodes.Text("No claims match.")
+            para += nodes.Text(_("No claims match."))
             return para
         table = nodes.table(classes=["claimkb-claims"])
         if caption:
             table += nodes.title(caption, caption)
         group = nodes.tgroup(cols=len(columns))
         table += group
-        for _ in columns:
+        for _column in columns:
             group += nodes.colspec(colwidth=1)
         head = nodes.thead()
         row = nodes.row()
         for column in columns:
             label, sort_type = COLUMNS[column]
+            label = _(label)
             entry = nodes.entry(classes=[f"claimkb-col-{column}", f"claimkb-sort-{sort_type}"])
             entry += nodes.paragraph(label, label)
             row += entry
@@ -112,7 +115,8 @@ class ClaimsTableBuilder:
             return [self.names.entity(record.get("claimant"))] if record.get("claimant") else []
         if column == "as_of":
             as_of = record.get("as_of")
-            return [sort_key(as_of, as_of, value=as_of_key(as_of))] if as_of else []
+            words = as_of_words(as_of) if as_of else ""
+            return [sort_key(words, words, value=as_of_key(as_of))] if as_of else []
         if column in ("period", "when"):
             text, key = when_cell(record, stated=column == "when")
             return [sort_key(text, text, value=key)] if text else []
@@ -121,7 +125,7 @@ class ClaimsTableBuilder:
             title = source.get("title") if source else record.get("source", "")
             return [xref("source", record.get("source", ""), title, self.docname)]
         if column == "status":
-            return [nodes.Text(record.get("status", "current"))]
+            return [nodes.Text(status_words(record.get("status", "current")))]
         return []
 
 

@@ -12,10 +12,16 @@ from docutils import nodes
 from ..core import comparability
 from ..core.bounds import conclusion, is_bound_only
 from ..core.formatting import format_value
+from ..core.periods import as_of_words
 from ..core.records import Record
+from .i18n import N_, _
 from .links import xref
 from .money_view import converted_pair
 from .names import Names
+
+#: the labels of a compared claim's facts (their field classes keep the English words)
+FACT_LABELS = {"metric": N_("Metric"), "scope": N_("Scope"), "method": N_("Method")}
+N_("Prices"), N_("Claimed by"), N_("As of"), N_("Source")
 
 
 class CompareBuilder:
@@ -59,7 +65,7 @@ class CompareBuilder:
         facts = nodes.field_list(classes=["claimkb-compare-facts"])
         for label, content in self.facts(record):
             field = nodes.field(classes=[f"claimkb-compare-{label.lower().replace(' ', '-')}"])
-            field += nodes.field_name(label, label)
+            field += nodes.field_name(_(label), _(label))
             cell = nodes.field_body()
             para = nodes.paragraph()
             para.extend(content)
@@ -75,13 +81,14 @@ class CompareBuilder:
         for rtype in ("metric", "scope", "method"):
             rid = record.get(rtype)
             if rid:
-                facts.append((rtype.capitalize(), [self.names.link(rtype, rid)]))
+                facts.append((FACT_LABELS[rtype], [self.names.link(rtype, rid)]))
         if record.get("price_year"):
-            facts.append(("Prices", [nodes.Text(f"{record.get('price_year')} prices")]))
+            prices = _("%(year)s prices") % {"year": record.get("price_year")}
+            facts.append(("Prices", [nodes.Text(prices)]))
         if record.get("claimant"):
             facts.append(("Claimed by", [self.names.entity(record.get("claimant"))]))
         if record.get("as_of"):
-            facts.append(("As of", [nodes.Text(record.get("as_of"))]))
+            facts.append(("As of", [nodes.Text(as_of_words(record.get("as_of")))]))
         if record.get("source"):
             facts.append(("Source", [self.names.source_link(record.get("source"))]))
         return facts
@@ -93,14 +100,16 @@ class CompareBuilder:
         found = comparability.differences(left.data, right.data, self.names.name_of)
         if found:
             para = nodes.paragraph(classes=["claimkb-compare-verdict", "claimkb-not-comparable"])
-            para += nodes.strong("Not comparable. ", "Not comparable. ")
+            words = _("Not comparable.") + " "
+            para += nodes.strong(words, words)
             text = comparability.describe(found)
-            text = text[0].upper() + text[1:] + ". No ratio is drawn between them."
+            text = text[0].upper() + text[1:] + ". " + _("No ratio is drawn between them.")
             para += nodes.inline(text, text, classes=["claimkb-compare-differences"])
             return para
         para = nodes.paragraph(classes=["claimkb-compare-verdict", "claimkb-comparable"])
-        para += nodes.strong("Comparable: ", "Comparable: ")
-        para += nodes.Text("same metric, scope and method. ")
+        words = _("Comparable:") + " "
+        para += nodes.strong(words, words)
+        para += nodes.Text(_("same metric, scope and method.") + " ")
         converted = converted_pair(self.domain, left, right)
         values = {r.id: r.data for r in (left, right)}
         if converted is not None:
@@ -112,7 +121,7 @@ class CompareBuilder:
             return para
         ratio = comparability.ratio(values[left.id], values[right.id])
         if ratio is None:
-            para += nodes.Text("The values are not both positive, so there is no ratio.")
+            para += nodes.Text(_("The values are not both positive, so there is no ratio."))
             return para
         larger, smaller = (
             (left, right)
@@ -122,7 +131,8 @@ class CompareBuilder:
         ratio_text = comparability.ratio_text(ratio)
         sentence = nodes.inline(classes=["claimkb-compare-ratio"])
         sentence += xref("claim", larger.id, larger.get("title", larger.id), self.docname)
-        sentence += nodes.Text(f" ({self.shown(larger, converted)}) is {ratio_text} ")
+        is_times = _("is %(ratio)s") % {"ratio": ratio_text}
+        sentence += nodes.Text(f" ({self.shown(larger, converted)}) {is_times} ")
         sentence += xref("claim", smaller.id, smaller.get("title", smaller.id), self.docname)
         sentence += nodes.Text(f" ({self.shown(smaller, converted)}).")
         para += sentence
@@ -135,7 +145,11 @@ class CompareBuilder:
         found = converted[0][record.id]
         unit = self.names.registry.unit_of(record.get("metric"))
         in_base = format_value(found.as_data(), unit)
-        return f"{self.value(record)}; {in_base} in {found.base_year} dollars"
+        in_dollars = _("%(value)s in %(year)s dollars") % {
+            "value": in_base,
+            "year": found.base_year,
+        }
+        return f"{self.value(record)}; {in_dollars}"
 
     def bounds_sentence(self, left: Record, right: Record, values, converted) -> nodes.inline:
         """What two figures allow when one gives bounds only: which is larger, if that is sure,
@@ -144,7 +158,7 @@ class CompareBuilder:
         verdict, ratio = conclusion(values[left.id], values[right.id])
         sentence = nodes.inline(classes=["claimkb-compare-bounds"])
         if verdict not in ("larger", "smaller"):
-            text = (
+            text = _(
                 "One gives only a bound, and the bounds overlap or are open on the side that "
                 "matters: neither can be said to be larger, and no ratio is drawn."
             )
@@ -152,10 +166,12 @@ class CompareBuilder:
             return sentence
         larger, smaller = (left, right) if verdict == "larger" else (right, left)
         sentence += xref("claim", larger.id, larger.get("title", larger.id), self.docname)
-        sentence += nodes.Text(f" ({self.shown(larger, converted)}) is larger than ")
+        larger_than = _("is larger than")
+        sentence += nodes.Text(f" ({self.shown(larger, converted)}) {larger_than} ")
         sentence += xref("claim", smaller.id, smaller.get("title", smaller.id), self.docname)
         sentence += nodes.Text(f" ({self.shown(smaller, converted)})")
         if ratio is not None:
-            sentence += nodes.Text(f", at least {comparability.ratio_text(ratio)}")
-        sentence += nodes.Text(". How much larger beyond that, the bounds do not say.")
+            at_least = _("at least %(ratio)s") % {"ratio": comparability.ratio_text(ratio)}
+            sentence += nodes.Text(f", {at_least}")
+        sentence += nodes.Text(". " + _("How much larger beyond that, the bounds do not say."))
         return sentence

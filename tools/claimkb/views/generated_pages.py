@@ -20,6 +20,7 @@ from .chart_points import chart_point
 from .charts import Point, write_chart
 from .claims_table import ClaimsTableBuilder, newest_first, shown_claims
 from .compare import CompareBuilder
+from .i18n import _, entity_type_words, labelled
 from .links import joined, web_link, xref
 from .money_view import base_year, money_metric
 
@@ -96,12 +97,12 @@ class PageBuilder:
         if record is not None:
             out += self.entity_facts(record)
         about = [c for c in self.claims if rid in (c.get("subject") or [])]
-        section = self.section(f"Claims about {name}", "claims-about")
+        section = self.section(_("Claims about %s") % name, "claims-about")
         figures = [c for c in about if is_figure(c) and c.get("metric") and c.get("scope")]
         for (metric, scope), group in self.figure_groups(figures):
             sub = self.section(self.pair_title(metric, scope), f"about-{metric}--{scope}")
             sub += self.paragraph(
-                "Newest first. Every figure of this metric and scope: ",
+                _("Newest first. Every figure of this metric and scope:") + " ",
                 self.doc_link(
                     self.pages_doc(pair_doc(metric, scope)), self.pair_title(metric, scope)
                 ),
@@ -111,14 +112,14 @@ class PageBuilder:
             section += sub
         others = [c for c in about if c not in figures]
         if others:
-            sub = self.section("Facts, viewpoints and other claims", "about-other")
+            sub = self.section(_("Facts, viewpoints and other claims"), "about-other")
             sub += self.tables.build(newest_first(others), OTHER_COLUMNS)
             section += sub
         if not about:
-            section += self.paragraph("No claim is about it yet.")
+            section += self.paragraph(_("No claim is about it yet."))
         out.append(section)
         made = [c for c in self.claims if c.get("claimant") == rid]
-        section = self.section(f"Claims {name} makes", "claims-made")
+        section = self.section(_("Claims %s makes") % name, "claims-made")
         section += self.tables.build(
             newest_first(made), ("title", "value", "subject", "as_of", "source", "status")
         )
@@ -132,40 +133,40 @@ class PageBuilder:
             out.append(
                 self.paragraph(record.get("description"), classes=["claimkb-entity-description"])
             )
-        facts = [f"Type: {record.get('type')}"]
+        facts = [_("Type: %s") % entity_type_words(record.get("type"))]
         if record.get("country"):
-            facts.append(f"Country: {record.get('country')}")
+            facts.append(_("Country: %s") % record.get("country"))
         if record.get("aliases"):
-            facts.append("Also known as: " + "; ".join(record.get("aliases")))
+            facts.append(_("Also known as:") + " " + "; ".join(record.get("aliases")))
         para = self.paragraph(" · ".join(facts), classes=["claimkb-entity-facts"])
         if record.get("url"):
             para += nodes.Text(" · ")
-            para += web_link("Website", record.get("url"))
+            para += web_link(_("Website"), record.get("url"))
         out.append(para)
         return out
 
     def related(self, rid: str, about: list[Record]) -> nodes.section:
         entities = self.registry.of_type("entity")
         record = entities.get(rid)
-        section = self.section("Related entities", "related")
+        section = self.section(_("Related entities"), "related")
         items = nodes.bullet_list(classes=["claimkb-related"])
         parent = record.get("parent") if record else None
         if parent:
-            items += self.related_item("Part of", [parent])
+            items += self.related_item(_("Part of"), [parent])
         children = sorted(e.id for e in entities.values() if e.get("parent") == rid)
         if children:
-            items += self.related_item("Includes", children)
+            items += self.related_item(_("Includes"), children)
         co_subjects = sorted({s for c in about for s in c.get("subject") or []} - {rid})
         if co_subjects:
-            items += self.related_item("Named with it in claims", co_subjects)
+            items += self.related_item(_("Named with it in claims"), co_subjects)
         if items.children:
             section += items
         else:
-            section += self.paragraph("No related entity is recorded.")
+            section += self.paragraph(_("No related entity is recorded."))
         return section
 
     def related_item(self, label: str, ids: list[str]) -> nodes.list_item:
-        parts: list[nodes.Node] = [nodes.Text(f"{label}: ")]
+        parts: list[nodes.Node] = [nodes.Text(labelled(label, ""))]
         parts += joined([self.names.entity(e) for e in ids])
         item = nodes.list_item()
         item += self.paragraph(*parts)
@@ -177,7 +178,7 @@ class PageBuilder:
             record = self.registry.of_type(rtype).get(rid)
             text = record.get("definition", "") if record else ""
             label = self.names.name_of(rtype, rid)
-            heading = f"{rtype.capitalize()}: "
+            heading = (_("Metric:") if rtype == "metric" else _("Scope:")) + " "
             out.append(
                 self.paragraph(
                     nodes.strong(heading, heading),
@@ -192,14 +193,16 @@ class PageBuilder:
             out.append(chart)
         out.append(
             self.paragraph(
-                "Each colour is one method: figures obtained by different methods (or in "
-                "different years' prices) are not comparable, so the chart keeps them apart. "
-                "Each figure stands at the middle of the period it is about; a hollow circle "
-                "gives no period and stands where it was stated, a diamond is a forecast, a "
-                "triangle a bound only (pointing up: at least; down: at most). Money is "
-                "drawn in constant dollars of one year (the axis says which), converted with "
-                "the US CPI-U; a figure whose dollars cannot be converted is left to the table. "
-                "Retracted claims are left out of the chart.",
+                _(
+                    "Each colour is one method: figures obtained by different methods (or in "
+                    "different years' prices) are not comparable, so the chart keeps them apart. "
+                    "Each figure stands at the middle of the period it is about; a hollow circle "
+                    "gives no period and stands where it was stated, a diamond is a forecast, a "
+                    "triangle a bound only (pointing up: at least; down: at most). Money is "
+                    "drawn in constant dollars of one year (the axis says which), converted "
+                    "with the US CPI-U; a figure whose dollars cannot be converted is left to "
+                    "the table. Retracted claims are left out of the chart."
+                ),
                 classes=["claimkb-chart-note"],
             )
         )
@@ -221,7 +224,7 @@ class PageBuilder:
                 continue
             label = self.names.name_of("method", record.get("method", ""))
             if base is None and record.get("price_year"):
-                label += f", {record.get('price_year')} prices"
+                label += ", " + _("%(year)s prices") % {"year": record.get("price_year")}
             series[label].append(point)
         if not series:
             return None
@@ -231,16 +234,20 @@ class PageBuilder:
         path = Path(builder.outdir) / "_images" / name
         ylabel = self.names.name_of("metric", metric)
         if base is not None:
-            ylabel += f" ({base} dollars, {CPI_NAME})"
-        write_chart(path, dict(series), unit, ylabel)
+            ylabel += " " + _("(%(year)s dollars, %(cpi)s)") % {"year": base, "cpi": CPI_NAME}
+        write_chart(path, dict(series), unit, ylabel, _("Method"))
         uri = relative_uri(builder.get_target_uri(self.docname), f"_images/{name}")
         title = self.pair_title(metric, scope)
         count = sum(len(points) for points in series.values())
-        alt = f"Chart of {count} value(s) of {title} over time, one colour per method"
+        alt = _("Chart of %(count)s value(s) of %(title)s over time, one colour per method") % {
+            "count": count,
+            "title": title,
+        }
+        caption = _("%s, by date; the table below lists every value.") % title
         html = (
             f'<figure class="claimkb-chart" id="chart-{escape(metric)}--{escape(scope)}">'
             f'<img src="{escape(uri)}" alt="{escape(alt)}" loading="lazy">'
-            f"<figcaption>{escape(title)}, by date; the table below lists every value."
+            f"<figcaption>{escape(caption)}"
             "</figcaption></figure>"
         )
         return nodes.raw("", html, format="html")
@@ -255,16 +262,16 @@ class PageBuilder:
                 classes=["claimkb-source-facts"],
             )
             if record.get("authors"):
-                para += nodes.Text("By " + ", ".join(record.get("authors")) + ". ")
-            para += web_link("Read the original", record.get("url"))
+                para += nodes.Text(_("By %s.") % ", ".join(record.get("authors")) + " ")
+            para += web_link(_("Read the original"), record.get("url"))
             if record.get("archive_url"):
                 para += nodes.Text(" (")
-                para += web_link("archived copy", record.get("archive_url"))
+                para += web_link(_("archived copy"), record.get("archive_url"))
                 para += nodes.Text(")")
             para += nodes.Text(".")
             out.append(para)
         citing = self.citing(sid)
-        section = self.section("Claims citing it", "claims-citing")
+        section = self.section(_("Claims citing it"), "claims-citing")
         section += self.tables.build(newest_first(citing))
         out.append(section)
         return out
@@ -289,7 +296,7 @@ class PageBuilder:
                 links = [self.xref("claim", c.id, c.get("title", c.id)) for c in citing]
                 definition += self.paragraph(*joined(links))
             else:
-                definition += self.paragraph("No claim on this site cites it.")
+                definition += self.paragraph(_("No claim on this site cites it."))
             item += definition
             listing += item
         return [listing]
@@ -305,22 +312,22 @@ class PageBuilder:
             }
         )
         out: list[nodes.Node] = []
-        section = self.section("Claims that contradict others", "contradictions")
+        section = self.section(_("Claims that contradict others"), "contradictions")
         compare = CompareBuilder(self.domain, self.docname)
         for index, (left, right) in enumerate(pairs):
             section += self.paragraph(
                 self.xref("claim", left, shown[left].get("title", left)),
-                " contradicts ",
+                " " + _("contradicts") + " ",
                 self.xref("claim", right, shown[right].get("title", right)),
                 ".",
                 classes=["claimkb-dispute-heading"],
             )
             section += compare.build([shown[left], shown[right]], f"dispute-{index + 1}")
         if not pairs:
-            section += self.paragraph("No claim contradicts another.")
+            section += self.paragraph(_("No claim contradicts another."))
         out.append(section)
         disputed = [c for c in self.claims if c.get("status") == "disputed"]
-        section = self.section("Claims marked as disputed", "disputed")
+        section = self.section(_("Claims marked as disputed"), "disputed")
         section += self.tables.build(newest_first(disputed))
         out.append(section)
         return out
@@ -333,7 +340,7 @@ class PageBuilder:
         out: list[nodes.Node] = []
         for year in sorted(years, key=lambda y: (y == "", y)):
             records = sorted(years[year], key=lambda c: (time_key(c.data), c.id))
-            section = self.section(year or "Undated", f"year-{year or 'undated'}")
+            section = self.section(year or _("Undated"), f"year-{year or 'undated'}")
             section += self.tables.build(records, TIMELINE_COLUMNS)
             out.append(section)
         return out

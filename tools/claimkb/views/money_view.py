@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..core.formatting import format_value
 from ..core.money import CPI_NAME, Constant, constant, dollar_year, is_money, latest_full_year
 from ..core.records import Record
+from .i18n import _
 
 
 def base_year(domain) -> int | None:
@@ -34,13 +35,15 @@ def constant_text(domain, record: Record) -> str:
         return ""
     unit = domain.registry.unit_of(record.get("metric"))
     text = format_value(found.as_data(), unit)
-    return f"≈ {text} in {found.base_year} dollars ({CPI_NAME})" if text else ""
+    words = _("≈ %(value)s in %(year)s dollars (%(cpi)s)")
+    return words % {"value": text, "year": found.base_year, "cpi": CPI_NAME} if text else ""
 
 
 def dollars_words(domain, record: Record) -> str:
     """The year of a money figure's dollars as its card states it; "" for other figures."""
     if not money_metric(domain.registry, record.get("metric")):
-        return f"{record.get('price_year')} prices" if record.get("price_year") else ""
+        year = record.get("price_year")
+        return _("%(year)s prices") % {"year": year} if year else ""
     year = dollar_year(record.data)
     return year.words() if year is not None else ""
 
@@ -55,9 +58,14 @@ def converted_pair(domain, left: Record, right: Record):
     first, second = found[left.id], found[right.id]
     if first.dollars.year == second.dollars.year:
         return None
-    words = (
-        f"Their dollars are of different years ({first.dollars.year} and "
-        f"{second.dollars.year}), so both are converted to {first.base_year} dollars with the "
-        f"{CPI_NAME} before the ratio. "
-    )
+    words = _(
+        "Their dollars are of different years (%(first)s and %(second)s), so both are "
+        "converted to %(base)s dollars with the %(cpi)s before the ratio."
+    ) % {
+        "first": first.dollars.year,
+        "second": second.dollars.year,
+        "base": first.base_year,
+        "cpi": CPI_NAME,
+    }
+    words += " "
     return found, words

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..core.formatting import format_value
+from ..core.periods import as_of_words
 from .links import web_link, xref
 
 
@@ -41,7 +42,9 @@ class Names:
             return nodes.Text(sid)
         title = source.get("title", sid)
         link = web_link(title, source.get("url"), classes=["claim-source-link"])
-        text = ", ".join(str(d) for d in (source.get("publisher"), source.get("published")) if d)
+        published = source.get("published")
+        published = as_of_words(published) if isinstance(published, str) else published
+        text = ", ".join(str(d) for d in (source.get("publisher"), published) if d)
         span = nodes.inline(classes=["claim-source-ref"])
         span += link
         if text:

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ..core.formatting import CURRENCIES, format_number
+from babel.numbers import format_compact_decimal, format_decimal, get_decimal_symbol
+
+from ..core.formatting import CURRENCIES, format_number, scale_suffix
+from ..core.language import current_locale
 from ..core.records import Record, is_number
 
 #: (size, suffix, word): "5.576M" and "5.576 million"
@@ -41,6 +44,9 @@ def number_forms(value: int | float, unit: str = "") -> set[str]:
             break
     forms = {sign + format_number(size, unit)}
     symbol = CURRENCIES.get(unit)
+    locale = current_locale()
+    if locale is not None:
+        forms |= {sign + form for form in local_forms(size, symbol or unit, locale)}
     if symbol:
         # the search matches a query inside an entry: "1.6B" finds "$1.6B"
         return forms | {f"{sign}{symbol}{form}" for form in bare}
@@ -48,6 +54,33 @@ def number_forms(value: int | float, unit: str = "") -> set[str]:
     if unit:
         forms |= {f"{sign}{form} {unit}" for form in bare}
     return forms
+
+
+def local_forms(size: float, unit: str, locale) -> set[str]:
+    """How a reader of `locale` writes the number: French `5 576 000`, `5,576`, `5,58 M$`,
+    `5,58 millions de dollars`, `1,6 milliard` (a plural word also finds its singular: the
+    search matches a query inside an entry)."""
+    comma = get_decimal_symbol(locale)
+    exact = format_decimal(size, format="#,##0.###############", locale=locale)
+    forms = {exact, " ".join(exact.split())}
+    # "5,576" finds "5,576 millions" too: mantissas alone only for what the unit would spoil
+    mantissas = set()
+    for scale, _suffix, _word in SCALES:
+        if size >= scale:
+            suffix = scale_suffix(scale, locale)
+            # the plural of the long compact form: "2 milliards" -> "milliards"
+            word = format_compact_decimal(2 * scale, format_type="long", locale=locale)
+            word = word.lstrip("2").strip()
+            for digits in (6, 3, 2):
+                mantissa = _significant(size / scale, digits).replace(".", comma)
+                mantissas.add(mantissa)
+                forms |= {f"{mantissa} {suffix}", f"{mantissa} {word}"}
+                if unit == "$":
+                    forms |= {f"{mantissa} {suffix}$", f"{mantissa} {word} de dollars"}
+            break
+    if unit and unit != "$":
+        forms |= {f"{form} {unit}" for form in list(forms)}
+    return forms | mantissas
 
 
 def _significant(number: float, digits: int) -> str:

@@ -7,6 +7,7 @@ from docutils import nodes
 
 from ..core.records import Record
 from .cards import CardBuilder
+from .i18n import _
 from .links import xref
 from .nodes import claim_node
 
@@ -28,8 +29,8 @@ class ShownCardBuilder:
             if link.get("refid") == record.anchor:  # the ¶ of its home page
                 link.parent.remove(link)
         home_line = nodes.paragraph(classes=["claim-home"])
-        home_line += nodes.Text("Shown here from its home: ")
+        home_line += nodes.Text(_("Shown here from its home:") + " ")
         home_line += xref("claim", record.id, record.get("title", record.id), self.docname)
-        home_line += nodes.Text(" (one figure, one claim).")
+        home_line += nodes.Text(" " + _("(one figure, one claim)."))
         card.children[-1] += home_line
         return card

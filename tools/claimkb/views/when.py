@@ -6,8 +6,9 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..core.bounds import extent
-from ..core.periods import is_forecast, period_words, sort_key, try_period
+from ..core.periods import as_of_words, is_forecast, period_words, sort_key, try_period
 from ..core.records import Record
+from .i18n import _
 
 
 def when_text(record: Record) -> str:
@@ -15,11 +16,13 @@ def when_text(record: Record) -> str:
     `As of 2024-12-27` without a period; "" with neither."""
     period, as_of = record.get("period"), record.get("as_of")
     words = period_words(period) if try_period(period) is not None else ""
-    as_of_text = f"as of {as_of}" if isinstance(as_of, str) and as_of else ""
+    stated = isinstance(as_of, str) and as_of
+    as_of_text = _("as of %s") % as_of_words(as_of) if stated else ""
     if not words:
         return as_of_text[:1].upper() + as_of_text[1:]
-    lead = "Forecast for" if is_forecast(record.data) else "For"
-    return f"{lead} {words}, {as_of_text}" if as_of_text else f"{lead} {words}"
+    lead = _("Forecast for %s") if is_forecast(record.data) else _("For %s")
+    lead = lead % words
+    return f"{lead}, {as_of_text}" if as_of_text else lead
 
 
 def forecast_badge(record: Record) -> list[nodes.Node]:
@@ -28,7 +31,7 @@ def forecast_badge(record: Record) -> list[nodes.Node]:
         return []
     return [
         nodes.Text(" "),
-        nodes.inline("forecast", "forecast", classes=["sd-badge", "claim-forecast-badge"]),
+        nodes.inline(_("forecast"), _("forecast"), classes=["sd-badge", "claim-forecast-badge"]),
     ]
 
 
@@ -39,9 +42,11 @@ def when_cell(record: Record, stated: bool = True) -> tuple[str, int]:
     key = sort_key(record.data)[0]
     if try_period(period) is not None:
         text = period_words(period)
-        return (f"{text} (forecast)" if is_forecast(record.data) else text), key
+        return (_("%s (forecast)") % text if is_forecast(record.data) else text), key
     as_of = record.get("as_of")
-    return (f"{as_of} (stated)" if stated and isinstance(as_of, str) and as_of else ""), key
+    if stated and isinstance(as_of, str) and as_of:
+        return _("%s (stated)") % as_of_words(as_of), key
+    return "", key
 
 
 def sort_value(data) -> float | None:

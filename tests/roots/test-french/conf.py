@@ -1,0 +1,12 @@
+import os
+
+extensions = ["myst_parser", "claimkb"]
+myst_enable_extensions = ["colon_fence"]
+nitpicky = True
+claimkb_schema_dir = os.environ["CLAIMKB_SCHEMA_DIR"]
+claimkb_collections_dir = "claims"
+claimkb_pages_dir = "kb"
+# the French edition: the extension's words from its own catalog, the registry's from this
+# project's `claimkb-registry.po`
+language = "fr"
+locale_dirs = ["locales"]

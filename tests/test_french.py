@@ -1,0 +1,124 @@
+"""The French edition, as the extension writes it: labels from the package's `claimkb` catalog,
+registry texts from the project's `claimkb-registry.po`, numbers and dates in Babel's French
+forms, and search entries as French readers type numbers. One real build of
+`tests/roots/test-french` (`language = "fr"`, `locale_dirs = ["locales"]`), strict."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+
+import pytest
+
+from claimkb.core.language import use_language
+from claimkb.views.search_terms import number_forms
+from helpers import build_once, copy_root, html, warnings_of
+from test_search import first_entry_hit, search_index
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def french(tmp_path_factory):
+    srcdir = copy_root("french", tmp_path_factory.mktemp("fr"))
+    return build_once(srcdir)
+
+
+def text_of(app, page: str) -> str:
+    """The page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed
+    (a no-break space stays one)."""
+    body = re.sub(r"<script.*?</script>", "", html(app, page), flags=re.S)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
+    return re.sub(r"[ \t\r\n]+", " ", text)
+
+
+def card(app, claim_id: str) -> str:
+    """The HTML of the claim's card on the index page."""
+    page = html(app, "index.html")
+    start = page.index(f'id="claim-{claim_id}"')
+    end = page.find('class="sd-card ', start)
+    return page[start : end if end > 0 else len(page)]
+
+
+def test_builds_without_warnings(french):
+    assert warnings_of(french) == []
+
+
+def test_a_card_says_its_labels_in_french(french):
+    shown = html_lib.unescape(card(french, "deepseek-v3-final-run-cost"))
+    assert ">Chiffre</span>" in shown  # the kind badge
+    assert "Selon " in shown and "Sur " in shown
+    assert "Fiabilité : sûr" in shown
+    assert "Statut : en vigueur" in shown
+    assert "Source : " in shown
+    assert "Identifiant de l’affirmation : " in shown
+    assert "Déduite de : " in shown
+    assert "✓ vérifié" in shown
+    for english in ("Claimed by", "Confidence", "Status:", "Claim id", "Derived from"):
+        assert english not in shown
+
+
+def test_numbers_and_dates_in_french_forms(french):
+    shown = html_lib.unescape(card(french, "deepseek-v3-final-run-cost"))
+    assert f"5,58{NBSP}M$" in shown
+    assert "Au 27 décembre 2024" in shown
+    assert "dollars de 2024" in shown
+    capex = html_lib.unescape(card(french, "microsoft-fy2024-capex"))
+    assert f"55,7{NBSP}Md$" in capex
+    assert "Pour juillet 2023 – juin 2024, au 30 juillet 2024" in capex
+    text = text_of(french, "index.html")
+    assert "2 788 000" in text.replace("\u202f", " ")
+    assert f"au moins 1{NBSP}Md$" in text  # a bound
+    assert "Prévision pour 2027" in text
+
+
+def test_registry_texts_come_from_the_projects_catalog(french):
+    shown = html_lib.unescape(card(french, "deepseek-v3-final-run-cost"))
+    assert "périmètre : Dernière phase d’entraînement" in shown
+    assert "méthode : Équivalent location cloud" in shown
+    assert "mesure : Coût" in shown
+    # the unit's words too: "2 $ par heure-GPU"
+    assert f"2{NBSP}$ par heure-GPU" in html_lib.unescape(card(french, "deepseek-v3-price"))
+    # a text the catalog lacks stays English
+    assert "Trend extrapolation" in text_of(french, "index.html")
+    entity = text_of(french, "kb/entity/deepseek.html")
+    assert "Un laboratoire d’IA chinois, détenu par le fonds spéculatif High-Flyer." in entity
+    assert "Type : laboratoire" in entity
+
+
+def test_tables_and_generated_pages_in_french(french):
+    page = html(french, "index.html")
+    headers = re.findall(r'<th class="[^"]*claimkb-col-(\w+)[^"]*"[^>]*><p>([^<]*)</p>', page)
+    assert ("value", "Valeur") in headers and ("title", "Affirmation") in headers
+    assert ("as_of", "Daté du") in headers
+    assert "<h1>Entités" in html(french, "kb/entities.html")
+    assert "<h2>Laboratoires" in html(french, "kb/entities.html")
+    assert "<h1>Mesures et périmètres" in html(french, "kb/metrics.html")
+    assert "Affirmations sur DeepSeek-V3" in text_of(french, "kb/entity/deepseek-v3.html")
+
+
+def test_compare_says_what_differs_in_french(french):
+    text = text_of(french, "index.html")
+    assert "Pas comparables. Périmètre différent : Dernière phase d’entraînement contre" in text
+    assert "Aucun rapport n’est calculé entre eux." in text
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["5,576", "5,58", "5,58 M$", "5,58 millions de dollars", "1 milliard", "5 576 000"],
+)
+def test_french_readers_find_numbers_as_they_write_them(french, query):
+    index = search_index(Path(french.outdir))
+    assert first_entry_hit(index, query) is not None, query
+    assert first_entry_hit(index, "5,576") == ("index", "claim-deepseek-v3-final-run-cost")
+
+
+def test_french_number_forms():
+    use_language("fr")
+    try:
+        forms = number_forms(1.6e9, "USD")
+    finally:
+        use_language(None)
+    assert {"1,6 milliards", "1,6 Md$", "1,6 milliards de dollars", "1 600 000 000"} <= forms
+    assert "$1.6B" in forms  # English forms stay: readers paste them
