@@ -106,6 +106,7 @@ def test_the_build_warns_about_nothing_else(app):
         "directive claims: status: unknown status 'curent' (hint: did you mean 'current'?)",
         "directive claims: colour: unknown filter 'colour'",
         "directive claims: scope: unknown scope 'final-training-runs'",
+        "directive claims: latest: 'x' is not a whole number greater than 0 (hint: :latest: 8",
         "directive registry: unknown registry list 'scopez' (hint: did you mean 'scopes'?)",
         "directive registry: takes one registry list name, e.g. scopes; 0 given",
         "directive claim-collection: no collection 'unshow' in a-list, alias-bomb",

@@ -57,6 +57,39 @@ def test_status_and_tag_filters(site):
     ]
 
 
+def test_latest_keeps_the_n_claims_with_the_newest_as_of(site):
+    assert titles(tables(site)[6]) == [
+        "DeepSeek total server capital expenditure",  # 2025-01-31
+        "DeepSeek GPUs",  # 2025-01
+        "DeepSeek-V3 final training run cost",  # 2024-12-27
+    ]
+
+
+def test_latest_counts_among_the_claims_the_filters_match(site):
+    # metric: cost, newest two: the DeepSeek GPUs (gpu-count) are not counted
+    assert titles(tables(site)[7]) == [
+        "DeepSeek total server capital expenditure",
+        "DeepSeek-V3 final training run cost",
+    ]
+    # more than match: every match, newest first, a claim without as_of last
+    assert titles(tables(site)[8]) == [
+        "DeepSeek-V3 final training run cost",
+        "DeepSeek-V3 weights are published",
+    ]
+
+
+def test_latest_breaks_ties_by_id():
+    from claimkb.core.claim_filters import select
+    from claimkb.core.records import Location, Record
+
+    def claim(cid: str, as_of: str) -> Record:
+        return Record("claim", cid, {"as_of": as_of, "metric": "cost"}, Location("x.md"))
+
+    records = [claim("b", "2025-01"), claim("c", "2025-02"), claim("a", "2025-01"), claim("d", "")]
+    rows = select(records, {"metric": ["cost"], "latest": ["3"]})
+    assert [r.id for r in rows] == ["c", "a", "b"]
+
+
 def test_no_filter_lists_every_shown_claim_once(site):
     assert sorted(titles(tables(site)[5])) == sorted(
         [
@@ -72,7 +105,7 @@ def test_no_filter_lists_every_shown_claim_once(site):
 
 def test_tables_have_stable_ids_and_sortable_headers(site):
     found = tables(site)
-    assert [t["id"] for t in found] == [f"claims-table-{n}" for n in range(1, 7)]
+    assert [t["id"] for t in found] == [f"claims-table-{n}" for n in range(1, 10)]
     headers = found[0].select("thead th")
     sort_types = {
         h.get_text(strip=True): [c for c in h["class"] if c.startswith("claimkb-sort-")]
@@ -123,4 +156,6 @@ def test_unknown_filter_values_are_located_findings(tmp_path):
         "(hint: did you mean 'deepseek'?) [claim.ref]",
         "index.md:22: WARNING: directive claims: status: unknown status 'curent' "
         "(hint: did you mean 'current'?) [claim.ref]",
+        "index.md:30: WARNING: directive claims: latest: '0' is not a whole number greater "
+        "than 0 (hint: :latest: 8 shows the 8 claims with the newest as_of) [claim.schema]",
     ]

@@ -1,6 +1,9 @@
-"""The filters of a `claims` table: which claims match, and which option names and values exist."""
+"""The rows of a `claims` table: which claims match its filters, in which order, how many; and
+which option names and values exist."""
 
 from __future__ import annotations
+
+import re
 
 from .records import Record
 
@@ -16,6 +19,11 @@ FILTERS = {
     "tag": None,
     "source": "source",
 }
+#: options of a `claims` table that are not filters -> what their value must be
+TABLE_OPTIONS = {
+    "latest": "a whole number greater than 0: only the N claims with the newest as_of",
+}
+LATEST = "latest"
 
 
 def parse_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
@@ -26,9 +34,22 @@ def parse_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
     }
 
 
+def latest_count(raw: str | None) -> int | None:
+    """`:latest: 8` -> 8; None when the text is not a whole number greater than 0."""
+    text = (raw or "").strip()
+    if not re.fullmatch(r"[0-9]{1,9}", text) or int(text) == 0:
+        return None
+    return int(text)
+
+
 def table_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
-    """What a `claims` table matches claims with: the values of its known filter options."""
-    return {name: values for name, values in parse_filters(options).items() if name in FILTERS}
+    """What a `claims` table selects claims with: the values of its known filter options, and
+    `latest` when its value is valid (`page_directives.check_table_options` reports it if not)."""
+    selection = {name: values for name, values in parse_filters(options).items() if name in FILTERS}
+    count = latest_count(options.get(LATEST)) if LATEST in options else None
+    if count is not None:
+        selection[LATEST] = [str(count)]
+    return selection
 
 
 def field_values(record: Record, name: str) -> list[str]:
@@ -47,4 +68,29 @@ def field_values(record: Record, name: str) -> list[str]:
 
 def matches(record: Record, filters: dict[str, list[str]]) -> bool:
     """Values in one option are alternatives (any of them); options combine (all of them)."""
-    return all(set(field_values(record, name)) & set(wanted) for name, wanted in filters.items())
+    return all(
+        set(field_values(record, name)) & set(wanted)
+        for name, wanted in filters.items()
+        if name in FILTERS
+    )
+
+
+def as_of_key(as_of: str | None) -> int:
+    """`2024-12-27` -> 20241227, `2024` -> 20240000: sorts numerically, least precise first."""
+    if not as_of:
+        return 0
+    parts = [int(p) for p in as_of.split("-")] + [0, 0]
+    return parts[0] * 10000 + parts[1] * 100 + parts[2]
+
+
+def newest_first(records: list[Record]) -> list[Record]:
+    """Newest `as_of` first; claims of the same date by id."""
+    return sorted(records, key=lambda r: (-as_of_key(r.get("as_of")), r.id))
+
+
+def select(records: list[Record], filters: dict[str, list[str]]) -> list[Record]:
+    """The rows of a `claims` table in the order it shows them: the records that match every
+    filter, newest `as_of` first (ties by id), and with `latest: N` only the first N of those."""
+    rows = newest_first([record for record in records if matches(record, filters)])
+    count = latest_count((filters.get(LATEST) or [""])[0])
+    return rows[:count] if count is not None else rows

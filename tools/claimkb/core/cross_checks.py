@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .arithmetic import check_formulas
 from .bounds import check_figure_numbers
-from .claim_filters import FILTERS
+from .claim_filters import FILTERS, TABLE_OPTIONS
 from .codes import FindingCode
 from .duplicates import check_duplicate_figures
 from .records import Finding, PageReference, Record
@@ -121,9 +121,10 @@ def check_page_references(
 def _check_filter(ref: PageReference, registry: Registry) -> list[Finding]:
     """A `claims` table's filter: an option that exists, with values that name something."""
     if not ref.option:
-        if ref.target in FILTERS:
+        if ref.target in FILTERS or ref.target in TABLE_OPTIONS:
             return []
-        hint = did_you_mean(ref.target, FILTERS) or f"filter on {', '.join(FILTERS)}"
+        known = [*FILTERS, *TABLE_OPTIONS]
+        hint = did_you_mean(ref.target, known) or f"filter on {', '.join(known)}"
         return [_page_finding(ref, f"unknown filter {ref.target!r}", hint, field=ref.target)]
     rtype = FILTERS.get(ref.option)
     spec = registry.schemas.fields["claim"].get(ref.option)

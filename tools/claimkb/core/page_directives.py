@@ -7,7 +7,7 @@ the build and the command line see the same thing at the same line.
 
 from __future__ import annotations
 
-from .claim_filters import FILTERS, parse_filters
+from .claim_filters import FILTERS, LATEST, latest_count, parse_filters
 from .codes import FindingCode
 from .records import Finding, PageReference
 
@@ -36,6 +36,26 @@ def check_arguments(directive: str, arguments: list[str], path: str, line: int) 
             record_id=directive,
             message=f"takes {what}; {len(arguments)} given",
             hint=f"```{{{directive}}} " + " ".join(["…"] * max(fewest, 1)),
+        )
+    ]
+
+
+def check_table_options(
+    options: dict[str, str | None], path: str, line: int, option_lines: dict[str, int]
+) -> list[Finding]:
+    """A `claims` table's options that are not filters, with a value it cannot use."""
+    if LATEST not in options or latest_count(options[LATEST]) is not None:
+        return []
+    return [
+        Finding(
+            path,
+            option_lines.get(LATEST, line),
+            code=FindingCode.SCHEMA,
+            record_type="directive",
+            record_id="claims",
+            field=LATEST,
+            message=f"{(options[LATEST] or '').strip()!r} is not a whole number greater than 0",
+            hint=f":{LATEST}: 8 shows the 8 claims with the newest as_of",
         )
     ]
 

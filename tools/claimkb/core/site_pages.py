@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .claim_filters import matches
+from .claim_filters import select
 from .records import PageReference, Record
 from .registry import Registry
 
@@ -76,10 +76,10 @@ def claim_pages(
     for docname, ref in references:
         if ref.via in ("claim", "claim-value", "compare") and ref.target in found:
             found[ref.target].add(docname)
+    shown_records = [record for record, _ in shown.values()]
     for docname, filters in tables:
-        for cid, (record, _) in shown.items():
-            if matches(record, filters):
-                found[cid].add(docname)
+        for record in select(shown_records, filters):
+            found[record.id].add(docname)
     if pages_dir:
         records = {cid: record for cid, (record, _) in shown.items()}
         for cid, pages in generated_claim_pages(registry, records).items():

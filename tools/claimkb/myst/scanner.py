@@ -37,7 +37,7 @@ from ..core.claim_filters import table_filters
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
 from ..core.codes import FindingCode
 from ..core.cross_checks import CLAIM_ROLES
-from ..core.page_directives import check_arguments, directive_references
+from ..core.page_directives import check_arguments, check_table_options, directive_references
 from ..core.records import Finding, PageReference, Record
 from ..core.schema import Schemas
 from .directive_syntax import SYNTAX, OpenOptionSpec
@@ -221,6 +221,7 @@ class PageScanner:
             name, parsed.arguments, parsed.options, path, line, lines
         )
         if name == "claims":
+            self.page.findings += check_table_options(parsed.options, path, line, lines)
             self.page.tables.append(table_filters(parsed.options))
 
 

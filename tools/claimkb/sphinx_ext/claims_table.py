@@ -5,7 +5,8 @@
 :metric: cost
 ```
 
-Values in one option are alternatives (any of them); options combine (all of them).
+Values in one option are alternatives (any of them); options combine (all of them). Rows are
+newest `as_of` first; `:latest: 8` keeps the first 8 (`core.claim_filters.select`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.claim_filters import matches, table_filters
-from ..core.page_directives import directive_references
+from ..core.claim_filters import select, table_filters
+from ..core.page_directives import check_table_options, directive_references
 from ..myst.directive_syntax import ClaimsTableSyntax
 from ..myst.option_lines import option_lines
-from ..views.claims_table import ClaimsTableBuilder, newest_first, number_tables, shown_claims
+from ..views.claims_table import ClaimsTableBuilder, number_tables, shown_claims
 from ..views.nodes import claims_node
 from .view_transform import ViewTransform
 
@@ -33,6 +34,9 @@ class ClaimsDirective(ClaimsTableSyntax, SphinxDirective):
             env.docname,
             directive_references("claims", [], self.options, path, self.lineno, lines),
         )
+        domain.note_findings(
+            env.docname, check_table_options(self.options, path, self.lineno, lines)
+        )
         node = claims_node(filters=table_filters(self.options))
         self.set_source_info(node)
         return [node]
@@ -45,8 +49,7 @@ class RenderClaimsTables(ViewTransform):
         return ClaimsTableBuilder(self.env.domains["claim"], self.env.docname)
 
     def build(self, view: ClaimsTableBuilder, node, index: int):
-        claims = shown_claims(self.env.domains["claim"])
-        return view.build(newest_first([r for r in claims if matches(r, node["filters"])]))
+        return view.build(select(shown_claims(self.env.domains["claim"]), node["filters"]))
 
     def finish(self) -> None:
         number_tables(self.document)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..core.claim_filters import as_of_key
 from ..core.periods import as_of_words
 from ..core.records import Record
 from .i18n import N_, _, status_words
@@ -39,18 +40,6 @@ def shown_claims(domain) -> list[Record]:
     return [
         record for (rtype, _), (_, record) in sorted(domain.objects.items()) if rtype == "claim"
     ]
-
-
-def as_of_key(as_of: str | None) -> int:
-    """`2024-12-27` -> 20241227, `2024` -> 20240000: sorts numerically, least precise first."""
-    if not as_of:
-        return 0
-    parts = [int(p) for p in as_of.split("-")] + [0, 0]
-    return parts[0] * 10000 + parts[1] * 100 + parts[2]
-
-
-def newest_first(records: list[Record]) -> list[Record]:
-    return sorted(records, key=lambda r: (-as_of_key(r.get("as_of")), r.id))
 
 
 class ClaimsTableBuilder:

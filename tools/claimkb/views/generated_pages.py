@@ -12,13 +12,14 @@ from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
 from ..core.bounds import has_number
+from ..core.claim_filters import newest_first
 from ..core.money import CPI_NAME
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from ..core.site_pages import pair_doc
 from .chart_points import chart_point
 from .charts import Point, write_chart
-from .claims_table import ClaimsTableBuilder, newest_first, shown_claims
+from .claims_table import ClaimsTableBuilder, shown_claims
 from .compare import CompareBuilder
 from .i18n import _, entity_type_words, labelled
 from .links import joined, web_link, xref
