@@ -21,6 +21,7 @@ from .generated_pages import setup_generated_pages
 from .language import setup_language
 from .linkcheck import setup_linkcheck
 from .links import setup_links
+from .raw_html_messages import setup_raw_html_messages
 from .registry_catalog import setup_registry_catalog
 from .roles import setup_roles
 from .schema_reference import setup_schema_reference
@@ -59,6 +60,7 @@ def setup(app) -> dict:
     setup_claim_titles(app)
     setup_translation_note(app)
     setup_editions(app)
+    setup_raw_html_messages(app)
     setup_registry_catalog(app)
     app.connect("config-inited", _add_static)
     return {

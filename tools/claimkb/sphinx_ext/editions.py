@@ -30,7 +30,7 @@ def edition_links(config, target_uri: str, content_root: str) -> list[dict[str, 
     if base and base.endswith(own_root):
         prefix = base[: len(base) - len(own_root)]
     else:
-        prefix = content_root + "../" * own_root.count("/")
+        prefix = content_root.removeprefix("./") + "../" * own_root.count("/")
     return [
         {
             "lang": lang,
