@@ -88,7 +88,9 @@ def test_catalogs_of_translated_pages_are_up_to_date(templates):
         if not template.exists():
             problems.append(f"{page}: the page no longer has messages, or no longer exists")
             continue
-        problems += stale_messages(page, read_catalog(template), read_catalog(FRENCH / f"{page}.po"))
+        problems += stale_messages(
+            page, read_catalog(template), read_catalog(FRENCH / f"{page}.po")
+        )
     assert problems == [], (
         "Update the French catalogs (CONTRIBUTING.md, 'Translations'): `make gettext`, then "
         "`sphinx-intl update -p _build/gettext -l fr -d docs/locales`, then translate:\n"
