@@ -79,3 +79,18 @@ def test_a_french_card_has_french_labels(bilingual_tab):
     assert "5,58" in text  # the value, as French readers write it
     tab.screenshot("edition-fr-card")
     assert tab.errors == []
+
+
+def test_the_french_landing_page_reads_french(bilingual_tab):
+    tab = bilingual_tab
+    tab.goto("fr/index.html")
+    assert tab.page.locator("h1").inner_text().startswith("Le registre des coûts de l’IA")
+    form = tab.page.locator("form.claimkb-front-search")
+    assert "Chercher dans toutes les affirmations" in form.inner_text()
+    assert form.locator("input[name=q]").get_attribute("placeholder").startswith("Une entreprise")
+    assert tab.page.locator(".claimkb-untranslated").count() == 0
+    tab.screenshot("edition-fr-landing")
+    tab.page.set_viewport_size({"width": 390, "height": 844})
+    assert tab.page.locator("nav.claimkb-editions a", has_text="English").is_visible()
+    tab.screenshot("edition-fr-landing-phone")
+    assert tab.errors == []
