@@ -326,6 +326,8 @@ class FuzzProject:
     root: Path
     hostiles: list[Hostile]
     pages: list[str] = field(default_factory=list)
+    #: the build's language: "fr" runs the French path (catalogs, Babel's forms, search forms)
+    language: str = "en"
 
     @property
     def docs(self) -> Path:
@@ -335,7 +337,8 @@ class FuzzProject:
         shutil.copytree(SCHEMA_DIR, self.root / "schema")
         (self.root / "claims").mkdir(parents=True)
         self.docs.mkdir(parents=True)
-        (self.docs / "conf.py").write_text(CONF, encoding="utf-8")
+        conf = CONF + (f"language = {self.language!r}\n" if self.language != "en" else "")
+        (self.docs / "conf.py").write_text(conf, encoding="utf-8")
         (self.root / "claims" / "base.yaml").write_text(base_collection(), encoding="utf-8")
         self._write_collection()
         self._write_claims_page()

@@ -96,6 +96,11 @@ def test_tables_and_generated_pages_in_french(french):
     assert "<h2>Laboratoires" in html(french, "kb/entities.html")
     assert "<h1>Mesures et périmètres" in html(french, "kb/metrics.html")
     assert "Affirmations sur DeepSeek-V3" in text_of(french, "kb/entity/deepseek-v3.html")
+    pair = html(french, "kb/metric/cost/final-training-run.html")
+    assert "<h1>Coût : Dernière phase d’entraînement" in pair
+    assert "Argent dépensé ou estimé, en dollars américains." in pair  # the metric's definition
+    assert 'alt="Graphique de ' in pair
+    assert "(arXiv, 27 décembre 2024)" in text_of(french, "kb/sources.html")
 
 
 def test_compare_says_what_differs_in_french(french):
@@ -122,3 +127,22 @@ def test_french_number_forms():
         use_language(None)
     assert {"1,6 milliards", "1,6 Md$", "1,6 milliards de dollars", "1 600 000 000"} <= forms
     assert "$1.6B" in forms  # English forms stay: readers paste them
+
+
+def test_make_gettext_writes_the_registry_catalog(tmp_path):
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = copy_root("french", tmp_path)
+    app = SphinxTestApp("gettext", srcdir=srcdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    template = (Path(app.outdir) / "claimkb-registry.pot").read_text(encoding="utf-8")
+    # names, units' words, definitions and entity descriptions, in English, located
+    for text in ("Final training run", "USD per GPU-hour", "One GPU working for one hour."):
+        assert f'msgid "{text}"' in template
+    assert 'msgid "A Chinese AI lab, owned by the hedge fund High-Flyer."' in template
+    assert "claims/registry.yaml:" in template
+    # entity names are proper nouns: not for translation
+    assert 'msgid "DeepSeek"' not in template

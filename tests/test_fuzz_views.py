@@ -10,7 +10,8 @@ card, a `claims` table, a `compare` block, roles, the entity, source and metric-
 the timeline, disputes and sources pages, the chart, the registry lists, the exports and the search
 index. For each record: a located warning naming its field, or nothing if the value is valid (and
 then it is shown); no traceback; every page written; `claims.json` valid JSON of the export schema;
-`claims.csv` readable; and `claimkb validate` reports what the build reports.
+`claims.csv` readable; and `claimkb validate` reports what the build reports. Every second build
+is French (`language = "fr"`): the same checks through the French catalogs and Babel's forms.
 
 A build that raises is split in halves until each record that crashes it is found alone, so a
 failure names the record, the field, the value and the view. CI runs 3 builds (some 250 records);
@@ -283,7 +284,7 @@ def run(project: FuzzProject):
     return app, json.loads(out.getvalue()), None
 
 
-def culprits(root: Path, hostiles: list[Hostile], crash: str) -> list[str]:
+def culprits(root: Path, hostiles: list[Hostile], crash: str, language: str) -> list[str]:
     """The records that crash a build on their own, found by halving the set that crashed."""
     if len(hostiles) == 1:
         return [f"{hostiles[0].describe()}: {crash}"]
@@ -291,18 +292,18 @@ def culprits(root: Path, hostiles: list[Hostile], crash: str) -> list[str]:
     half = len(hostiles) // 2
     for index, part in enumerate((hostiles[:half], hostiles[half:])):
         part = [Hostile(h.rtype, h.field, h.form, h.value, h.rid) for h in part]
-        project = FuzzProject(root / str(index), part).write()
+        project = FuzzProject(root / str(index), part, language=language).write()
         _, _, part_crash = run(project)
         if part_crash is not None:
-            found += culprits(root / str(index), part, part_crash)
+            found += culprits(root / str(index), part, part_crash, language)
     return found or [f"only together: {crash}"]
 
 
-def check_build(root: Path, hostiles: list[Hostile]) -> list[str]:
-    project = FuzzProject(root / "project", hostiles).write()
+def check_build(root: Path, hostiles: list[Hostile], language: str = "en") -> list[str]:
+    project = FuzzProject(root / "project", hostiles, language=language).write()
     app, report, crash = run(project)
     if crash is not None:
-        return ["crash: " + c for c in culprits(root / "bisect", hostiles, crash)]
+        return ["crash: " + c for c in culprits(root / "bisect", hostiles, crash, language)]
     outdir = Path(app.outdir)
     warnings = build_warnings(app)
     problems = []
@@ -530,9 +531,11 @@ def test_no_invalid_value_reaches_a_view(tmp_path, pytestconfig):
         hostiles = draw_hostiles(data, sum(records))
         records.append(len(hostiles))
         fields.update((h.rtype, h.field, h.form) for h in hostiles)
-        # every build runs and reports, so that one run lists every problem found
-        found = check_build(tmp_path / f"build-{len(records)}", hostiles)
-        problems.extend(f"build {len(records)}: {problem}" for problem in found)
+        # every build runs and reports, so that one run lists every problem found; every second
+        # build is French: the same records through the French labels, numbers, dates and search
+        language = "fr" if len(records) % 2 == 0 else "en"
+        found = check_build(tmp_path / f"build-{len(records)}", hostiles, language)
+        problems.extend(f"build {len(records)} ({language}): {problem}" for problem in found)
 
     if "CLAIMKB_FUZZ_SEED" in os.environ:
         one_build = seed(int(os.environ["CLAIMKB_FUZZ_SEED"]))(one_build)

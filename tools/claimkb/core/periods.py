@@ -102,7 +102,11 @@ def _local_date_words(text: str, has_day: bool) -> str:
         day = parse_date(text).start
     except PeriodError:
         return text
-    return format_date(day, "d MMMM y" if has_day else "LLLL y", locale=current_locale())
+    locale = current_locale()
+    words = format_date(day, "d MMMM y" if has_day else "LLLL y", locale=locale)
+    if has_day and day.day == 1 and locale.language == "fr":
+        words = "1er" + words[1:]  # French says the first of a month as an ordinal
+    return words
 
 
 def as_of_words(as_of: str) -> str:

@@ -51,12 +51,12 @@ class ClaimDomain(Domain):
     name = "claim"
     label = _lazy("Claims")
     object_types = {
-        "claim": ObjType("claim", "claim", "value"),
-        "entity": ObjType("entity", "entity"),
-        "source": ObjType("source", "source"),
-        "metric": ObjType("metric", "metric"),
-        "scope": ObjType("scope", "scope"),
-        "method": ObjType("method", "method"),
+        "claim": ObjType(_lazy("claim"), "claim", "value"),
+        "entity": ObjType(_lazy("entity"), "entity"),
+        "source": ObjType(_lazy("source"), "source"),
+        "metric": ObjType(_lazy("metric"), "metric"),
+        "scope": ObjType(_lazy("scope"), "scope"),
+        "method": ObjType(_lazy("method"), "method"),
     }
     indices = [ClaimIndex]
     data_version = 4

@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core.records import Record
 from ..views.claims_table import number_tables
 from ..views.generated_pages import PageBuilder
+from ..views.i18n import labelled
 from ..views.nodes import kb_page_node
 from ._compat import builder_of
 from .page_stubs import write_stubs
@@ -83,7 +84,7 @@ class MetricScopePageDirective(PageDirective):
             r.get("name", r.id) if r else rid
             for r, rid in zip((metric, scope), self.arguments, strict=True)
         ]
-        return self.titled(node, ": ".join(names), "metric-scope", [metric, scope])
+        return self.titled(node, labelled(*names), "metric-scope", [metric, scope])
 
 
 class SourcesPageDirective(PageDirective):

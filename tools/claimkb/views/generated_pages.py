@@ -14,6 +14,7 @@ from sphinx.util.osutil import relative_uri
 from ..core.bounds import has_number
 from ..core.claim_filters import newest_first
 from ..core.money import CPI_NAME
+from ..core.periods import as_of_words
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from ..core.site_pages import pair_doc
@@ -28,6 +29,12 @@ from .money_view import base_year, money_metric
 FIGURE_COLUMNS = ("title", "value", "period", "method", "claimant", "as_of", "source", "status")
 OTHER_COLUMNS = ("title", "subject", "claimant", "as_of", "source", "status")
 TIMELINE_COLUMNS = ("when", "as_of", "title", "value", "subject", "claimant", "source")
+
+
+def date_of(record: Record, field: str):
+    """A date field as the build's language writes it (English: as written, `2024-12-27`)."""
+    value = record.get(field)
+    return as_of_words(value) if isinstance(value, str) else value
 
 
 def is_figure(record: Record) -> bool:
@@ -82,7 +89,7 @@ class PageBuilder:
         return f"{self.pages_dir}/{relative}"
 
     def pair_title(self, metric: str, scope: str) -> str:
-        return f"{self.names.name_of('metric', metric)}: {self.names.name_of('scope', scope)}"
+        return labelled(self.names.name_of("metric", metric), self.names.name_of("scope", scope))
 
     def figure_groups(self, records: list[Record]) -> list[tuple[tuple[str, str], list[Record]]]:
         groups: dict[tuple[str, str], list[Record]] = defaultdict(list)
@@ -257,7 +264,7 @@ class PageBuilder:
         record = self.registry.of_type("source").get(sid)
         out: list[nodes.Node] = []
         if record is not None:
-            details = [record.get("type"), record.get("publisher"), record.get("published")]
+            details = [record.get("type"), record.get("publisher"), date_of(record, "published")]
             para = self.paragraph(
                 ", ".join(str(d) for d in details if d).capitalize() + ". ",
                 classes=["claimkb-source-facts"],
@@ -288,7 +295,7 @@ class PageBuilder:
             item = nodes.definition_list_item()
             term = nodes.term(ids=[f"sources-{sid}"])
             term += self.xref("source", sid, record.get("title", sid))
-            details = [record.get("publisher"), record.get("published")]
+            details = [record.get("publisher"), date_of(record, "published")]
             term += nodes.Text(" (" + ", ".join(str(d) for d in details if d) + ")")
             item += term
             definition = nodes.definition()
