@@ -126,6 +126,7 @@ def test_the_gettext_builder_extracts_the_claims_title_and_raw_html(make_app_mod
         ("fr", "", {"en": "../../a/b.html", "fr": "../../fr/a/b.html"}),
         ("en", "https://x.org/", {"en": "https://x.org/a/b.html", "fr": "https://x.org/fr/a/b.html"}),
         ("fr", "https://x.org/fr", {"en": "https://x.org/a/b.html", "fr": "https://x.org/fr/a/b.html"}),
+        ("fr", "https://x.org/", {"en": "https://x.org/a/b.html", "fr": "https://x.org/fr/a/b.html"}),
         ("de", "", {}),  # a language without an edition: no switcher
     ],
 )  # fmt: skip

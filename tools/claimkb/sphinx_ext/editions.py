@@ -8,8 +8,10 @@ is this one), from which `docs/_templates/` draws the language switcher and the 
 alternates, and `claimkb_untranslated` (see `translation_note`).
 
 The URLs are relative to the page, so they work wherever the editions are served side by side.
-With `html_baseurl` (the address of this edition's root) they are absolute, as search engines want
-`hreflang` links to be.
+With `html_baseurl` they are absolute, as search engines want `hreflang` links to be: an address
+that ends with this edition's folder (Read the Docs' canonical URL, `.../fr/latest/`) is this
+edition's root; any other (`CLAIMKB_BASE_URL`, the same for every build) is the folder that holds
+every edition.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ def edition_links(config, target_uri: str, content_root: str) -> list[dict[str, 
     base = config.html_baseurl or ""
     if base and not base.endswith("/"):
         base += "/"
-    if base and base.endswith(own_root):
-        prefix = base[: len(base) - len(own_root)]
+    if base:
+        prefix = base.removesuffix(own_root)
     else:
         prefix = content_root.removeprefix("./") + "../" * own_root.count("/")
     return [
