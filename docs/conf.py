@@ -18,7 +18,9 @@ nitpicky = True
 html_theme = "furo"
 html_title = "The AI Cost Ledger"
 html_static_path = ["_static"]  # the social card image, favicon.svg
+html_css_files = ["editions.css"]  # the language switcher (_templates/editions.html)
 html_favicon = "_static/favicon.svg"
+templates_path = ["_templates"]  # the language switcher and the hreflang links (page.html)
 html_last_updated_fmt = None
 
 # "Edit this page" links (furo) to the page's source in the hosted repository. No address is written
@@ -53,3 +55,20 @@ claimkb_collections_dir = "../claims"
 # index.md links their five listings (kb/entities, kb/metrics, kb/sources, kb/disputes, kb/timeline;
 # kb/index lists the five, for sites that link one page).
 claimkb_pages_dir = "kb"
+
+# Translations (Sphinx's gettext catalogs, kept up to date with sphinx-intl; see CONTRIBUTING.md).
+# One build per language, as Read the Docs hosts translations: it sets READTHEDOCS_LANGUAGE, and
+# `make html-fr` passes `-D language=fr`. One catalog per page (`gettext_compact = False`), so a
+# translator works page by page and a page is "translated" when its own catalog is.
+language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
+locale_dirs = ["locales/"]
+gettext_compact = False
+gettext_uuid = False
+# The editions of the site: language -> its name and the folder of its root, relative to the folder
+# that holds every edition (English at `/`, French at `/fr/`; on Read the Docs, `/en/<version>/` and
+# `/fr/<version>/`). The language switcher and the hreflang links are built from it.
+_rtd_version = os.environ.get("READTHEDOCS_VERSION", "")
+claimkb_editions = {
+    lang: {"name": name, "root": f"{lang}/{_rtd_version}/" if _rtd_version else root}
+    for lang, name, root in (("en", "English", ""), ("fr", "Français", "fr/"))
+}

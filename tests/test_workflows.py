@@ -106,6 +106,7 @@ def test_pull_request_workflow_runs_every_check():
     assert "claimkb validate --format github" in claims
     assert "claimkb fmt --check" in claims
     assert "make html" in steps_running(workflow, "site")
+    assert "make html-fr" in steps_running(workflow, "site")  # the French edition, strict too
     uploads = [
         s for s in workflow["jobs"]["site"]["steps"] if "upload-artifact" in s.get("uses", "")
     ]

@@ -74,9 +74,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def build_and_serve(source: Path, outdir: Path, strict: bool = True) -> Iterator[str]:
-    """Builds `source` (strictly: warnings are errors), serves it and yields its base URL."""
-    options = ["-q", "-b", "html", *(["-W", "--keep-going", "-n"] if strict else [])]
+def sphinx_build(source: Path, outdir: Path, strict: bool = True, *more: str) -> None:
+    """Builds `source` as HTML (strictly: warnings are errors), with `more` options."""
+    options = ["-q", "-b", "html", *(["-W", "--keep-going", "-n"] if strict else []), *more]
     build = subprocess.run(
         [sys.executable, "-m", "sphinx", *options, str(source), str(outdir)],
         capture_output=True,
@@ -84,6 +84,11 @@ def build_and_serve(source: Path, outdir: Path, strict: bool = True) -> Iterator
         env={**os.environ, "CLAIMKB_SCHEMA_DIR": str(REPO / "schema")},
     )
     assert build.returncode == 0, build.stderr
+
+
+def build_and_serve(source: Path, outdir: Path, strict: bool = True) -> Iterator[str]:
+    """Builds `source` (strictly: warnings are errors), serves it and yields its base URL."""
+    sphinx_build(source, outdir, strict)
     handler = functools.partial(_QuietHandler, directory=str(outdir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -102,10 +107,23 @@ def site(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Iterator[str]:
+def real_site_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("ledger")
+
+
+@pytest.fixture(scope="session")
+def real_site(real_site_dir) -> Iterator[str]:
     """The AI Cost Ledger itself, built from `docs/` into a temporary folder, and served."""
     # `make html` holds the site to zero warnings; here only what the reader meets matters
-    yield from build_and_serve(REPO / "docs", tmp_path_factory.mktemp("ledger"), strict=False)
+    yield from build_and_serve(REPO / "docs", real_site_dir, strict=False)
+
+
+@pytest.fixture(scope="session")
+def bilingual_site(real_site, real_site_dir) -> str:
+    """`real_site` with its French edition in `fr/`, where `make html-fr` puts it."""
+    # `make html-fr` holds it to zero warnings (tests/test_translations.py builds it strictly)
+    sphinx_build(REPO / "docs", real_site_dir / "fr", False, "-D", "language=fr")
+    return real_site
 
 
 @dataclass
@@ -152,6 +170,13 @@ def tab(browser, site) -> Iterator[Visit]:
 @pytest.fixture
 def ledger_tab(browser, real_site) -> Iterator[Visit]:
     visit = open_tab(browser, real_site)
+    yield visit
+    visit.page.close()
+
+
+@pytest.fixture
+def bilingual_tab(browser, bilingual_site) -> Iterator[Visit]:
+    visit = open_tab(browser, bilingual_site)
     yield visit
     visit.page.close()
 

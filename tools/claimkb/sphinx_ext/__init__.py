@@ -9,9 +9,11 @@ from .. import __version__
 from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
 from .claim_card import setup_claim_card
 from .claim_directives import setup_claim_directives
+from .claim_titles import setup_claim_titles
 from .claims_table import setup_claims_table
 from .compare import setup_compare
 from .domain import ClaimDomain
+from .editions import setup_editions
 from .events import setup_events
 from .exports import setup_exports
 from .finding_codes import setup_finding_codes
@@ -19,12 +21,14 @@ from .generated_pages import setup_generated_pages
 from .language import setup_language
 from .linkcheck import setup_linkcheck
 from .links import setup_links
+from .raw_html_messages import setup_raw_html_messages
 from .registry_catalog import setup_registry_catalog
 from .roles import setup_roles
 from .schema_reference import setup_schema_reference
 from .search import setup_search
 from .sharing import setup_sharing
 from .stale_outputs import setup_stale_outputs
+from .translation_note import setup_translation_note
 
 #: Bump when the data this extension keeps in the environment changes shape.
 ENV_VERSION = 5
@@ -57,6 +61,10 @@ def setup(app) -> dict:
     setup_sharing(app)
     setup_events(app)
     setup_stale_outputs(app)
+    setup_claim_titles(app)
+    setup_translation_note(app)
+    setup_editions(app)
+    setup_raw_html_messages(app)
     setup_registry_catalog(app)
     app.connect("config-inited", _add_static)
     return {
