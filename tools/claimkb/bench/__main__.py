@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .edit_cases import edit_rows, real_site_case, synthetic_case
+from .epoch_case import QUICK_MODELS, epoch_case, epoch_rows
 from .run import BenchError, format_table, machine, measure_size, plan, profile_build, summary
 
 DEFAULT_OUTPUT = Path("docs/reference/benchmark-results.json")
@@ -19,6 +21,8 @@ DEFAULT_OUTPUT = Path("docs/reference/benchmark-results.json")
 PROFILE_AFTER = "200x25"
 #: profiled at 100 x 25: the shares of a 200 x 25 build, at half the time (cProfile doubles it)
 PROFILE_PAGES, PROFILE_PER_PAGE = 100, 25
+#: the edit cases, the real site and the Epoch case come right after this size (quick, full)
+CASES_AFTER = {True: "20x25", False: "200x25"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"[{time.time() - started:6.0f}s] {message}", file=sys.stderr, flush=True)
 
+    cases: dict = {"edits": {}, "epoch": None}
+
     def save(results: dict, profile: dict | None, complete: bool = False) -> None:
         usage = [
             resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
@@ -53,15 +59,22 @@ def main(argv: list[str] | None = None) -> int:
             complete=complete,
             total_seconds=round(time.time() - started),
             total_cpu_seconds=round(sum(u.ru_utime + u.ru_stime for u in usage)),
-            ratios=summary(results),
+            ratios=summary(results)
+            + edit_rows(cases["edits"])
+            + epoch_rows(cases["epoch"], cases["edits"].get("real site")),
             results=results,
             profile=profile,
+            **cases,
         )
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
 
     results: dict = {}
     profile = None
+
+    def save_now() -> None:
+        save(results, profile)
+
     with tempfile.TemporaryDirectory(prefix="claimkb-bench-", dir=args.workdir) as workdir:
         try:
             for size in plan(runs, args.quick):
@@ -70,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                     log(f"profile of one claimkb full build at {PROFILE_PAGES}x{PROFILE_PER_PAGE}")
                     profile = profile_build(PROFILE_PAGES, PROFILE_PER_PAGE, Path(workdir))
                 save(results, profile)
+                if size.name == CASES_AFTER[args.quick]:
+                    run_cases(size, runs, args.quick, Path(workdir), cases, log, save_now)
         except BenchError as error:
             print(f"claimkb.bench: {error}", file=sys.stderr)
             return 1
@@ -77,6 +92,19 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(document["ratios"]))
     log(f"wrote {args.output}")
     return 0
+
+
+def run_cases(size, runs: int, quick: bool, workdir: Path, cases: dict, log, save_now) -> None:
+    """The edit cases on the synthetic knowledge base of `size` (with views) and on the real
+    site, then the Epoch case; the results are saved after each."""
+    edits = cases["edits"]
+    edits["synthetic"] = synthetic_case(size.pages, size.per_page, runs, workdir, log)
+    save_now()
+    # quick: the value edit alone, since a build of the real site takes half a minute
+    edits["real site"] = real_site_case(runs, workdir, log, kinds=("value",) if quick else None)
+    save_now()
+    cases["epoch"] = epoch_case(workdir, log, limit=QUICK_MODELS if quick else None)
+    save_now()
 
 
 if __name__ == "__main__":
