@@ -149,9 +149,11 @@ def test_edit_cases_count_the_pages_each_rebuild_writes(tmp_path):
     case = synthetic_case(3, 4, 1, tmp_path, messages.append)
     assert [edit["kind"] for edit in case["edits"]] == list(EDIT_KINDS)
     pages = case["pages"]
-    assert pages == case["full"]["pages_written"] > 3  # 3 pages, the index, generated pages
+    # 3 pages, the index, the registry page, generated pages
+    assert pages == case["full"]["pages_written"] == case["full"]["pages_total"] > 5
     for edit in case["edits"]:
-        assert 0 < edit["pages_written"] <= pages, edit
+        assert 0 < edit["pages_written"] <= edit["pages_total"], edit
+        assert pages <= edit["pages_total"] <= pages + 2, edit  # a new pair of metric and scope
         assert edit["seconds"] > 0 and edit["runs"] == 1
     # the files are as they were: a rebuild after the case has nothing to do
     docs = tmp_path / "edits-3x4" / "docs"

@@ -31,9 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one run, small sizes, no profile")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the JSON results")
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temp folder)")
+    parser.add_argument(
+        "--edit-runs",
+        type=int,
+        default=1,
+        help="runs of the edit cases (each a full build and seven rebuilds; default 1)",
+    )
     args = parser.parse_args(argv)
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
+    if args.runs < 1 or args.edit_runs < 1:
+        parser.error("--runs and --edit-runs must be at least 1")
     started = time.time()
     runs = 1 if args.quick else args.runs
     document = {
@@ -84,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
                     profile = profile_build(PROFILE_PAGES, PROFILE_PER_PAGE, Path(workdir))
                 save(results, profile)
                 if size.name == CASES_AFTER[args.quick]:
-                    run_cases(size, runs, args.quick, Path(workdir), cases, log, save_now)
+                    edit_runs = 1 if args.quick else args.edit_runs
+                    run_cases(size, edit_runs, args.quick, Path(workdir), cases, log, save_now)
         except BenchError as error:
             print(f"claimkb.bench: {error}", file=sys.stderr)
             return 1

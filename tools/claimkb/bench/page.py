@@ -90,7 +90,7 @@ def _edits(cases: dict) -> str:
         lines += [
             f"| {case['project']} | {edit['kind']} | {_cell(edit['what'])} | {edit['seconds']:.1f} "
             f"| {edit['cpu']:.1f} | {edit['seconds'] / full['seconds']:.2f} "
-            f"| {edit['pages_written']} / {pages} |"
+            f"| {edit['pages_written']} / {edit.get('pages_total', pages)} |"
             for edit in case["edits"]
         ]
     return _table(

@@ -36,7 +36,8 @@ class Sample:
     seconds: float  # wall
     cpu: float  # user + system
     max_rss: int  # bytes
-    pages_written: int | None = None
+    pages_written: int | None = None  # the project's pages the build wrote
+    pages_total: int | None = None  # the project's pages after the build
 
 
 def run_child(
@@ -83,8 +84,8 @@ def sphinx_build(
     count_pages: bool = False,
 ) -> Sample:
     """One `sphinx-build -b html -q`; `strict` adds `-W --keep-going -n`. With `count_pages`,
-    the sample holds the number of the project's pages the build wrote (the project must list
-    the extension `claimkb.bench.written`)."""
+    the sample holds the number of the project's pages the build wrote and the number of its
+    pages (the project must list the extension `claimkb.bench.written`)."""
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs)]
     command += ["-W", "--keep-going", "-n"] if strict else []
     command += [str(docs), str(out)]
@@ -94,7 +95,9 @@ def sphinx_build(
         written = Path(scratch) / "written.txt"
         env = {**os.environ, WRITTEN_VARIABLE: str(written)}
         sample = run_child(command, f"sphinx-build {docs}", timeout, env)
-        names = written.read_text(encoding="utf-8").split() if written.exists() else []
+        names = written.read_text(encoding="utf-8").splitlines() if written.exists() else []
+        total = Path(f"{written}.total")
+        sample.pages_total = int(total.read_text(encoding="utf-8")) if total.exists() else None
     sample.pages_written = len(set(names))
     return sample
 

@@ -148,12 +148,14 @@ def measure_once(kb, size: Size, variant: str, root: Path, docs: Path) -> dict[s
 
 def median(samples: list[Sample]) -> dict:
     written = [s.pages_written for s in samples if s.pages_written is not None]
+    totals = [s.pages_total for s in samples if s.pages_total is not None]
     return {
         "seconds": round(statistics.median(s.seconds for s in samples), 3),
         "cpu": round(statistics.median(s.cpu for s in samples), 3),
         "max_rss_mb": round(statistics.median(s.max_rss for s in samples) / 2**20, 1),
         "runs": len(samples),
         **({"pages_written": max(written)} if written else {}),
+        **({"pages_total": max(totals)} if totals else {}),
     }
 
 
