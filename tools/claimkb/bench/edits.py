@@ -199,24 +199,29 @@ def synthetic_edits(kb, root: Path) -> list[Edit]:
         s["id"] for s in kb.registries["scopes"] if s["id"] != rescoped.data["scope"]
     )
     value = kb.claim(plain_figure).data["value"]
-    next_page = (middle + 1) % kb.pages
     return [
         option_edit("value", page, plain_figure, "value", lambda v: str(value + 1)),
         option_edit("title", page, titled, "title", lambda t: t + " (edited)"),
         option_edit("subject", page, moved.id, "subject", lambda s: other_entity),
         option_edit("scope", page, rescoped.id, "scope", lambda s: other_scope),
-        add_claim(
-            root / "docs" / "pages" / f"p{next_page:03d}.md",
-            f"p{next_page:03d}-c{kb.per_page:02d}",
-            {
-                "kind": "fact",
-                "title": "A claim added by the benchmark",
-                "subject": entities[0],
-                "claimant": entities[0],
-                "source": kb.registries["sources"][0]["id"],
-            },
-            "Added by the benchmark, to time the rebuild.",
-        ),
+        _added_claim(kb, root, (middle + 1) % kb.pages),
         delete_claim(page, deleted),
         rename_entity(root / "claims" / "entities.yaml", moved.data["subject"][0]),
     ]
+
+
+def _added_claim(kb, root: Path, page: int) -> Edit:
+    """A fact added at the end of `page`, with the next free id of that page."""
+    entity = kb.registries["entities"][0]["id"]
+    return add_claim(
+        root / "docs" / "pages" / f"p{page:03d}.md",
+        f"p{page:03d}-c{kb.per_page:02d}",
+        {
+            "kind": "fact",
+            "title": "A claim added by the benchmark",
+            "subject": entity,
+            "claimant": entity,
+            "source": kb.registries["sources"][0]["id"],
+        },
+        "Added by the benchmark, to time the rebuild.",
+    )
