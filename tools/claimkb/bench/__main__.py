@@ -22,7 +22,7 @@ PROFILE_AFTER = "200x25"
 #: profiled at 100 x 25: the shares of a 200 x 25 build, at half the time (cProfile doubles it)
 PROFILE_PAGES, PROFILE_PER_PAGE = 100, 25
 #: the edit cases, the real site and the Epoch case come right after this size (quick, full)
-CASES_AFTER = {True: "20x25", False: "200x25"}
+CASES_AFTER = {True: "5x10", False: "200x25"}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
