@@ -232,11 +232,17 @@ def summary(results: dict) -> list[dict]:
 
 
 def format_table(rows: list[dict]) -> str:
-    lines = [f"{'size':<8} {'ratio':<38} {'wall/RSS':>9} {'CPU':>7}  goal"]
+    size_width = max([4, *(len(row["size"]) for row in rows)])
+    ratio_width = max([5, *(len(row["ratio"]) for row in rows)])
+    lines = [f"{'size':<{size_width}} {'ratio':<{ratio_width}} {'wall/RSS':>9} {'CPU':>7}  goal"]
     for row in rows:
         value, cpu = (f"{row[k]:.3f}" if row[k] is not None else "-" for k in ("value", "cpu"))
         goal = f"≤ {row['goal']:g}" if row["goal"] is not None else ""
-        lines.append(f"{row['size']:<8} {row['ratio']:<38} {value:>9} {cpu:>7}  {goal}")
+        note = f"  ({row['note']})" if row.get("note") else ""
+        lines.append(
+            f"{row['size']:<{size_width}} {row['ratio']:<{ratio_width}} {value:>9} {cpu:>7}  "
+            f"{goal}{note}"
+        )
     return "\n".join(lines)
 
 
