@@ -64,8 +64,10 @@ actionlint: $(ACTIONLINT)
 	$(ACTIONLINT) '.github/workflows/*.yml'
 
 # What claims cost a build, as ratios to plain Sphinx and to sphinx-needs on the same synthetic
-# pages (about 30 minutes on 2 cores); writes docs/reference/benchmark-results.json, shown by
-# docs/reference/benchmark.md. BENCH_ARGS=--quick: one run, small sizes.
+# pages, with the generated views, after seven kinds of edit (synthetic and on a copy of the real
+# site) and for Epoch AI's whole database as one collection; writes
+# docs/reference/benchmark-results.json, shown by docs/reference/benchmark.md.
+# BENCH_ARGS=--quick: one run, small sizes.
 bench: $(STAMP)
 	$(BIN)/python -m claimkb.bench $(BENCH_ARGS)
 

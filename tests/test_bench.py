@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -11,6 +12,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from claimkb.bench import epoch_case as epoch
+from claimkb.bench.edit_cases import copy_real_site, edit_rows, synthetic_case
+from claimkb.bench.edits import EDIT_KINDS, real_site_edits
 from claimkb.bench.generate import VARIANTS, edit_one_claim, knowledge_base, write_project
 from claimkb.bench.page import results_markdown
 from claimkb.bench.run import summary
@@ -124,6 +128,104 @@ def test_edit_rebuild_rewrites_few_pages_and_equals_a_clean_build(tmp_path):
         )
 
 
+def test_views_variant_builds_generated_pages_and_views(tmp_path):
+    app = build_once(generate(tmp_path, 3, 4, "views"))
+    assert warnings_of(app) == []
+    out = Path(app.outdir)
+    kb = knowledge_base(3, 4)
+    assert {p.name for p in (out / "kb").glob("*.html")} >= {"entities.html", "timeline.html"}
+    entity_pages = list((out / "kb").rglob("entity-000*.html"))
+    assert entity_pages, sorted(p.name for p in (out / "kb").rglob("*.html"))
+    page = BeautifulSoup((out / "pages" / "p001.html").read_text(), "html.parser")
+    card = kb.prose[1][-1][1]
+    assert page.select("table"), "no claims table"
+    assert page.select(f'.claim-card a[href$="#claim-{card}"]'), "no card of a claim elsewhere"
+    entities = (Path(app.srcdir).parent / "claims" / "entities.yaml").read_text()
+    assert "parent: entity-" in entities
+
+
+def test_edit_cases_count_the_pages_each_rebuild_writes(tmp_path):
+    messages = []
+    case = synthetic_case(3, 4, 1, tmp_path, messages.append)
+    assert [edit["kind"] for edit in case["edits"]] == list(EDIT_KINDS)
+    pages = case["pages"]
+    # 3 pages, the index, the registry page, generated pages
+    assert pages == case["full"]["pages_written"] == case["full"]["pages_total"] > 5
+    for edit in case["edits"]:
+        assert 0 < edit["pages_written"] <= edit["pages_total"], edit
+        assert pages <= edit["pages_total"] <= pages + 2, edit  # a new pair of metric and scope
+        assert edit["seconds"] > 0 and edit["runs"] == 1
+    # the files are as they were: a rebuild after the case has nothing to do
+    docs = tmp_path / "edits-3x4" / "docs"
+    assert (docs / "pages" / "p001.md").read_text() == generate(
+        tmp_path / "fresh", 3, 4, "views"
+    ).joinpath("pages", "p001.md").read_text()
+    rows = edit_rows({"synthetic": case})
+    assert [row["ratio"] for row in rows] == [f"{k} edit: rebuild / full build" for k in EDIT_KINDS]
+    assert all(row["goal"] is None and row["value"] > 0 for row in rows)
+
+
+def test_real_site_still_holds_what_its_edits_change(tmp_path):
+    docs = copy_real_site(tmp_path)
+    assert "claimkb.bench.written" in (docs / "conf.py").read_text()
+    edits = real_site_edits(tmp_path)
+    assert [edit.kind for edit in edits] == list(EDIT_KINDS)
+    for edit in edits:
+        edit.apply()
+    page = (docs / "explainers" / "deepseek-meal-and-restaurant.md").read_text()
+    assert ":value: 2788001\n" in page and ":value: 2788000\n" not in page
+    assert (
+        "deepseek-r1-hugging-face-downloads"
+        not in (docs / "explainers" / "open-weights.md").read_text()
+    )
+    assert "name: DeepSeek (renamed)" in (tmp_path / "claims" / "entities.yaml").read_text()
+    assert edits[0].what == "deepseek-v3-gpu-hours: value 2788000 → 2788001"
+
+
+def small_full_view(path: Path) -> Path:
+    """Three models in the columns the Epoch case reads; the second is the first again."""
+    columns = [*epoch.FULL_VIEW_COLUMNS, *epoch.LOAD_COLUMNS.values()]
+    rows = [
+        ["Model A", "Lab One", "2020-01-15", "Industry", "1e9", "3e21", "2e10"],
+        ["Model A", "Lab One", "2020-01-16", "Industry", "", "", ""],
+        ["Model B", "Lab One, Other Lab", "2021-06-01", "Industry", "7e9", "n/a", ""],
+        ["Model C", "University X", "2022-03-03", "Academia", "", "", "5e6"],
+    ]
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    return path
+
+
+def test_epoch_case_imports_builds_and_measures(tmp_path):
+    full_view = small_full_view(tmp_path / "full_view.csv")
+    result = epoch.epoch_case(tmp_path, lambda message: None, full_view=full_view)
+    assert result["models"] == 3  # the second "Model A" is left out
+    assert result["claims"] == 5  # the numeric cells: 3 + 1 + 1
+    assert result["entities"] == 1 + 3 + 2  # epoch-ai, the models, their first organizations
+    assert result["pages"] >= 2 + result["entities"] and result["generated_pages"] > 0
+    assert result["generated_page_kb"] > 0 and result["searchindex_bytes"] > 0
+    real = {"parallel": {"seconds": 10.0, "pages_written": 100}}
+    rows = {row["ratio"]: row for row in epoch.epoch_rows(result, real)}
+    assert rows["strict -j 2 build (s)"]["value"] == result["build"]["seconds"]
+    per_page = result["build"]["seconds"] / result["pages"] / 0.1
+    assert rows["time per page: Epoch / real site (-j 2)"]["value"] == round(per_page, 3)
+    assert rows["average generated page (KB)"]["goal"] == 80
+
+
+def test_epoch_case_timeout_and_absent_file_are_reported_not_raised(tmp_path, monkeypatch):
+    full_view = small_full_view(tmp_path / "full_view.csv")
+    monkeypatch.setattr(epoch, "TIMEOUT_SECONDS", 0.5)
+    result = epoch.epoch_case(tmp_path, lambda message: None, full_view=full_view)
+    assert result["timed_out"] == 0.5 and "build" not in result
+    [row] = epoch.epoch_rows(result, None)
+    assert row["value"] is None and row["note"] == "timed out after 0 s"
+    absent = epoch.epoch_case(tmp_path, lambda message: None, full_view=tmp_path / "absent.csv")
+    assert "absent.csv is absent" in absent["skipped"]
+    assert epoch.epoch_rows(absent, None) == []
+
+
 def test_ratios_and_results_page(tmp_path):
     def measured(seconds, cpu, rss):
         return {"seconds": seconds, "cpu": cpu, "max_rss_mb": rss, "runs": 3}
@@ -178,3 +280,87 @@ def test_ratios_and_results_page(tmp_path):
     assert "make bench" in soup.get_text()
     assert "Partial results" not in results_markdown(document)
     assert "Partial results" in results_markdown({**document, "complete": False})
+
+
+def render_page(tmp_path: Path, document: dict) -> BeautifulSoup:
+    root = tmp_path / "page"
+    root.mkdir(parents=True)
+    (root / "conf.py").write_text("extensions = ['myst_parser', 'claimkb.bench.page']\n")
+    (root / "benchmark-results.json").write_text(json.dumps(document))
+    (root / "index.md").write_text(
+        "# Bench\n\n```{benchmark-results} benchmark-results.json\n```\n"
+    )
+    app = build_once(root)
+    assert warnings_of(app) == []
+    return BeautifulSoup((Path(app.outdir) / "index.html").read_text(), "html.parser")
+
+
+def rows_of(soup: BeautifulSoup) -> list[list[str]]:
+    return [[td.get_text() for td in tr.select("td")] for tr in soup.select("tr")]
+
+
+def test_results_page_shows_edits_and_epoch_case_with_their_goals(tmp_path):
+    def measured(seconds, pages):
+        return {"seconds": seconds, "cpu": seconds, "max_rss_mb": 300.0, "runs": 1,
+                "pages_written": pages}  # fmt: skip
+
+    real = {
+        "project": "real site",
+        "full": measured(30.0, 442),
+        "pages": 442,
+        "edits": [
+            {"kind": "value", "what": "x: value 1 → 2 | 3", **measured(27.0, 430)},
+            {"kind": "title", "what": "y: title A → B", **measured(2.0, 12)},
+        ],
+        "parallel": measured(20.0, 442),
+    }
+    built = {"models": 1879, "entities": 1855, "claims": 3279, "import_seconds": 20.0,
+             "validate_seconds": 2.0, "build": measured(400.0, 2000), "pages": 2000,
+             "generated_pages": 1990, "generated_page_kb": 95.5,
+             "output_bytes": 200 * 2**20, "searchindex_bytes": 3 * 2**20}  # fmt: skip
+    edits = {"real site": real}
+    document = {
+        "command": "make bench",
+        "complete": True,
+        "machine": {
+            "cores": 2,
+            "ram_gb": 8.0,
+            "python": "3.11.7",
+            "platform": "Linux",
+            "versions": {"sphinx": "9.0.4"},
+        },  # fmt: skip
+        "ratios": edit_rows(edits) + epoch.epoch_rows(built, real),
+        "results": {},
+        "profile": None,
+        "edits": edits,
+        "epoch": built,
+    }
+    cells = rows_of(render_page(tmp_path, document))
+    assert ["real site", "value edit: rebuild / full build", "0.90", "0.90", "≤ 0.1", "no"] in cells
+    assert [
+        "real site",
+        "title edit: rebuild / full build",
+        "0.07",
+        "0.07",
+        "≤ 0.1",
+        "yes",
+    ] in cells
+    assert [
+        "real site",
+        "value",
+        "x: value 1 → 2 | 3",
+        "27.0",
+        "27.0",
+        "0.90",
+        "430 / 442",
+    ] in cells
+    assert ["Epoch: 1879 models", "average generated page (KB)", "95.50", "", "≤ 80", "no"] in cells
+    assert ["Epoch: 1879 models", "strict -j 2 build (s)", "400.00", "", "≤ 600", "yes"] in cells
+    assert ["search index, searchindex.js (MB)", "3.00"] in cells
+    timed_out = {**built, "timed_out": 1200, "pages_when_stopped": 300}
+    del timed_out["build"]
+    document.update(epoch=timed_out, ratios=epoch.epoch_rows(timed_out, real))
+    cells = rows_of(render_page(tmp_path / "again", document))
+    assert ["Epoch: 1879 models", "strict -j 2 build (s)", "timed out after 1200 s", "", "≤ 600",
+            "no"] in cells  # fmt: skip
+    assert ["strict -j 2 build", "timed out after 1200 s"] in cells

@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .edit_cases import edit_rows, real_site_case, synthetic_case
+from .epoch_case import QUICK_MODELS, epoch_case, epoch_rows
 from .run import BenchError, format_table, machine, measure_size, plan, profile_build, summary
 
 DEFAULT_OUTPUT = Path("docs/reference/benchmark-results.json")
@@ -19,64 +21,107 @@ DEFAULT_OUTPUT = Path("docs/reference/benchmark-results.json")
 PROFILE_AFTER = "200x25"
 #: profiled at 100 x 25: the shares of a 200 x 25 build, at half the time (cProfile doubles it)
 PROFILE_PAGES, PROFILE_PER_PAGE = 100, 25
+#: the edit cases, the real site and the Epoch case come right after this size (quick, full)
+CASES_AFTER = {True: "5x10", False: "200x25"}
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m claimkb.bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--quick", action="store_true", help="one run, small sizes, no profile")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the JSON results")
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temp folder)")
+    parser.add_argument(
+        "--edit-runs",
+        type=int,
+        default=1,
+        help="runs of the edit cases (each a full build and seven rebuilds; default 1)",
+    )
     args = parser.parse_args(argv)
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
-    started = time.time()
-    runs = 1 if args.quick else args.runs
-    document = {
-        "version": 1,
-        "command": "make bench"
-        if (runs, args.quick) == (3, False)
-        else "python -m claimkb.bench" + (" --quick" if args.quick else f" --runs {runs}"),
-        "complete": False,
-        "machine": machine(),
-    }
+    if args.runs < 1 or args.edit_runs < 1:
+        parser.error("--runs and --edit-runs must be at least 1")
+    if args.quick:
+        args.runs = args.edit_runs = 1
+    return args
 
-    def log(message: str) -> None:
-        print(f"[{time.time() - started:6.0f}s] {message}", file=sys.stderr, flush=True)
 
-    def save(results: dict, profile: dict | None, complete: bool = False) -> None:
+class Recorder:
+    """What the run measured so far, written out after each part so that an interrupted run
+    keeps it."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.output: Path = args.output
+        self.started = time.time()
+        self.results: dict = {}
+        self.profile: dict | None = None
+        self.cases: dict = {"edits": {}, "epoch": None}
+        command = "make bench" if (args.runs, args.quick) == (3, False) else (
+            "python -m claimkb.bench" + (" --quick" if args.quick else f" --runs {args.runs}")
+        )  # fmt: skip
+        self.document = {"version": 1, "command": command, "complete": False}
+        self.document["machine"] = machine()
+
+    def log(self, message: str) -> None:
+        print(f"[{time.time() - self.started:6.0f}s] {message}", file=sys.stderr, flush=True)
+
+    def save(self, complete: bool = False) -> None:
         usage = [
             resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
         ]
-        document.update(
+        edits, epoch = self.cases["edits"], self.cases["epoch"]
+        self.document.update(
             date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             complete=complete,
-            total_seconds=round(time.time() - started),
+            total_seconds=round(time.time() - self.started),
             total_cpu_seconds=round(sum(u.ru_utime + u.ru_stime for u in usage)),
-            ratios=summary(results),
-            results=results,
-            profile=profile,
+            ratios=summary(self.results)
+            + edit_rows(edits)
+            + epoch_rows(epoch, edits.get("real site")),
+            results=self.results,
+            profile=self.profile,
+            **self.cases,
         )
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self.output.write_text(json.dumps(self.document, indent=2) + "\n", encoding="utf-8")
 
-    results: dict = {}
-    profile = None
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    recorder = Recorder(args)
     with tempfile.TemporaryDirectory(prefix="claimkb-bench-", dir=args.workdir) as workdir:
         try:
-            for size in plan(runs, args.quick):
-                results[size.name] = measure_size(size, Path(workdir), log)
+            for size in plan(args.runs, args.quick):
+                recorder.results[size.name] = measure_size(size, Path(workdir), recorder.log)
                 if size.name == PROFILE_AFTER:
-                    log(f"profile of one claimkb full build at {PROFILE_PAGES}x{PROFILE_PER_PAGE}")
-                    profile = profile_build(PROFILE_PAGES, PROFILE_PER_PAGE, Path(workdir))
-                save(results, profile)
+                    recorder.log(
+                        f"profile of one claimkb full build at {PROFILE_PAGES}x{PROFILE_PER_PAGE}"
+                    )
+                    recorder.profile = profile_build(PROFILE_PAGES, PROFILE_PER_PAGE, Path(workdir))
+                recorder.save()
+                if size.name == CASES_AFTER[args.quick]:
+                    run_cases(size, args, Path(workdir), recorder)
         except BenchError as error:
             print(f"claimkb.bench: {error}", file=sys.stderr)
             return 1
-    save(results, profile, complete=True)
-    print(format_table(document["ratios"]))
-    log(f"wrote {args.output}")
+    recorder.save(complete=True)
+    print(format_table(recorder.document["ratios"]))
+    recorder.log(f"wrote {args.output}")
     return 0
+
+
+def run_cases(size, args: argparse.Namespace, workdir: Path, recorder: Recorder) -> None:
+    """The edit cases on the synthetic knowledge base of `size` (with views) and on the real
+    site, then the Epoch case; the results are saved after each."""
+    edits, log = recorder.cases["edits"], recorder.log
+    edits["synthetic"] = synthetic_case(size.pages, size.per_page, args.edit_runs, workdir, log)
+    recorder.save()
+    # quick: the value edit alone, since a build of the real site takes half a minute or more
+    kinds = ("value",) if args.quick else None
+    edits["real site"] = real_site_case(args.edit_runs, workdir, log, kinds=kinds)
+    recorder.save()
+    limit = QUICK_MODELS if args.quick else None
+    recorder.cases["epoch"] = epoch_case(workdir, log, limit=limit)
+    recorder.save()
 
 
 if __name__ == "__main__":

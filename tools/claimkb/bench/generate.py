@@ -4,7 +4,9 @@ The same claims (70% figures, 20% facts, 10% viewpoints relying on others), the 
 same cross-page references, as
 - `claimkb`: `claim` directives, `{claim}`/`{claim-value}` roles, registries in `claims/*.yaml`;
 - `baseline`: each claim a plain admonition holding the same words, `{ref}` links to labels;
-- `needs`: each claim a sphinx-needs need with the same fields as options and the same links.
+- `needs`: each claim a sphinx-needs need with the same fields as options and the same links;
+- `views`: the `claimkb` project with generated pages, tables, compare blocks and cards
+  (`views_corpus`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from ..core.formatting import format_value
+from . import views_corpus
 
-VARIANTS = ("claimkb", "baseline", "needs")
+VARIANTS = ("claimkb", "baseline", "needs", "views")
+#: the variants written with `claim` directives and registries
+WITH_REGISTRIES = ("claimkb", "views")
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 UNITS = ("USD", "GPUs", "GPU-hours", "tokens")
 CONFIDENCE = ("confident", "likely", "speculative")
@@ -236,25 +241,29 @@ def write_project(kb: KnowledgeBase, variant: str, root: Path) -> Path:
     (docs / "pages").mkdir(parents=True, exist_ok=True)
     (docs / "conf.py").write_text(_conf(variant), encoding="utf-8")
     pages = [f"pages/{_page_name(p)}" for p in range(kb.pages)]
-    toctree = "\n".join(["registry", *pages])
+    listings = views_corpus.LISTINGS if variant == "views" else ()
+    toctree = "\n".join(["registry", *pages, *listings])
     (docs / "index.md").write_text(
         f"# Synthetic knowledge base\n\n{kb.pages} pages × {kb.per_page} claims.\n\n"
         f"```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n",
         encoding="utf-8",
     )
     (docs / "registry.md").write_text(_registry_page(kb, variant), encoding="utf-8")
-    if variant == "claimkb":
+    if variant in WITH_REGISTRIES:
         shutil.copytree(SCHEMA_DIR, root / "schema", dirs_exist_ok=True)
         (root / "claims").mkdir(exist_ok=True)
         yaml = YAML()
         yaml.width = 4096
+        registries = dict(kb.registries)
+        if variant == "views":
+            registries["entities"] = views_corpus.with_parents(registries["entities"])
         for name, keys in (
             ("entities", ["entities"]),
             ("sources", ["sources"]),
             ("definitions", ["metrics", "scopes", "methods"]),
         ):
             with (root / "claims" / f"{name}.yaml").open("w", encoding="utf-8") as out:
-                yaml.dump({key: kb.registries[key] for key in keys}, out)
+                yaml.dump({key: registries[key] for key in keys}, out)
     for page in range(kb.pages):
         path = docs / "pages" / f"{_page_name(page)}.md"
         path.write_text(_page(kb, page, variant), encoding="utf-8")
@@ -277,6 +286,7 @@ def _page_name(page: int) -> str:
 def _conf(variant: str) -> str:
     extensions = {
         "claimkb": ["myst_parser", "sphinx_design", "claimkb"],
+        "views": ["myst_parser", "sphinx_design", "claimkb"],
         "baseline": ["myst_parser", "sphinx_design"],
         "needs": ["myst_parser", "sphinx_design", "sphinx_needs"],
     }[variant]
@@ -287,8 +297,10 @@ def _conf(variant: str) -> str:
         "html_theme = 'furo'",
         "exclude_patterns = ['_build']",
     ]
-    if variant == "claimkb":
+    if variant in WITH_REGISTRIES:
         lines += ["claimkb_schema_dir = '../schema'", "claimkb_collections_dir = '../claims'"]
+    if variant == "views":
+        lines += views_corpus.conf_lines()
     if variant == "needs":
         options = [name for name in FIELDS if name != "tags"]
         lines += [
@@ -311,7 +323,7 @@ def _registry_page(kb: KnowledgeBase, variant: str) -> str:
     parts = ["# Registries\n"]
     for key, records in kb.registries.items():
         parts.append(f"## {key.capitalize()}\n")
-        if variant == "claimkb":
+        if variant in WITH_REGISTRIES:
             parts.append(f"```{{registry}} {key}\n```\n")
             continue
         for record in sorted(records, key=lambda r: r["id"]):
@@ -327,12 +339,14 @@ def _page(kb: KnowledgeBase, page: int, variant: str) -> str:
         link = _link(kb, target, variant, value=False)
         value = _link(kb, figure, variant, value=True)
         parts.append(f"{words} See {link}, which puts it at {value}.\n")
+    if variant == "views":
+        parts.append(views_corpus.page_extras(kb, page))
     return "\n".join(parts)
 
 
 def _link(kb: KnowledgeBase, target: str, variant: str, value: bool) -> str:
     claim = kb.claim(target)
-    if variant == "claimkb":
+    if variant in WITH_REGISTRIES:
         return f"{{claim-value}}`{target}`" if value else f"{{claim}}`{target}`"
     text = format_value(claim.data, kb.unit_of(claim)) if value else claim.data["title"]
     role = "ref" if variant == "baseline" else "need"
@@ -344,7 +358,7 @@ def _claim(kb: KnowledgeBase, claim: Claim, variant: str) -> str:
     if claim.relies_on:
         fields.append(("relies_on", claim.relies_on))
     title = claim.data["title"]
-    if variant == "claimkb":
+    if variant in WITH_REGISTRIES:
         with_title = [fields[0], ("title", title), *fields[1:]]
         options = "".join(f":{name}: {_option_text(value)}\n" for name, value in with_title)
         return f"```{{claim}} {claim.id}\n{options}\n{claim.text}\n```\n"

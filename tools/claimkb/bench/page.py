@@ -19,6 +19,10 @@ def results_markdown(document: dict) -> str:
         parts.append("**Partial results: the run had not finished when this file was written.**")
     parts += ["### Ratios", _ratios(document["ratios"])]
     parts += ["### Measurements (medians)", _measurements(document["results"])]
+    if document.get("edits"):
+        parts += ["### Edits: what a contributor waits for", _edits(document["edits"])]
+    if document.get("epoch"):
+        parts += ["### Epoch AI's database as one collection", _epoch(document["epoch"])]
     if document.get("profile"):
         parts += ["### Where the time goes", _profile(document["profile"])]
     return "\n\n".join(parts) + "\n"
@@ -45,9 +49,10 @@ def _ratios(rows: list[dict]) -> str:
     lines = []
     for row in rows:
         value, cpu, goal = row["value"], row["cpu"], row["goal"]
-        met = "" if goal is None else ("yes" if value <= goal else "**no**")
+        met = "" if goal is None else ("yes" if value is not None and value <= goal else "**no**")
+        shown = row.get("note", "") if value is None else f"{value:.2f}"
         lines.append(
-            f"| {row['size']} | {row['ratio']} | {value:.2f} | "
+            f"| {row['size']} | {row['ratio']} | {shown} | "
             f"{'' if cpu is None else f'{cpu:.2f}'} | {'' if goal is None else f'≤ {goal:g}'} "
             f"| {met} |"
         )
@@ -72,6 +77,62 @@ def _measurements(results: dict) -> str:
         "|---|---|---|--:|--:|--:|--:|--:|",
         lines,
     )
+
+
+def _edits(cases: dict) -> str:
+    lines = []
+    for case in cases.values():
+        full, pages = case["full"], case["pages"]
+        lines.append(
+            f"| {case['project']} | full build | | {full['seconds']:.1f} | {full['cpu']:.1f} "
+            f"| 1.00 | {full.get('pages_written', pages)} / {pages} |"
+        )
+        lines += [
+            f"| {case['project']} | {edit['kind']} | {_cell(edit['what'])} | {edit['seconds']:.1f} "
+            f"| {edit['cpu']:.1f} | {edit['seconds'] / full['seconds']:.2f} "
+            f"| {edit['pages_written']} / {edit.get('pages_total', pages)} |"
+            for edit in case["edits"]
+        ]
+    return _table(
+        "| project | edit | what changed | wall (s) | CPU (s) | / full build | pages written |",
+        "|---|---|---|--:|--:|--:|--:|",
+        lines,
+    )
+
+
+def _cell(text: str) -> str:
+    """`text` in a table cell: a `|` would end the cell."""
+    return text.replace("|", "\\|")
+
+
+def _epoch(epoch: dict) -> str:
+    if "skipped" in epoch:
+        return f"Not measured: {epoch['skipped']}."
+    facts = [
+        ("models imported", epoch["models"]),
+        ("entities", epoch["entities"]),
+        ("figure claims", epoch["claims"]),
+        ("`claimkb import epoch` (s)", epoch["import_seconds"]),
+        ("`claimkb validate` (s)", epoch["validate_seconds"]),
+    ]
+    if "timed_out" in epoch:
+        facts += [
+            ("strict `-j 2` build", f"timed out after {epoch['timed_out']:.0f} s"),
+            ("pages written when stopped", epoch["pages_when_stopped"]),
+        ]
+    else:
+        build = epoch["build"]
+        facts += [
+            ("strict `-j 2` build, wall (s)", f"{build['seconds']:.1f}"),
+            ("strict `-j 2` build, CPU (s)", f"{build['cpu']:.1f}"),
+            ("peak memory (MB)", f"{build['max_rss_mb']:.0f}"),
+            ("pages", epoch["pages"]),
+            ("generated pages", epoch["generated_pages"]),
+            ("average generated page (KB)", f"{epoch['generated_page_kb']:.1f}"),
+            ("output (MB)", f"{epoch['output_bytes'] / 2**20:.1f}"),
+            ("search index, searchindex.js (MB)", f"{epoch['searchindex_bytes'] / 2**20:.2f}"),
+        ]
+    return _table("| measure | value |", "|---|--:|", [f"| {k} | {v} |" for k, v in facts])
 
 
 def _profile(profile: dict) -> str:

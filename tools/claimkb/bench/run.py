@@ -13,14 +13,14 @@ import platform
 import pstats
 import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .generate import VARIANTS, edit_one_claim, knowledge_base, write_project
+from .generate import VARIANTS, WITH_REGISTRIES, edit_one_claim, knowledge_base, write_project
+from .process import BenchError, Sample, claimkb_validate, html_times, sphinx_build
+
+__all__ = ["BenchError", "Sample", "Size", "measure_size", "plan", "summary"]
 
 STEPS = ("full", "nochange", "edit", "parallel", "validate")
 STEP_LABELS = {
@@ -96,18 +96,6 @@ PROFILE_BUCKETS = {
 }
 
 
-class BenchError(Exception):
-    """A build or validation failed or warned: the numbers would mean nothing."""
-
-
-@dataclass
-class Sample:
-    seconds: float  # wall
-    cpu: float  # user + system
-    max_rss: int  # bytes
-    pages_written: int | None = None
-
-
 @dataclass(frozen=True)
 class Size:
     pages: int
@@ -127,54 +115,9 @@ def plan(runs: int, quick: bool) -> list[Size]:
     return [
         Size(20, 25, runs),
         Size(200, 25, runs),
-        # 20,000 claims must build; measured once, to keep `make bench` within 30 minutes
-        Size(400, 50, 1, variants=("claimkb",), steps=("full",)),
+        # 20,000 claims must build, in at most 1.5 x the memory of the baseline; measured once
+        Size(400, 50, 1, variants=("claimkb", "baseline"), steps=("full",)),
     ]
-
-
-# --- one child process ----------------------------------------------------------------------
-def run_child(command: list[str], what: str) -> Sample:
-    """Run `command`; its wall time, CPU time and peak memory. BenchError if it fails or warns."""
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        errors.seek(0)
-        text = errors.read().decode("utf-8", "replace").strip()
-    if process.returncode or text:
-        raise BenchError(f"{what} exited {process.returncode}:\n{text[:2000]}")
-    return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
-
-
-def sphinx_build(docs: Path, out: Path, jobs: int = 1) -> Sample:
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-q",
-        "-j",
-        str(jobs),
-        str(docs),
-        str(out),
-    ]
-    return run_child(command, f"sphinx-build {docs}")
-
-
-def validate_available() -> bool:
-    return (Path(__file__).parents[1] / "cmd_validate.py").is_file()
-
-
-def claimkb_validate(root: Path) -> Sample:
-    command = [sys.executable, "-m", "claimkb.cli", "validate", "--root", str(root)]
-    return run_child(command, f"claimkb validate --root {root}")
-
-
-def html_times(out: Path) -> dict[Path, int]:
-    return {path: path.stat().st_mtime_ns for path in out.rglob("*.html")}
 
 
 # --- one variant of one size, once -----------------------------------------------------------
@@ -195,22 +138,24 @@ def measure_once(kb, size: Size, variant: str, root: Path, docs: Path) -> dict[s
         samples["edit"].pages_written = sum(after[p] != before.get(p) for p in after)
     shutil.rmtree(out, ignore_errors=True)
     # -j 2 of sphinx-needs is left out to keep `make bench` within 30 minutes
-    if "parallel" in size.steps and variant != "needs":
+    if "parallel" in size.steps and variant not in ("needs", "views"):
         samples["parallel"] = sphinx_build(docs, out, jobs=2)
         shutil.rmtree(out, ignore_errors=True)
-    if "validate" in size.steps and variant == "claimkb" and validate_available():
+    if "validate" in size.steps and variant in WITH_REGISTRIES:
         samples["validate"] = claimkb_validate(root)
     return samples
 
 
 def median(samples: list[Sample]) -> dict:
     written = [s.pages_written for s in samples if s.pages_written is not None]
+    totals = [s.pages_total for s in samples if s.pages_total is not None]
     return {
         "seconds": round(statistics.median(s.seconds for s in samples), 3),
         "cpu": round(statistics.median(s.cpu for s in samples), 3),
         "max_rss_mb": round(statistics.median(s.max_rss for s in samples) / 2**20, 1),
         "runs": len(samples),
         **({"pages_written": max(written)} if written else {}),
+        **({"pages_total": max(totals)} if totals else {}),
     }
 
 
@@ -245,6 +190,20 @@ RATIOS = (
     ("one-claim edit rebuild / full build", ("claimkb", "edit"), ("claimkb", "full"), "time", 0.15),
     ("no-change rebuild / full build", ("claimkb", "nochange"), ("claimkb", "full"), "time", None),
     ("claimkb validate / full build", ("claimkb", "validate"), ("claimkb", "full"), "time", 0.05),
+    (
+        "full build with views: ours / baseline",
+        ("views", "full"),
+        ("baseline", "full"),
+        "time",
+        2.0,
+    ),
+    (
+        "claimkb validate / full build with views",
+        ("views", "validate"),
+        ("views", "full"),
+        "time",
+        0.05,
+    ),
     ("peak memory: ours / baseline", ("claimkb", "full"), ("baseline", "full"), "memory", 1.5),
 )
 
@@ -273,11 +232,17 @@ def summary(results: dict) -> list[dict]:
 
 
 def format_table(rows: list[dict]) -> str:
-    lines = [f"{'size':<8} {'ratio':<38} {'wall/RSS':>9} {'CPU':>7}  goal"]
+    size_width = max([4, *(len(row["size"]) for row in rows)])
+    ratio_width = max([5, *(len(row["ratio"]) for row in rows)])
+    lines = [f"{'size':<{size_width}} {'ratio':<{ratio_width}} {'wall/RSS':>9} {'CPU':>7}  goal"]
     for row in rows:
         value, cpu = (f"{row[k]:.3f}" if row[k] is not None else "-" for k in ("value", "cpu"))
         goal = f"≤ {row['goal']:g}" if row["goal"] is not None else ""
-        lines.append(f"{row['size']:<8} {row['ratio']:<38} {value:>9} {cpu:>7}  {goal}")
+        note = f"  ({row['note']})" if row.get("note") else ""
+        lines.append(
+            f"{row['size']:<{size_width}} {row['ratio']:<{ratio_width}} {value:>9} {cpu:>7}  "
+            f"{goal}{note}"
+        )
     return "\n".join(lines)
 
 
