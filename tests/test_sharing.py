@@ -156,6 +156,12 @@ def test_with_an_address_pages_get_absolute_urls_and_a_sitemap(built):
     assert locations == [
         BASE + page for page in ("about.html", "claim-index.html", "index.html", "sub/page.html")
     ]
+    # an incremental build writes only the edited page, and the sitemap still lists every page
+    about = Path(built.srcdir) / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    built.build()
+    again = (Path(built.outdir) / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.findall(r"<loc>(.*?)</loc>", again) == locations
     # a share page previews as itself: og:url and canonical are its own address
     share = head_tags(html(built, "c/nvidia-one-day-loss.html"))
     own = BASE + "c/nvidia-one-day-loss.html"

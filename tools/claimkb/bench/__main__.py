@@ -23,6 +23,8 @@ PROFILE_AFTER = "200x25"
 PROFILE_PAGES, PROFILE_PER_PAGE = 100, 25
 #: the edit cases, the real site and the Epoch case come right after this size (quick, full)
 CASES_AFTER = {True: "5x10", False: "200x25"}
+#: the parts of a run: the synthetic sizes, the edit cases (synthetic, real site), Epoch's database
+PARTS = ("sizes", "synthetic-edits", "real-site-edits", "epoch")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -37,7 +39,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=1,
         help="runs of the edit cases (each a full build and seven rebuilds; default 1)",
     )
+    parser.add_argument(
+        "--only",
+        type=lambda text: text.split(","),
+        default=list(PARTS),
+        help=f"the parts to run, comma-separated (default: all of {','.join(PARTS)})",
+    )
     args = parser.parse_args(argv)
+    if not set(args.only) <= set(PARTS):
+        parser.error(f"--only: parts are {', '.join(PARTS)}")
     if args.runs < 1 or args.edit_runs < 1:
         parser.error("--runs and --edit-runs must be at least 1")
     if args.quick:
@@ -58,6 +68,8 @@ class Recorder:
         command = "make bench" if (args.runs, args.quick) == (3, False) else (
             "python -m claimkb.bench" + (" --quick" if args.quick else f" --runs {args.runs}")
         )  # fmt: skip
+        if list(args.only) != list(PARTS):
+            command += " --only " + ",".join(args.only)
         self.document = {"version": 1, "command": command, "complete": False}
         self.document["machine"] = machine()
 
@@ -91,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="claimkb-bench-", dir=args.workdir) as workdir:
         try:
             for size in plan(args.runs, args.quick):
+                if "sizes" not in args.only:
+                    if size.name == CASES_AFTER[args.quick]:
+                        run_cases(size, args, Path(workdir), recorder)
+                    continue
                 recorder.results[size.name] = measure_size(size, Path(workdir), recorder.log)
                 if size.name == PROFILE_AFTER:
                     recorder.log(
@@ -113,15 +129,18 @@ def run_cases(size, args: argparse.Namespace, workdir: Path, recorder: Recorder)
     """The edit cases on the synthetic knowledge base of `size` (with views) and on the real
     site, then the Epoch case; the results are saved after each."""
     edits, log = recorder.cases["edits"], recorder.log
-    edits["synthetic"] = synthetic_case(size.pages, size.per_page, args.edit_runs, workdir, log)
-    recorder.save()
-    # quick: the value edit alone, since a build of the real site takes half a minute or more
-    kinds = ("value",) if args.quick else None
-    edits["real site"] = real_site_case(args.edit_runs, workdir, log, kinds=kinds)
-    recorder.save()
-    limit = QUICK_MODELS if args.quick else None
-    recorder.cases["epoch"] = epoch_case(workdir, log, limit=limit)
-    recorder.save()
+    if "synthetic-edits" in args.only:
+        edits["synthetic"] = synthetic_case(size.pages, size.per_page, args.edit_runs, workdir, log)
+        recorder.save()
+    if "real-site-edits" in args.only:
+        # quick: the value edit alone, since a build of the real site takes half a minute or more
+        kinds = ("value",) if args.quick else None
+        edits["real site"] = real_site_case(args.edit_runs, workdir, log, kinds=kinds)
+        recorder.save()
+    if "epoch" in args.only:
+        limit = QUICK_MODELS if args.quick else None
+        recorder.cases["epoch"] = epoch_case(workdir, log, limit=limit)
+        recorder.save()
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from sphinx.util.osutil import relative_uri
+from sphinx_sitemap import add_html_link
 
 from ..views.exports import ClaimResolver, all_claims
 from ..views.sharing import (
@@ -157,20 +158,29 @@ def write_permalinks(app, exception) -> None:
             stale.unlink()
 
 
-def sort_sitemap(app, exception) -> None:
-    """Before sphinx-sitemap writes: its pages in the order of their names, not in the order
-    they were written (which `-j` makes vary)."""
+def complete_sitemap(app, exception) -> None:
+    """Before sphinx-sitemap writes: every page of the site, in the order of their names.
+
+    sphinx-sitemap lists the pages written in this build, in the order they were written: an
+    incremental build, which writes only the pages an edit changed, would publish a sitemap of
+    those few, and `-j` would change its order."""
     links = getattr(app, "sitemap_links", None)  # its queue of (page, last modified)
-    if links is None:
+    if links is None or exception is not None or app.builder.format != "html":
         return
+    written = _drain(links)
+    for docname in sorted(app.env.found_docs):
+        add_html_link(app, docname, None, {}, None)
+    for link in sorted(dict(written + _drain(links)).items()):
+        links.put(link)
+
+
+def _drain(links) -> list[tuple]:
     found = []
     while True:
         try:
             found.append(links.get_nowait())
         except queue.Empty:
-            break
-    for link in sorted(found, key=lambda item: item[0]):
-        links.put(link)
+            return found
 
 
 def _write_if_changed(path: Path, text: str) -> Path:
@@ -184,7 +194,7 @@ def setup_sharing(app) -> None:
     app.setup_extension("sphinxext.opengraph")
     if app.config.html_baseurl:  # without an address, sphinx-sitemap warns and writes nothing
         app.setup_extension("sphinx_sitemap")
-        app.connect("build-finished", sort_sitemap, priority=BEFORE_SITEMAP)
+        app.connect("build-finished", complete_sitemap, priority=BEFORE_SITEMAP)
     app.connect("config-inited", configure)
     app.connect("html-page-context", add_page_tags, priority=BEFORE_OPENGRAPH)
     app.connect("html-page-context", drop_relative_addresses, priority=AFTER_OPENGRAPH)
