@@ -64,6 +64,9 @@ language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
 locale_dirs = ["locales/"]
 gettext_compact = False
 gettext_uuid = False
+# No smart quotes in French: the translations type their own (« », ’), and docutils' French quotes
+# would turn the apostrophe of English text left untranslated ("the labs' money") into a "”".
+smartquotes_excludes = {"languages": ["ja", "zh_CN", "zh_TW", "fr"], "builders": ["man", "text"]}
 # The editions of the site: language -> its name and the folder of its root, relative to the folder
 # that holds every edition (English at `/`, French at `/fr/`; on Read the Docs, `/en/<version>/` and
 # `/fr/<version>/`). The language switcher and the hreflang links are built from it.
