@@ -65,11 +65,11 @@ class Recorder:
         self.results: dict = {}
         self.profile: dict | None = None
         self.cases: dict = {"edits": {}, "epoch": None}
-        command = "make bench" if (args.runs, args.quick) == (3, False) else (
+        everything = list(args.only) == list(PARTS)
+        command = "make bench" if (args.runs, args.quick, everything) == (3, False, True) else (
             "python -m claimkb.bench" + (" --quick" if args.quick else f" --runs {args.runs}")
+            + ("" if everything else " --only " + ",".join(args.only))
         )  # fmt: skip
-        if list(args.only) != list(PARTS):
-            command += " --only " + ",".join(args.only)
         self.document = {"version": 1, "command": command, "complete": False}
         self.document["machine"] = machine()
 
