@@ -364,3 +364,21 @@ def test_results_page_shows_edits_and_epoch_case_with_their_goals(tmp_path):
     assert ["Epoch: 1879 models", "strict -j 2 build (s)", "timed out after 1200 s", "", "≤ 600",
             "no"] in cells  # fmt: skip
     assert ["strict -j 2 build", "timed out after 1200 s"] in cells
+
+
+def test_only_runs_the_parts_named_and_says_so(tmp_path, capsys):
+    from claimkb.bench.__main__ import PARTS, Recorder, parse_args
+
+    args = parse_args(["--only", "real-site-edits,epoch", "--output", str(tmp_path / "r.json")])
+    assert args.only == ["real-site-edits", "epoch"]
+    assert Recorder(args).document["command"] == (
+        "python -m claimkb.bench --runs 3 --only real-site-edits,epoch"
+    )
+    assert Recorder(parse_args([])).document["command"] == "make bench"
+    assert parse_args([]).only == list(PARTS)
+    with pytest.raises(SystemExit):
+        parse_args(["--only", "sizes,everything"])
+    assert (
+        "--only: parts are sizes, synthetic-edits, real-site-edits, epoch"
+        in capsys.readouterr().err
+    )
