@@ -262,16 +262,7 @@ def test_ratios_and_results_page(tmp_path):
         "results": results,
         "profile": None,
     }
-    root = tmp_path / "page"
-    root.mkdir()
-    (root / "conf.py").write_text("extensions = ['myst_parser', 'claimkb.bench.page']\n")
-    (root / "benchmark-results.json").write_text(json.dumps(document))
-    (root / "index.md").write_text(
-        "# Bench\n\n```{benchmark-results} benchmark-results.json\n```\n"
-    )
-    app = build_once(root)
-    assert warnings_of(app) == []
-    soup = BeautifulSoup((Path(app.outdir) / "index.html").read_text(), "html.parser")
+    soup = render_page(tmp_path, document)
     cells = [
         [td.get_text() for td in tr.select("td")] for tr in soup.select("table")[0].select("tr")
     ]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..core.site_pages import pair_doc
 from ..views.generated_pages import chart_name
+from ..views.selections import shown_claims
 from .domain import ClaimIndex
 
 
@@ -28,7 +29,7 @@ def remove_stale_outputs(app, exception) -> None:
             if f"{pages_dir}/{pair_doc(metric, scope)}" not in found:
                 path.unlink()
     domain = app.env.domains["claim"]
-    if not any(rtype == "claim" for rtype, _ in domain.objects):
+    if not shown_claims(domain):  # Sphinx writes no index without entries
         (outdir / f"{domain.name}-{ClaimIndex.name}{suffix}").unlink(missing_ok=True)
 
 

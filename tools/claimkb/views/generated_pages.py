@@ -14,7 +14,6 @@ from sphinx.util.osutil import relative_uri
 from ..core.bounds import has_number
 from ..core.claim_filters import newest_first
 from ..core.money import CPI_NAME
-from ..core.periods import as_of_words
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from ..core.site_pages import entity_doc, pair_doc
@@ -25,6 +24,7 @@ from .compare import CompareBuilder
 from .i18n import _, entity_type_words, labelled
 from .links import joined, web_link, xref
 from .money_view import base_year, money_metric
+from .names import date_of
 from .selections import (
     children_of,
     claims_about,
@@ -44,12 +44,6 @@ TIMELINE_COLUMNS = ("when", "as_of", "title", "value", "subject", "claimant", "s
 def chart_name(metric: str, scope: str) -> str:
     """The file of the chart of a metric over a scope (ids never hold `--`)."""
     return f"claimkb-chart-{metric}--{scope}.svg"
-
-
-def date_of(record: Record, field: str):
-    """A date field as the build's language writes it (English: as written, `2024-12-27`)."""
-    value = record.get(field)
-    return as_of_words(value) if isinstance(value, str) else value
 
 
 def is_figure(record: Record) -> bool:

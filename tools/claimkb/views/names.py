@@ -9,6 +9,12 @@ from ..core.periods import as_of_words
 from .links import web_link, xref
 
 
+def date_of(record, field: str):
+    """A date field as the build's language writes it (English: as written, `2024-12-27`)."""
+    value = record.get(field)
+    return as_of_words(value) if isinstance(value, str) else value
+
+
 class Names:
     """Names and links of records, as one page (`docname`) shows them."""
 
@@ -42,9 +48,9 @@ class Names:
             return nodes.Text(sid)
         title = source.get("title", sid)
         link = web_link(title, source.get("url"), classes=["claim-source-link"])
-        published = source.get("published")
-        published = as_of_words(published) if isinstance(published, str) else published
-        text = ", ".join(str(d) for d in (source.get("publisher"), published) if d)
+        text = ", ".join(
+            str(d) for d in (source.get("publisher"), date_of(source, "published")) if d
+        )
         span = nodes.inline(classes=["claim-source-ref"])
         span += link
         if text:

@@ -49,6 +49,10 @@ def ids_in(value) -> list[str]:
     return [item for item in items if isinstance(item, str)]
 
 
+def listed_fields(record: Record) -> dict:
+    return {k: v for k, v in record.data.items() if k not in CARD_ONLY_FIELDS}
+
+
 class PageFingerprints:
     """Fingerprints of what pages show, for one state of the domain; each part computed once."""
 
@@ -58,6 +62,8 @@ class PageFingerprints:
         self.objects = domain.objects
         self.memo: dict[tuple, str] = {}
         self.formula_inputs = claims_by_id(self.registry.records + domain.page_claims())
+        # what every page shows: the theme links the claim index from every page when it exists
+        self.every_page = bool(pick.shown_claims(domain))
 
     def once(self, key: tuple, compute: Callable[[], object]) -> str:
         if key not in self.memo:
@@ -84,9 +90,15 @@ class PageFingerprints:
         """A claim as a row of a table or a generated page lists it."""
 
         def compute():
-            data = {k: v for k, v in record.data.items() if k not in CARD_ONLY_FIELDS}
             home = self.objects.get(("claim", record.id))
-            return [record.id, home[0] if home else None, data, record.invalid, self.names(record)]
+            fields = listed_fields(record)
+            return [
+                record.id,
+                home[0] if home else None,
+                fields,
+                record.invalid,
+                self.names(record),
+            ]
 
         return self.once(("listed", id(record)), compute)
 
@@ -100,9 +112,14 @@ class PageFingerprints:
             return digest([repr(claim_id), None])
 
         def compute():
-            data = {k: v for k, v in record.data.items() if k not in CARD_ONLY_FIELDS}
             unit = self.registry.unit_of(record.get("metric"))
-            return [record.id, found[0] if found else None, data, record.invalid, unit]
+            return [
+                record.id,
+                found[0] if found else None,
+                listed_fields(record),
+                record.invalid,
+                unit,
+            ]
 
         return self.once(("reference", id(record), found[0] if found else None), compute)
 
@@ -156,12 +173,7 @@ class PageFingerprints:
             parts.append(self.named(ref.via, ref.target))
         for view in data["views"].get(docname, []):
             parts.append(self.view(*view))
-        return digest([self.every_page(), parts])
-
-    def every_page(self) -> bool:
-        """What every page shows: whether the claim index exists (the theme links it from every
-        page when it has entries)."""
-        return any(rtype == "claim" for rtype, _ in self.objects)
+        return digest([self.every_page, parts])
 
     def named(self, via: str, target: str):
         """A claim named by a role (`claim`, `claim-value`), `compare` or `claim-card`."""
