@@ -8,6 +8,7 @@ per build however many tables list it (`Rows`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from docutils import nodes
 
@@ -37,10 +38,18 @@ COLUMNS = {
 DEFAULT_COLUMNS = tuple(c for c in COLUMNS if c not in ("period", "when"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Row:
     kind: str
     cells: tuple[tuple[Inline, ...], ...]
+
+    @cached_property
+    def _repr(self) -> str:
+        return f"Row({self.kind!r}, {self.cells!r})"
+
+    def __repr__(self) -> str:
+        # a row is in several tables: its repr, which the tables' digests read, is made once
+        return self._repr
 
 
 @dataclass(frozen=True)
@@ -96,11 +105,14 @@ class Rows:
     def __init__(self, names: Names):
         self.names = names
         self._rows: dict[tuple[int, tuple[str, ...]], Row] = {}
+        self._headers: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def table(
         self, records: list[Record], columns: tuple[str, ...] = DEFAULT_COLUMNS, caption: str = ""
     ) -> TableModel:
-        headers = tuple(_(COLUMNS[column][0]) for column in columns)
+        if columns not in self._headers:
+            self._headers[columns] = tuple(_(COLUMNS[column][0]) for column in columns)
+        headers = self._headers[columns]
         rows = tuple(self.row(record, columns) for record in records)
         return TableModel(columns, headers, rows, caption, _("No claims match."))
 
