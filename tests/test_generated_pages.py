@@ -265,18 +265,20 @@ def test_editing_a_claim_updates_generated_pages_and_tables(tmp_path):
 
 
 STATEMENT = "DeepSeek puts the **final training run** at"
+#: fields no table or generated page shows: the statement, the locator, the tags, the confidence
 CARD_ONLY_EDITS = (
     (STATEMENT, "DeepSeek puts its **final training run** at"),
     (
         ":confidence: confident\n:tags: training",
-        ":confidence: confident\n:locator: Table 1\n:tags: training",
+        ":confidence: likely\n:locator: Table 1\n:tags: training, compute",
     ),
 )
 
 
 def test_editing_what_only_the_card_shows_rewrites_no_list_of_claims(tmp_path):
-    """A statement or locator edit rewrites the pages with the claim's card, not the generated
-    pages and tables, which do not show them; the result still equals a clean build."""
+    """A statement, locator, tags or confidence edit rewrites the pages with the claim's card,
+    not the generated pages and tables, which do not show them; the result still equals a clean
+    build."""
     src = copy_root("kb", tmp_path / "edited")
     out = Path(build_once(src).outdir)
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
@@ -301,7 +303,7 @@ def test_editing_a_listed_field_still_rewrites_the_lists(tmp_path):
     src = copy_root("kb", tmp_path)
     out = Path(build_once(src).outdir)
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
-    edit(src / "index.md", ":tags: training", ":tags: training, compute")
+    edit(src / "index.md", ":as_of: 2024-12-27", ":as_of: 2024-12-28")  # the "As of" column
     build_once(src)
     rewritten = {
         p.relative_to(out).as_posix()

@@ -1,5 +1,5 @@
 """Which pages an incremental build rewrites, for each kind of edit: exactly the pages that show
-what changed (`views.shown`), listed page by page, plus the toctree parents Sphinx rewrites with
+what changed (a page's fingerprint is its views' models: `views.catalogue`), listed page by page, plus the toctree parents Sphinx rewrites with
 any page it writes (`index`, and `kb/index`, the parent of the timeline and disputes pages).
 
 Each edit starts from the same built project and is undone after; the lists are the pages the
@@ -103,16 +103,20 @@ EDITS = {
         "claims.md",
         ":subject: deepseek\n:metric: gpu-count",
         ":subject: deepseek-v3\n:metric: gpu-count",
-        # both entity pages; not the role, which shows only its value
-        {"claims", "tables", "kb/entity/deepseek-v3", *GENERATED["deepseek-gpus"]},
+        # both entity pages; not the role, which shows only its value, nor the metric-and-scope
+        # page, whose table has no "About" column
+        {"claims", "tables", "kb/entity/deepseek-v3", *GENERATED["deepseek-gpus"]}
+        - {"kb/metric/gpu-count/company-infrastructure"},
     ),
     "scope": (
         "claims.md",
         ":value: 50_000\n:scope: company-infrastructure",
         ":value: 50_000\n:scope: final-training-run",
-        # the new metric-and-scope page and the metrics listing; the old page is gone
+        # the new metric-and-scope page and the metrics listing; the old page is gone; not the
+        # claimant's page and the timeline, whose tables have no "Scope" column
         {"claims", "tables", "kb/metrics", "kb/metric/gpu-count/final-training-run"}
-        | GENERATED["deepseek-gpus"] - {"kb/metric/gpu-count/company-infrastructure"},
+        | GENERATED["deepseek-gpus"]
+        - {"kb/metric/gpu-count/company-infrastructure", "kb/entity/semianalysis", "kb/timeline"},
     ),
     "new claim": (
         "claims.md",
@@ -173,7 +177,9 @@ EDITS = {
         "claims/registry.yaml",
         "    name: GPU count\n",
         "    name: GPU total\n",
-        {"claims", "tables", "kb/metrics", *GENERATED["deepseek-gpus"]},
+        # not the claimant's page and the timeline, whose tables show values, not metrics
+        {"claims", "tables", "kb/metrics", *GENERATED["deepseek-gpus"]}
+        - {"kb/entity/semianalysis", "kb/timeline"},
     ),
 }
 

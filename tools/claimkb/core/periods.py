@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
@@ -42,7 +43,14 @@ class Span:
 def parse_date(text: str) -> Span:
     """`2024` -> the year, `2024-02` -> February, `2024-02-29` -> that day; PeriodError if the
     text is not such a date or names a day the calendar does not have."""
-    found = _DATE.match(text.strip()) if isinstance(text, str) else None
+    if not isinstance(text, str):
+        raise PeriodError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return _parse_date(text)
+
+
+@lru_cache(maxsize=8192)  # views read each claim's dates many times per build
+def _parse_date(text: str) -> Span:
+    found = _DATE.match(text.strip())
     if not found:
         raise PeriodError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(part) if part else None for part in found.groups())
@@ -76,6 +84,8 @@ def parse_period(text: str) -> Span:
 
 
 def try_period(text: Any) -> Span | None:
+    if not isinstance(text, str):  # no period (the common case): no exception to raise
+        return None
     try:
         return parse_period(text)
     except PeriodError:

@@ -23,6 +23,7 @@ class Registry:
     records: list[Record] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     _by_type: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
+    _by_collection: dict[str, list[Record]] = field(default_factory=dict, repr=False)
 
     def __getstate__(self):
         # compiled validators do not pickle; the registry is reloaded at every build anyway
@@ -51,11 +52,13 @@ class Registry:
         return (record.get("name") or record.get("title") or rid) if record else rid
 
     def claims_of(self, collection: str) -> list[Record]:
-        return [
-            r
-            for r in self.records
-            if r.type == "claim" and Path(r.location.path).stem == collection
-        ]
+        """The claims of `claims/<collection>.yaml`, in the file's order. Do not modify."""
+        if not self._by_collection:
+            for record in self.records:
+                if record.type == "claim":
+                    stem = Path(record.location.path).stem
+                    self._by_collection.setdefault(stem, []).append(record)
+        return self._by_collection.get(collection, [])
 
     def fingerprint(self) -> str:
         digest = hashlib.sha256()

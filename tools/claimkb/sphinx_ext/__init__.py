@@ -31,7 +31,7 @@ from .stale_outputs import setup_stale_outputs
 from .translation_note import setup_translation_note
 
 #: Bump when the data this extension keeps in the environment changes shape.
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def setup(app) -> dict:

@@ -1,5 +1,5 @@
 """The `claim-card` directive: the card of a claim defined elsewhere, so that one figure stays
-one claim (`views.shown_card`).
+one claim (`views.cards`, shown away from its home).
 
 ```{claim-card} epoch-gpt-4-final-run-cloud
 ```
@@ -10,7 +10,6 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..views.nodes import claim_card_node
-from ..views.shown_card import ShownCardBuilder
 from .claim_directives import ReferencingDirective
 from .view_transform import ViewTransform
 
@@ -18,7 +17,10 @@ from .view_transform import ViewTransform
 class ClaimCardDirective(ReferencingDirective):
     def run(self) -> list[nodes.Node]:
         arguments = self.noted_arguments()
-        node = claim_card_node(claim_id=arguments[0] if len(arguments) == 1 else "")
+        docname = self.env.docname
+        claim_id = arguments[0] if len(arguments) == 1 else ""
+        view = self.env.domains["claim"].note_view(docname, ("shown-card", docname, claim_id))
+        node = claim_card_node(claim_id=claim_id, view=view)
         self.set_source_info(node)
         return [node]
 
@@ -26,14 +28,8 @@ class ClaimCardDirective(ReferencingDirective):
 class RenderShownCards(ViewTransform):
     node_class = claim_card_node
 
-    def view(self) -> ShownCardBuilder:
-        return ShownCardBuilder(self.env.domains["claim"], self.env.docname)
-
-    def build(self, view: ShownCardBuilder, node, index: int):
-        found = self.env.domains["claim"].claim(node["claim_id"])
-        if found is None:
-            return []  # an unknown id is reported, located, by the consistency check
-        return view.build(found[0], found[1], node)
+    def render(self, model, node):
+        return [model.render([], node.source, node.line)]
 
 
 def setup_claim_card(app) -> None:

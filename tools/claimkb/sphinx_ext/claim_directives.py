@@ -1,29 +1,25 @@
 """Directives that show records: `claim` (one claim), `registry` (a list of records) and
-`claim-collection` (the claims of a collection file); their cards and lists are built by
-`views.cards` in a post-transform, so they always show current names, units and definitions.
+`claim-collection` (the claims of a collection file); their cards and lists are rendered from
+their views' models (`views.cards`, `views.registry_list`) in a post-transform, so they always
+show current names, units and definitions.
 
 The post-transform runs late, after those that walk the whole page (references, dropdowns, tabs,
 highlighting): cards triple a page's nodes, and each of those walks would pay for them. So a card
-resolves its own links, with the domain's resolver, as Sphinx's would; it still comes before the
-linkcheck builder's collector (800), which must see the sources' links.
+resolves its own links (`view_transform.resolve_record_links`), as Sphinx's resolver would; it
+still comes before the linkcheck builder's collector (800), which must see the sources' links.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx import addnodes
-from sphinx.errors import NoUri
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
 from ..core.page_directives import check_arguments, directive_references
 from ..myst.directive_syntax import ClaimSyntax, ReferencesSyntax
 from ..myst.option_lines import option_lines
-from ..views.cards import CardBuilder, RegistryListBuilder
 from ..views.nodes import claim_node, registry_node
-from ._compat import builder_of
-from .sharing import share_links
+from .view_transform import ViewTransform
 
 
 class ClaimDirective(ClaimSyntax, SphinxDirective):
@@ -45,8 +41,8 @@ class ClaimDirective(ClaimSyntax, SphinxDirective):
             docname=env.docname,
         )
         record, findings = claim_from_directive(directive, registry.schemas)
-        domain.note_claim(env.docname, record, findings)
-        node = claim_node(record=record)
+        view = domain.note_claim(env.docname, record, findings)
+        node = claim_node(record=record, view=view)
         self.set_source_info(node)
         self.state.nested_parse(self.content, self.content_offset, node)
         neutralise_raw(node)
@@ -92,8 +88,11 @@ class RegistryDirective(ReferencingDirective):
         if rtype is None:
             return []  # a finding says why
         records = sorted(registry.of_type(rtype).values(), key=lambda r: r.id)
-        self.env.domains["claim"].note_shown(self.env.docname, records)
-        node = registry_node(rtype=rtype, ids=[r.id for r in records])
+        domain = self.env.domains["claim"]
+        domain.note_shown(self.env.docname, records)
+        view = domain.note_view(self.env.docname, ("registry", rtype, *(r.id for r in records)))
+        # the records' ids as the list's element ids too: `definitions.html#cost` stays a link
+        node = registry_node(rtype=rtype, ids=[r.id for r in records], view=view)
         self.set_source_info(node)
         return [node]
 
@@ -109,10 +108,12 @@ class ClaimCollectionDirective(ReferencingDirective):
             return []  # a finding says why
         self.env.note_dependency(str(paths[0]))
         records = registry.claims_of(paths[0].stem)
-        self.env.domains["claim"].note_shown(self.env.docname, records)
+        domain, docname = self.env.domains["claim"], self.env.docname
+        domain.note_shown(docname, records)
         result = []
-        for record in records:
-            node = claim_node(record=record)
+        for index, record in enumerate(records):
+            view = domain.note_view(docname, ("collection-card", docname, paths[0].stem, index))
+            node = claim_node(record=record, view=view)
             self.set_source_info(node)
             if record.get("text"):
                 node.extend(self.parse_text_to_nodes(record.get("text")))
@@ -121,41 +122,16 @@ class ClaimCollectionDirective(ReferencingDirective):
         return result
 
 
-class RenderClaims(SphinxPostTransform):
-    default_priority = 790  # see the module's docstring
+class RenderClaims(ViewTransform):
+    """Cards and registry lists (see the module's docstring for why this runs late)."""
 
-    def run(self, **kwargs) -> None:
-        domain = self.env.domains["claim"]
-        docname = self.env.docname
-        cards = CardBuilder(domain, docname, share_links(builder_of(self.env), docname))
-        lists = RegistryListBuilder(domain.registry)
-        for node in list(
-            self.document.findall(lambda n: isinstance(n, claim_node | registry_node))
-        ):
-            built = cards.card(node) if isinstance(node, claim_node) else lists.build(node)
-            self.resolve_links(built)
-            node.replace_self(built)
+    default_priority = 790
+    node_class = (claim_node, registry_node)
 
-    def resolve_links(self, tree: nodes.Element) -> None:
-        """What Sphinx's ReferencesResolver does for our links: a link, or its text if the
-        target is unknown (`refwarn` is off: the validator reports unknown ids)."""
-        domain = self.env.domains["claim"]
-        builder = builder_of(self.env)
-        for ref in list(tree.findall(addnodes.pending_xref)):
-            contnode = ref[0]
-            try:
-                resolved = domain.resolve_xref(
-                    self.env,
-                    ref["refdoc"],
-                    builder,
-                    ref["reftype"],
-                    ref["reftarget"],
-                    ref,
-                    contnode,
-                )
-            except NoUri:
-                resolved = None
-            ref.replace_self(resolved or contnode)
+    def render(self, model, node):
+        if isinstance(node, claim_node):
+            return [model.render(list(node.children), node.source, node.line)]
+        return [model.render()]
 
 
 def setup_claim_directives(app) -> None:

@@ -18,9 +18,8 @@ from ..core.claim_filters import table_filters
 from ..core.page_directives import check_table_options, directive_references
 from ..myst.directive_syntax import ClaimsTableSyntax
 from ..myst.option_lines import option_lines
-from ..views.claims_table import ClaimsTableBuilder, number_tables
+from ..views.claims_table import number_tables
 from ..views.nodes import claims_node
-from ..views.selections import table_rows
 from .view_transform import ViewTransform
 
 
@@ -38,20 +37,14 @@ class ClaimsDirective(ClaimsTableSyntax, SphinxDirective):
             env.docname, check_table_options(self.options, path, self.lineno, lines)
         )
         filters = table_filters(self.options)
-        domain.note_view(env.docname, ("table", filters))
-        node = claims_node(filters=filters)
+        view = domain.note_view(env.docname, ("table", filters))
+        node = claims_node(filters=filters, view=view)
         self.set_source_info(node)
         return [node]
 
 
 class RenderClaimsTables(ViewTransform):
     node_class = claims_node
-
-    def view(self) -> ClaimsTableBuilder:
-        return ClaimsTableBuilder(self.env.domains["claim"], self.env.docname)
-
-    def build(self, view: ClaimsTableBuilder, node, index: int):
-        return view.build(table_rows(self.env.domains["claim"], node["filters"]))
 
     def finish(self) -> None:
         number_tables(self.document)

@@ -1,5 +1,5 @@
 """The `compare` directive: claims side by side (`views.compare`), with what differs or, when
-comparable, the ratio.
+comparable, the ratio. Blocks are numbered in the order the page writes them (`compare-1`...).
 
 ```{compare} deepseek-v3-final-run-cost deepseek-server-capex-semianalysis
 ```
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..views.compare import CompareBuilder
 from ..views.nodes import compare_node
 from .claim_directives import ReferencingDirective
 from .view_transform import ViewTransform
@@ -17,23 +16,17 @@ from .view_transform import ViewTransform
 
 class CompareDirective(ReferencingDirective):
     def run(self) -> list[nodes.Node]:
-        node = compare_node(claim_ids=list(self.noted_arguments()))
+        ids = list(self.noted_arguments())
+        domain, docname = self.env.domains["claim"], self.env.docname
+        block_id = f"compare-{domain.views_of(docname, 'compare') + 1}"
+        view = domain.note_view(docname, ("compare", block_id, *ids))
+        node = compare_node(claim_ids=ids, view=view)
         self.set_source_info(node)
         return [node]
 
 
 class RenderComparisons(ViewTransform):
     node_class = compare_node
-
-    def view(self) -> CompareBuilder:
-        return CompareBuilder(self.env.domains["claim"], self.env.docname)
-
-    def build(self, view: CompareBuilder, node, index: int):
-        found = map(self.env.domains["claim"].claim, node["claim_ids"])
-        records = [claim[1] for claim in found if claim]
-        if len(records) < 2:
-            return []  # unknown ids are reported, located, by the consistency check
-        return view.build(records, f"compare-{index + 1}")
 
 
 def setup_compare(app) -> None:

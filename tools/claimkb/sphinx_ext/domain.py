@@ -7,12 +7,15 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from docutils import nodes
+from sphinx.builders import Builder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util.nodes import make_refnode
 
 from ..core.formatting import format_value
 from ..core.records import Finding, PageReference, Record
+from ..views.catalogue import Models
 from ..views.i18n import _, _lazy
+from .site import site_models
 
 #: domain data kept per document: purged and merged by docname
 PER_DOCUMENT = ("claims", "shown", "refs", "findings", "views", "homes", "titles")
@@ -62,13 +65,13 @@ class ClaimDomain(Domain):
         "method": ObjType(_lazy("method"), "method"),
     }
     indices = [ClaimIndex]
-    data_version = 5
+    data_version = 6
     initial_data: dict[str, Any] = {
         "claims": {},  # docname -> [Record] written in that page
         "shown": {},  # docname -> [(type, id)] collection records that page renders
         "refs": {},  # docname -> [PageReference]: what its roles and directives name
         "findings": {},  # docname -> [Finding] found while reading it
-        "views": {},  # docname -> [(kind, *arguments)]: its tables and generated views
+        "views": {},  # docname -> [(kind, *arguments)]: every view it shows (`views.catalogue`)
         "homes": {},  # docname -> [(type, id)] records whose own generated page it is
         "titles": {},  # docname -> [(type, id)] records its title was read from
         "fingerprints": {},  # docname -> what its views showed when it was last written
@@ -76,11 +79,14 @@ class ClaimDomain(Domain):
     }
 
     # --- per-document data -------------------------------------------------
-    def note_claim(self, docname: str, record: Record, findings: list[Finding]) -> None:
-        self.data["claims"].setdefault(docname, []).append(record)
+    def note_claim(self, docname: str, record: Record, findings: list[Finding]) -> tuple:
+        """A claim written in `docname`; returns the key of its card's view."""
+        claims = self.data["claims"].setdefault(docname, [])
+        claims.append(record)
         if findings:
             self.data["findings"].setdefault(docname, []).extend(findings)
         self._objects = None
+        return self.note_view(docname, ("card", docname, len(claims) - 1))
 
     def note_shown(self, docname: str, records: Iterable[Record]) -> None:
         self.data["shown"].setdefault(docname, []).extend((r.type, r.id) for r in records)
@@ -89,9 +95,15 @@ class ClaimDomain(Domain):
     def note_refs(self, docname: str, refs: Iterable[PageReference]) -> None:
         self.data["refs"].setdefault(docname, []).extend(refs)
 
-    def note_view(self, docname: str, view: tuple) -> None:
-        """`docname` shows a view built at write time (`views.shown.VIEWS` names the kinds)."""
+    def note_view(self, docname: str, view: tuple) -> tuple:
+        """`docname` shows a view built at write time, `(kind, *arguments)` with a kind of
+        `views.catalogue.VIEWS`: the page is rewritten when that view's model changes."""
         self.data["views"].setdefault(docname, []).append(view)
+        return view
+
+    def views_of(self, docname: str, kind: str) -> int:
+        """How many views of `kind` the page noted so far."""
+        return sum(1 for view in self.data["views"].get(docname, []) if view[0] == kind)
 
     def note_title(self, docname: str, rtype: str, rid: str, fingerprint: str) -> None:
         """`docname`'s title is read from record (rtype, rid), whose data has `fingerprint`:
@@ -185,21 +197,26 @@ class ClaimDomain(Domain):
         return node.get("reftarget")
 
     # --- cross-references ----------------------------------------------------
+    def models(self, builder: Builder) -> Models:
+        return site_models(self, builder)
+
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        rtype = "claim" if typ in ("claim", "value") else typ
-        found = self.objects.get((rtype, target))
-        if found is None:
+        """Roles (`{claim}`, `{claim-value}`) through their views' models; any other record
+        type by its name."""
+        models = self.models(builder)
+        if typ in ("claim", "value"):
+            link = models.model((typ, target))
+        else:
+            found = self.objects.get((typ, target))
+            name = (found[1].get("title") or found[1].get("name") or target) if found else target
+            link = models.parts.names.link(typ, target, name)
+        if link.doc is None:
             return None
-        docname, record = found
-        title = record.get("title") or record.get("name") or target
         if typ == "value":
-            text = format_value(record.data, self.registry.unit_of(record.get("metric"))) or title
-            contnode = nodes.inline(text, text, classes=["claim-value-ref"])
+            contnode = nodes.inline(link.text, link.text, classes=list(link.classes))
         elif not node.get("refexplicit"):
-            contnode = nodes.inline(title, title)
-        tooltip = record.get("definition") or record.get("description") or title
-        refnode = make_refnode(builder, fromdocname, docname, record.anchor, contnode, tooltip)
-        return refnode
+            contnode = nodes.inline(link.text, link.text)
+        return make_refnode(builder, fromdocname, link.doc, link.anchor, contnode, link.tooltip)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         results = []

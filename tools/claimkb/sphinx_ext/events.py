@@ -8,7 +8,7 @@ from ..core.cross_checks import check_knowledge_base
 from ..core.records import Finding
 from ..core.registry import load_registry
 from ..core.schema import load_schemas
-from ..views.shown import PageFingerprints
+from ..views.selections import shown_claims
 from .generated_pages import record_fingerprint
 from .warnings import log_finding
 
@@ -35,11 +35,17 @@ def on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
 
 
 def on_env_updated(app, env) -> list[str]:
-    """Pages to rewrite, though not read again: those whose views show something that changed
-    (`views.shown`)."""
+    """Pages to rewrite, though not read again: those with a view whose model changed
+    (`views.catalogue`)."""
     domain = env.domains["claim"]
-    fingerprints = PageFingerprints(domain)
-    new = {doc: fingerprints.page(doc) for doc in sorted(env.found_docs)}
+    models = domain.models(app.builder)
+    # the theme links the claim index from every page when it exists
+    every_page = bool(shown_claims(models.parts.kb))
+    views = domain.data["views"]
+    new = {
+        doc: models.page([*views.get(doc, []), ("head", doc)], every_page)
+        for doc in sorted(env.found_docs)
+    }
     old = domain.data["fingerprints"]
     domain.data["fingerprints"] = new
     domain.data["report"] = all_findings(env)

@@ -5,14 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..views.exports import (
-    ClaimResolver,
-    export_data,
-    json_ld,
-    script_safe_json,
-    to_csv,
-    to_json,
-)
+from ..views.exports import export_data, to_csv, to_json
+from .sharing import page_head
 
 HTML_BUILDERS = ("html", "dirhtml")
 
@@ -20,7 +14,7 @@ HTML_BUILDERS = ("html", "dirhtml")
 def write_exports(app, exception) -> None:
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
-    data = export_data(app.env.domains["claim"], app.builder)
+    data = export_data(app.env.domains["claim"].models(app.builder).parts.kb)
     outdir = Path(app.outdir)
     _write_if_changed(outdir / "claims.json", to_json(data))
     _write_if_changed(outdir / "claims.csv", to_csv(data))
@@ -35,12 +29,6 @@ def _write_if_changed(path: Path, text: str) -> None:
 def add_json_ld(app, pagename: str, templatename: str, context: dict, doctree) -> None:
     if app.builder.name not in HTML_BUILDERS:
         return
-    domain = app.env.domains["claim"]
-    records = domain.claims_on_page(pagename)
-    if not records:
-        return
-    resolver = ClaimResolver(domain, app.builder)
-    claims = [resolver.resolve(domain.claim(r.id)[0], r) for r in records]
     base = app.config.html_baseurl.rstrip("/")
 
     def page_url(claim: dict) -> str:
@@ -48,12 +36,9 @@ def add_json_ld(app, pagename: str, templatename: str, context: dict, doctree) -
             return f"{base}/{claim['url']}"
         return app.builder.get_relative_uri(pagename, claim["page"]) + "#" + claim["anchor"]
 
-    script = (
-        '<script type="application/ld+json">'
-        + script_safe_json(json_ld(claims, page_url))
-        + "</script>\n"
-    )
-    context["metatags"] = context.get("metatags", "") + script
+    script = page_head(app, pagename).json_ld(page_url)
+    if script:
+        context["metatags"] = context.get("metatags", "") + script
 
 
 def setup_exports(app) -> None:

@@ -5,15 +5,18 @@ at write time from the domain (`views.generated_pages`), so it always shows ever
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
+
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.records import Record
 from ..views.claims_table import number_tables
-from ..views.generated_pages import PageBuilder
+from ..views.generated_pages import PageModel
 from ..views.i18n import labelled
 from ..views.nodes import kb_page_node
-from ..views.shown import digest
 from ._compat import builder_of
 from .page_stubs import write_stubs
 from .view_transform import ViewTransform
@@ -21,7 +24,8 @@ from .view_transform import ViewTransform
 
 def record_fingerprint(env, rtype: str, rid: str) -> str:
     record = env.claimkb_registry.of_type(rtype).get(rid)
-    return digest(record.data if record is not None else None)
+    data = record.data if record is not None else None
+    return hashlib.sha1(json.dumps(data, sort_keys=True, default=repr).encode()).hexdigest()
 
 
 class PageDirective(SphinxDirective):
@@ -34,10 +38,13 @@ class PageDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         domain = self.env.domains["claim"]
-        domain.note_view(self.env.docname, (self.page, *self.arguments))
-        node = kb_page_node(page=self.page, targets=list(self.arguments))
+        view = domain.note_view(self.env.docname, (self.page, *self.view_arguments()))
+        node = kb_page_node(page=self.page, targets=list(self.arguments), view=view)
         self.set_source_info(node)
         return self.wrap(node)
+
+    def view_arguments(self) -> list[str]:
+        return list(self.arguments)
 
     def wrap(self, node: kb_page_node) -> list[nodes.Node]:
         return [node]
@@ -84,6 +91,10 @@ class MetricScopePageDirective(PageDirective):
     page = "pair"
     required_arguments = 2
 
+    def view_arguments(self) -> list[str]:
+        # the chart's address is relative to the page
+        return [self.env.docname, *self.arguments]
+
     def wrap(self, node):
         metric, scope = (
             self.record("metric", self.arguments[0]),
@@ -127,18 +138,14 @@ class TimelinePageDirective(PageDirective):
 class RenderPages(ViewTransform):
     node_class = kb_page_node
 
-    def view(self) -> PageBuilder:
-        env = self.env
-        return PageBuilder(
-            env.domains["claim"],
-            builder_of(env),
-            env.docname,
-            env.all_docs,
-            env.config.claimkb_pages_dir,
-        )
-
-    def build(self, view: PageBuilder, node, index: int):
-        return getattr(view, node["page"])(*node["targets"])
+    def render(self, model: PageModel, node) -> list[nodes.Node]:
+        if model.chart_file is not None:
+            images = Path(builder_of(self.env).outdir) / "_images"
+            if model.chart is not None:
+                model.chart.write(images)
+            else:
+                (images / model.chart_file).unlink(missing_ok=True)  # an earlier build's chart
+        return model.render()
 
     def finish(self) -> None:
         number_tables(self.document)

@@ -25,7 +25,9 @@ class ClaimRefRole(XRefRole):
             return [node], []
         path = str(env.doc2path(env.docname))
         reference = PageReference(node["reftarget"], path, self.lineno, self.name)
-        env.domains["claim"].note_refs(env.docname, [reference])
+        domain = env.domains["claim"]
+        domain.note_refs(env.docname, [reference])
+        domain.note_view(env.docname, (self.claim_reftype, node["reftarget"]))
         return [node], []
 
 

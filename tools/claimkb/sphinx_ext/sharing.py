@@ -10,22 +10,20 @@ from __future__ import annotations
 
 import queue
 import re
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from sphinx.util.osutil import relative_uri
 from sphinx_sitemap import add_html_link
 
-from ..views.exports import ClaimResolver, all_claims
+from ..views.exports import all_claims
+from ..views.page_head import HeadModel
 from ..views.sharing import (
     GENERATOR,
     PERMALINK_DIR,
     ShareSite,
     meta,
     one_line,
-    page_description,
     permalink_page,
     permalink_path,
 )
@@ -63,18 +61,9 @@ def image_url(config) -> str:
     return found if urlsplit(found).scheme in ("http", "https") else ""
 
 
-def page_claims(app, docname: str) -> list[dict]:
-    """The claims a page shows, resolved, in the order it shows them."""
-    domain = app.env.domains["claim"]
-    ids = [record.id for record in domain.data["claims"].get(docname, []) if record.id]
-    ids += [rid for rtype, rid in domain.data["shown"].get(docname, []) if rtype == "claim"]
-    resolver = ClaimResolver(domain, app.builder)
-    claims = []
-    for rid in dict.fromkeys(ids):
-        found = domain.claim(rid)
-        if found is not None:
-            claims.append(resolver.resolve(*found))
-    return claims
+def page_head(app, pagename: str) -> HeadModel:
+    """The model of what a page's `<head>` says of its claims (`views.page_head`)."""
+    return app.env.domains["claim"].models(app.builder).model(("head", pagename))
 
 
 def add_page_tags(app, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -94,7 +83,7 @@ def add_page_tags(app, pagename: str, templatename: str, context: dict, doctree)
     if app.config.ogp_image_alt is None:  # its default, the site's name, is not escaped
         fields.setdefault("og:image:alt", escape(site.name))
     tags = context.get("metatags", "")
-    description = page_description(page_claims(app, pagename))
+    description = page_head(app, pagename).description
     if description and "og:description" not in fields:
         fields["og:description"] = escape(description)
         if 'name="description"' not in tags:  # one the page sets itself (`html_meta`) stays
@@ -109,19 +98,6 @@ def drop_relative_addresses(app, pagename: str, templatename: str, context: dict
     root, which is a broken link from any page in a folder; leave it out."""
     if app.builder.name in HTML_BUILDERS and "metatags" in context:
         context["metatags"] = RELATIVE_OG.sub("", context["metatags"])
-
-
-def share_links(builder, docname: str) -> Callable[[str], str | None] | None:
-    """For the cards of `docname`: claim id -> relative link to its share page (HTML only)."""
-    if builder.name not in HTML_BUILDERS:
-        return None
-    here = builder.get_target_uri(docname)
-
-    def href(claim_id: str) -> str | None:
-        path = permalink_path(claim_id)
-        return relative_uri(here, path) if path else None
-
-    return href
 
 
 def share_site(app) -> ShareSite:
@@ -140,13 +116,13 @@ def write_permalinks(app, exception) -> None:
     claims gone since the last build are removed."""
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
-    domain = app.env.domains["claim"]
-    resolver = ClaimResolver(domain, app.builder)
+    models = app.env.domains["claim"].models(app.builder)
+    resolver = models.parts.resolver
     site = share_site(app)
     folder = Path(app.outdir) / PERMALINK_DIR
     folder.mkdir(exist_ok=True)
     written = set()
-    for docname, record in all_claims(domain):
+    for docname, record in all_claims(models.parts.kb):
         path = permalink_path(record.id)
         if docname is None or path is None or path.removesuffix(".html") in app.env.all_docs:
             continue

@@ -29,7 +29,8 @@ def remove_stale_outputs(app, exception) -> None:
             if f"{pages_dir}/{pair_doc(metric, scope)}" not in found:
                 path.unlink()
     domain = app.env.domains["claim"]
-    if not shown_claims(domain):  # Sphinx writes no index without entries
+    # Sphinx writes no index without entries
+    if not shown_claims(domain.models(app.builder).parts.kb):
         (outdir / f"{domain.name}-{ClaimIndex.name}{suffix}").unlink(missing_ok=True)
 
 

@@ -3,14 +3,13 @@ to its claim. The check itself is the core's (`core.arithmetic.outcome`), as in 
 
 from __future__ import annotations
 
-from docutils import nodes
-
 from ..core.arithmetic import outcome, plain
 from ..core.formulas import FormulaError, formula_ids, shown_parts
 from ..core.records import Record
-from ..core.time_checks import claims_by_id
 from .i18n import _
-from .links import xref
+from .kb import KnowledgeBase
+from .model import Inline, Styled, span
+from .names import Names
 
 #: operators written without spaces around them (the others get one on each side)
 _SPACED = {"(": "(", ")": ")", ",": ", "}
@@ -24,36 +23,33 @@ def relation_ids(record: Record, field: str) -> list[str]:
     return ids
 
 
-def arithmetic_line(domain, names, record: Record) -> nodes.paragraph | None:
+def arithmetic_line(kb: KnowledgeBase, names: Names, record: Record) -> Styled | None:
     """The formula with each claim replaced by its value, and whether the build checked it."""
     if record.get("formula") is None:
         return None
-    registry = domain.registry
-    by_id = claims_by_id(registry.records + domain.page_claims())
+    by_id = kb.formula_inputs()
     try:
         parts = shown_parts(record.get("formula"))
     except FormulaError:
         return None
-    para = nodes.paragraph(classes=["claim-formula"])
-    para += nodes.Text("= ")
+    line: list[Inline] = ["= "]
     for token in parts:
         if token.kind == "id":
             other = by_id.get(token.text)
             text = names.value_of(other) if other is not None else token.text
-            para += xref("claim", token.text, text or token.text, names.docname)
+            line.append(names.link("claim", token.text, text or token.text))
         elif token.kind == "number":
-            para += nodes.Text(plain(float(token.text)))
+            line.append(plain(float(token.text)))
         elif token.kind == "op":
-            para += nodes.Text(_SPACED.get(token.text, f" {token.text} "))
+            line.append(_SPACED.get(token.text, f" {token.text} "))
         else:  # sum
-            para += nodes.Text(token.text)
-    result = outcome(record, by_id, registry)
-    para += nodes.Text(" ")
+            line.append(token.text)
+    result = outcome(record, by_id, kb.registry)
+    line.append(" ")
     if result.checked:
-        checked = "✓ " + _("checked")
-        para += nodes.inline(checked, checked, classes=["claim-formula-checked"])
+        line.append(span("✓ " + _("checked"), ("claim-formula-checked",)))
     else:
         words = "✗ " + _("not checked")
         words += f": {result.problem}" if result.problem else ""
-        para += nodes.inline(words, words, classes=["claim-formula-unchecked"])
-    return para
+        line.append(span(words, ("claim-formula-unchecked",)))
+    return Styled("paragraph", tuple(line), ("claim-formula",))

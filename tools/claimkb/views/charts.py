@@ -11,7 +11,10 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from pathlib import Path
+
+from docutils import nodes
 
 from ..core.formatting import format_number
 from ..core.language import current_locale
@@ -39,6 +42,36 @@ class Point:
     value: float
     #: how the point is drawn: see `chart_marks.MARKS`
     mark: str = "period"
+
+
+@dataclass(frozen=True)
+class ChartModel:
+    """A chart of one metric over one scope: its series (label -> points), its words, the file
+    it is drawn into (under `_images/`) and that file's address from the page showing it."""
+
+    series: tuple[tuple[str, tuple[Point, ...]], ...]
+    unit: str
+    ylabel: str
+    legend: str
+    name: str
+    uri: str
+    element_id: str
+    alt: str
+    caption: str
+
+    def render(self) -> nodes.raw:
+        html = (
+            f'<figure class="claimkb-chart" id="{escape(self.element_id)}">'
+            f'<img src="{escape(self.uri)}" alt="{escape(self.alt)}" loading="lazy">'
+            f"<figcaption>{escape(self.caption)}"
+            "</figcaption></figure>"
+        )
+        return nodes.raw("", html, format="html")
+
+    def write(self, images: Path) -> None:
+        """Draw the chart into `images/<name>`, unless the file already holds this very chart."""
+        write_chart(images / self.name, {k: list(v) for k, v in self.series}, self.unit,
+                    self.ylabel, self.legend)  # fmt: skip
 
 
 def use_log_scale(values: list[float]) -> bool:

@@ -1,10 +1,14 @@
 """Tables of claims: the `claims` directive's and the generated pages'.
 
 A table is complete without JavaScript; `claimkb-table.js` makes its columns sortable and adds a
-filter box.
+filter box. A row's cells depend only on the claim and the columns, so each row is computed once
+per build however many tables list it (`Rows`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
 
 from docutils import nodes
 
@@ -12,9 +16,8 @@ from ..core.claim_filters import as_of_key
 from ..core.periods import as_of_words
 from ..core.records import Record
 from .i18n import N_, _, status_words
-from .links import joined, xref
+from .model import Inline, SortText, joined, render_inline
 from .names import Names
-from .nodes import sort_key
 from .when import sort_value, when_cell
 
 #: column -> (header, sort type)
@@ -35,46 +38,59 @@ COLUMNS = {
 DEFAULT_COLUMNS = tuple(c for c in COLUMNS if c not in ("period", "when"))
 
 
-class ClaimsTableBuilder:
-    """Builds a docutils table of claims, with names from the registry and links to each card."""
+@dataclass(frozen=True, repr=False)
+class Row:
+    kind: str
+    cells: tuple[tuple[Inline, ...], ...]
 
-    def __init__(self, domain, docname: str):
-        self.domain = domain
-        self.names = Names(domain, docname)
-        self.docname = docname
+    @cached_property
+    def _repr(self) -> str:
+        return f"Row({self.kind!r}, {self.cells!r})"
 
-    def build(
-        self, records: list[Record], columns=DEFAULT_COLUMNS, caption: str = ""
-    ) -> nodes.Node:
-        if not records:
-            para = nodes.paragraph(classes=["claimkb-claims-empty"])
-            para += nodes.Text(_("No claims match."))
-            return para
+    def __repr__(self) -> str:
+        # a row is in several tables: its repr, which the tables' digests read, is made once
+        return self._repr
+
+
+@dataclass(frozen=True)
+class TableModel:
+    """A table of claims, or, without rows, the sentence that says none matches."""
+
+    columns: tuple[str, ...]
+    headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+    caption: str = ""
+    empty: str = ""
+
+    def render(self) -> nodes.Node:
+        if not self.rows:
+            paragraph = nodes.paragraph(classes=["claimkb-claims-empty"])
+            paragraph += nodes.Text(self.empty)
+            return paragraph
         table = nodes.table(classes=["claimkb-claims"])
-        if caption:
-            table += nodes.title(caption, caption)
-        group = nodes.tgroup(cols=len(columns))
+        if self.caption:
+            table += nodes.title(self.caption, self.caption)
+        group = nodes.tgroup(cols=len(self.columns))
         table += group
-        for _column in columns:
+        for _column in self.columns:
             group += nodes.colspec(colwidth=1)
         head = nodes.thead()
         row = nodes.row()
-        for column in columns:
-            label, sort_type = COLUMNS[column]
-            label = _(label)
+        for column, label in zip(self.columns, self.headers, strict=True):
+            sort_type = COLUMNS[column][1]
             entry = nodes.entry(classes=[f"claimkb-col-{column}", f"claimkb-sort-{sort_type}"])
             entry += nodes.paragraph(label, label)
             row += entry
         head += row
         group += head
         body = nodes.tbody()
-        for record in records:
-            row = nodes.row(classes=[f"claimkb-row-{record.get('kind', 'claim')}"])
-            for column in columns:
+        for model in self.rows:
+            row = nodes.row(classes=[f"claimkb-row-{model.kind}"])
+            for column, cell in zip(self.columns, model.cells, strict=True):
                 entry = nodes.entry(classes=[f"claimkb-col-{column}"])
-                para = nodes.paragraph()
-                para.extend(self.cell(record, column))
-                entry += para
+                paragraph = nodes.paragraph()
+                paragraph.extend(render_inline(part) for part in cell)
+                entry += paragraph
                 row += entry
             body += row
         group += body
@@ -82,32 +98,58 @@ class ClaimsTableBuilder:
         wrapper += table
         return wrapper
 
-    def cell(self, record: Record, column: str) -> list[nodes.Node]:
+
+class Rows:
+    """Rows of claims as tables list them, each computed once per build."""
+
+    def __init__(self, names: Names):
+        self.names = names
+        self._rows: dict[tuple[int, tuple[str, ...]], Row] = {}
+        self._headers: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def table(
+        self, records: list[Record], columns: tuple[str, ...] = DEFAULT_COLUMNS, caption: str = ""
+    ) -> TableModel:
+        if columns not in self._headers:
+            self._headers[columns] = tuple(_(COLUMNS[column][0]) for column in columns)
+        headers = self._headers[columns]
+        rows = tuple(self.row(record, columns) for record in records)
+        return TableModel(columns, headers, rows, caption, _("No claims match."))
+
+    def row(self, record: Record, columns: tuple[str, ...]) -> Row:
+        key = (id(record), columns)
+        if key not in self._rows:
+            cells = tuple(tuple(self.cell(record, column)) for column in columns)
+            self._rows[key] = Row(record.get("kind", "claim"), cells)
+        return self._rows[key]
+
+    def cell(self, record: Record, column: str) -> list[Inline] | tuple[Inline, ...]:
+        names = self.names
         if column == "title":
-            return [xref("claim", record.id, record.get("title", record.id), self.docname)]
+            return [names.link("claim", record.id, record.get("title", record.id))]
         if column == "value":
-            text = self.names.value_of(record)
-            return [sort_key(text, text, value=sort_value(record.data))] if text else []
+            text = names.value_of(record)
+            return [SortText(text, sort_value(record.data))] if text else []
         if column in ("metric", "scope", "method"):
             rid = record.get(column)
-            return [xref(column, rid, self.names.name_of(column, rid), self.docname)] if rid else []
+            return [names.link(column, rid)] if rid else []
         if column == "subject":
-            return joined([self.names.entity(s) for s in record.get("subject") or []])
+            return joined([names.entity(s) for s in record.get("subject") or []])
         if column == "claimant":
-            return [self.names.entity(record.get("claimant"))] if record.get("claimant") else []
+            return [names.entity(record.get("claimant"))] if record.get("claimant") else []
         if column == "as_of":
             as_of = record.get("as_of")
             words = as_of_words(as_of) if as_of else ""
-            return [sort_key(words, words, value=as_of_key(as_of))] if as_of else []
+            return [SortText(words, as_of_key(as_of))] if as_of else []
         if column in ("period", "when"):
             text, key = when_cell(record, stated=column == "when")
-            return [sort_key(text, text, value=key)] if text else []
+            return [SortText(text, key)] if text else []
         if column == "source":
-            source = self.names.sources.get(record.get("source", ""))
+            source = names.sources.get(record.get("source", ""))
             title = source.get("title") if source else record.get("source", "")
-            return [xref("source", record.get("source", ""), title, self.docname)]
+            return [names.link("source", record.get("source", ""), title)]
         if column == "status":
-            return [nodes.Text(status_words(record.get("status", "current")))]
+            return [status_words(record.get("status", "current"))]
         return []
 
 

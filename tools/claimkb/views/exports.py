@@ -16,7 +16,9 @@ from ..core.money import CPI_SERIES, dollar_year
 from ..core.periods import is_forecast
 from ..core.records import RELATIONS, Record
 from .arithmetic_line import relation_ids
+from .kb import KnowledgeBase
 from .money_view import constant_of, money_metric
+from .selections import shown_claims
 
 EXPORT_VERSION = 1
 #: claim fields that name other claims
@@ -114,13 +116,14 @@ SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 # --- the claims, resolved ---------------------------------------------------------------------
-def all_claims(domain) -> list[tuple[str | None, Record]]:
+def all_claims(kb: KnowledgeBase) -> list[tuple[str | None, Record]]:
     """(docname showing it or None, record) of every claim with an id, page or collection, by id."""
     found: dict[str, tuple[str | None, Record]] = {}
-    for (rtype, rid), (docname, record) in domain.objects.items():
-        if rtype == "claim":
-            found[rid] = (docname, record)
-    for record in domain.page_claims() + domain.registry.records:
+    for record in shown_claims(kb):
+        home = kb.claim(record.id)
+        if home is not None:
+            found[record.id] = home
+    for record in kb.every_claim():
         if record.type == "claim" and record.id:
             found.setdefault(record.id, (None, record))
     return [found[rid] for rid in sorted(found)]
@@ -129,10 +132,9 @@ def all_claims(domain) -> list[tuple[str | None, Record]]:
 class ClaimResolver:
     """One claim as plain data: its fields, with the records it names resolved to their names."""
 
-    def __init__(self, domain, builder):
-        registry = self.registry = domain.registry
-        self.domain = domain
-        self.builder = builder
+    def __init__(self, kb: KnowledgeBase):
+        registry = self.registry = kb.registry
+        self.kb = kb
         self.tables = {
             t: registry.of_type(t) for t in ("entity", "source", "metric", "scope", "method")
         }
@@ -159,14 +161,14 @@ class ClaimResolver:
     def url(self, docname: str | None, record: Record) -> str | None:
         if docname is None:
             return None
-        return f"{self.builder.get_target_uri(docname)}#{record.anchor}"
+        return f"{self.kb.page_uri(docname)}#{record.anchor}"
 
     def dollars(self, record: Record) -> dict[str, Any]:
         """A money figure's dollar year and its value in constant dollars of the base year."""
         if not money_metric(self.registry, record.get("metric")):
             return {"dollars": None, "constant": None}
         year = dollar_year(record.data)
-        found = constant_of(self.domain, record)
+        found = constant_of(self.kb, record)
         return {
             "dollars": {"year": year.year, "basis": year.basis} if year else None,
             "constant": (
@@ -219,9 +221,9 @@ class ClaimResolver:
         }
 
 
-def export_data(domain, builder) -> dict[str, Any]:
-    resolver = ClaimResolver(domain, builder)
-    claims = [resolver.resolve(docname, record) for docname, record in all_claims(domain)]
+def export_data(kb: KnowledgeBase) -> dict[str, Any]:
+    resolver = ClaimResolver(kb)
+    claims = [resolver.resolve(docname, record) for docname, record in all_claims(kb)]
     return {"version": EXPORT_VERSION, "count": len(claims), "claims": claims}
 
 

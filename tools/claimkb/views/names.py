@@ -1,58 +1,79 @@
-"""How views name records: registry names, links to entities, claims and sources."""
+"""How views name records and link to them: registry names, values in their unit, and links
+resolved to the page and anchor that show each record (`views.model.Link`)."""
 
 from __future__ import annotations
 
-from docutils import nodes
-
 from ..core.formatting import format_value
 from ..core.periods import as_of_words
-from .links import web_link, xref
+from ..core.records import Record
+from .kb import KnowledgeBase
+from .links import web_url
+from .model import Inline, Link, Styled, WebLink
 
 
-def date_of(record, field: str):
+def date_of(record: Record, field: str) -> object:
     """A date field as the build's language writes it (English: as written, `2024-12-27`)."""
     value = record.get(field)
     return as_of_words(value) if isinstance(value, str) else value
 
 
-class Names:
-    """Names and links of records, as one page (`docname`) shows them."""
+def tooltip_of(record: Record, title: str) -> str:
+    """What a link to a record says on hover: its definition or description, else its title."""
+    return str(record.get("definition") or record.get("description") or title)
 
-    def __init__(self, domain, docname: str):
-        self.domain = domain
-        self.registry = domain.registry
-        self.docname = docname
+
+class Names:
+    """Names of records and links to them, for every page of one build."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.registry = kb.registry
         self.sources = self.registry.of_type("source")
+        self._homes: dict[tuple[str, str], tuple[str | None, str, str]] = {}
 
     def name_of(self, rtype: str, rid: str) -> str:
         return self.registry.name_of(rtype, rid)
 
-    def value_of(self, record) -> str:
+    def value_of(self, record: Record) -> str:
         """The claim's value in its metric's unit: `$5.58M`, `50,000 GPUs`; "" without one."""
         return format_value(record.data, self.registry.unit_of(record.get("metric")))
 
-    def link(self, rtype: str, rid: str, classes=()) -> nodes.Node:
-        return xref(rtype, rid, self.name_of(rtype, rid), self.docname, classes)
+    def home(self, rtype: str, rid: str) -> tuple[str | None, str, str]:
+        """(page, anchor, tooltip) of a record's link; page None when no page shows it."""
+        key = (rtype, rid)
+        if key not in self._homes:
+            found = self.kb.home(rtype, rid) if isinstance(rid, str) else None
+            if found is None:
+                self._homes[key] = (None, "", "")
+            else:
+                docname, record = found
+                title = record.get("title") or record.get("name") or rid
+                self._homes[key] = (docname, record.anchor, tooltip_of(record, title))
+        return self._homes[key]
 
-    def entity(self, rid: str) -> nodes.Node:
+    def link(self, rtype: str, rid: str, text: str | None = None, classes=()) -> Link:
+        """A link to record `rid` of type `rtype`, shown as `text` (default: its name)."""
+        doc, anchor, tooltip = self.home(rtype, rid)
+        shown = self.name_of(rtype, rid) if text is None else text
+        return Link(shown, doc, anchor, tooltip, tuple(classes))
+
+    def entity(self, rid: str) -> Link:
         return self.link("entity", rid)
 
-    def claim_link(self, claim_id: str) -> nodes.Node:
-        found = self.domain.claim(claim_id)
+    def claim_link(self, claim_id: str) -> Link:
+        found = self.kb.claim(claim_id)
         title = found[1].get("title", claim_id) if found else claim_id
-        return xref("claim", claim_id, title, self.docname)
+        return self.link("claim", claim_id, title)
 
-    def source_link(self, sid: str) -> nodes.Node:
+    def source_link(self, sid: str) -> Inline:
+        """A source's title linking to it on the web, with its publisher and date."""
         source = self.sources.get(sid)
         if source is None:
-            return nodes.Text(sid)
+            return sid
         title = source.get("title", sid)
-        link = web_link(title, source.get("url"), classes=["claim-source-link"])
+        link = WebLink(title, web_url(source.get("url")), ("claim-source-link",))
         text = ", ".join(
             str(d) for d in (source.get("publisher"), date_of(source, "published")) if d
         )
-        span = nodes.inline(classes=["claim-source-ref"])
-        span += link
-        if text:
-            span += nodes.Text(f" ({text})")
-        return span
+        parts: tuple[Inline, ...] = (link, f" ({text})") if text else (link,)
+        return Styled("inline", parts, ("claim-source-ref",))

@@ -32,6 +32,11 @@ class kb_page_node(nodes.General, nodes.Element):
     """A generated page's content: attribute `page` names the kind, `targets` the record ids."""
 
 
+class record_link(nodes.General, nodes.Inline, nodes.Element):
+    """A link a view rendered to a record's page (`todoc`) and `anchor`, with its tooltip
+    (`reftitle`); made a reference from the page being written (`sphinx_ext.view_transform`)."""
+
+
 class sort_key(nodes.inline):
     """Text and the raw value a browser sorts by: `<data value=...>` in HTML, the text elsewhere."""
 

@@ -15,8 +15,6 @@ from collections.abc import Callable
 
 from docutils import nodes
 
-from .links import joined
-
 _TYPE_NAMES = {
     "string": ("text", "texts"),
     "number": ("number", "numbers"),
@@ -297,3 +295,13 @@ def format_example(value) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(format_example(item) for item in value) + "]"
     return str(value)
+
+
+def joined(parts: list, separator: str) -> list[nodes.Node]:
+    """`parts` (each a node or a list of nodes) with a text node between each two: A; B; C."""
+    result: list[nodes.Node] = []
+    for index, part in enumerate(parts):
+        if index:
+            result.append(nodes.Text(separator))
+        result.extend(part if isinstance(part, list) else [part])
+    return result

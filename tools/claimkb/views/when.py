@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from docutils import nodes
-
 from ..core.bounds import extent
 from ..core.periods import as_of_words, is_forecast, period_words, sort_key, try_period
 from ..core.records import Record
 from .i18n import _
+from .model import Inline, span
 
 
 def when_text(record: Record) -> str:
@@ -25,14 +24,11 @@ def when_text(record: Record) -> str:
     return f"{lead}, {as_of_text}" if as_of_text else lead
 
 
-def forecast_badge(record: Record) -> list[nodes.Node]:
+def forecast_badge(record: Record) -> list[Inline]:
     """A `forecast` badge for the card's title line, when the figure is one."""
     if not is_forecast(record.data):
         return []
-    return [
-        nodes.Text(" "),
-        nodes.inline(_("forecast"), _("forecast"), classes=["sd-badge", "claim-forecast-badge"]),
-    ]
+    return [" ", span(_("forecast"), ("sd-badge", "claim-forecast-badge"))]
 
 
 def when_cell(record: Record, stated: bool = True) -> tuple[str, int]:

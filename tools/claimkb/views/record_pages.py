@@ -1,0 +1,202 @@
+"""The models of the pages of one record: an entity, a metric over a scope (with its chart), a
+source. Each lists every shown claim about it, newest first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..core.claim_filters import newest_first
+from ..core.money import CPI_NAME
+from ..core.records import Record
+from ..core.site_pages import pair_doc
+from .chart_points import chart_point
+from .charts import ChartModel, Point
+from .generated_pages import (
+    FIGURE_COLUMNS,
+    OTHER_COLUMNS,
+    Anchors,
+    PageModel,
+    PageParts,
+    chart_name,
+    is_figure,
+    paragraph,
+)
+from .i18n import _, entity_type_words, labelled
+from .links import web_url
+from .model import Inline, Items, Section, Styled, WebLink, joined, strong
+from .money_view import money_metric
+from .names import date_of
+from .selections import children_of, claims_about, claims_citing, claims_made_by, claims_of_pair
+
+CHART_NOTE = (
+    "Each colour is one method: figures obtained by different methods (or in "
+    "different years' prices) are not comparable, so the chart keeps them apart. "
+    "Each figure stands at the middle of the period it is about; a hollow circle "
+    "gives no period and stands where it was stated, a diamond is a forecast, a "
+    "triangle a bound only (pointing up: at least; down: at most). Money is "
+    "drawn in constant dollars of one year (the axis says which), converted "
+    "with the US CPI-U; a figure whose dollars cannot be converted is left to "
+    "the table. Retracted claims are left out of the chart."
+)
+
+
+def entity_page(parts: PageParts, rid: str) -> PageModel:
+    kb, rows = parts.kb, parts.rows
+    anchors = Anchors()
+    record = parts.registry.of_type("entity").get(rid)
+    name = record.get("name", rid) if record else rid
+    blocks: list[object] = entity_facts(record) if record is not None else []
+    about = claims_about(kb, rid)
+    about_anchor = anchors.take("claims-about")
+    figures = [c for c in about if is_figure(c) and c.get("metric") and c.get("scope")]
+    inside: list[object] = []
+    for (metric, scope), group in parts.figure_groups(figures):
+        title = parts.pair_title(metric, scope)
+        link = parts.doc_link(parts.pages_doc(pair_doc(metric, scope)), title)
+        lead = _("Newest first. Every figure of this metric and scope:") + " "
+        table = rows.table(newest_first(group), FIGURE_COLUMNS)
+        inside.append(
+            anchors.section(title, f"about-{metric}--{scope}", paragraph(lead, link, "."), table)
+        )
+    others = [c for c in about if c not in figures]
+    if others:
+        table = rows.table(newest_first(others), OTHER_COLUMNS)
+        inside.append(
+            anchors.section(_("Facts, viewpoints and other claims"), "about-other", table)
+        )
+    if not about:
+        inside.append(paragraph(_("No claim is about it yet.")))
+    blocks.append(Section(_("Claims about %s") % name, about_anchor, tuple(inside)))
+    made = claims_made_by(kb, rid)
+    columns = ("title", "value", "subject", "as_of", "source", "status")
+    made_table = rows.table(newest_first(made), columns)
+    blocks.append(anchors.section(_("Claims %s makes") % name, "claims-made", made_table))
+    blocks.append(related(parts, anchors, rid, about))
+    return PageModel(tuple(blocks))
+
+
+def entity_facts(record: Record) -> list[object]:
+    out: list[object] = []
+    if record.get("description"):
+        out.append(paragraph(record.get("description"), classes=("claimkb-entity-description",)))
+    facts = [_("Type: %s") % entity_type_words(record.get("type"))]
+    if record.get("country"):
+        facts.append(_("Country: %s") % record.get("country"))
+    if record.get("aliases"):
+        facts.append(_("Also known as:") + " " + "; ".join(record.get("aliases")))
+    line: list[Inline] = [" · ".join(facts)]
+    if record.get("url"):
+        line += [" · ", WebLink(_("Website"), web_url(record.get("url")))]
+    out.append(paragraph(*line, classes=("claimkb-entity-facts",)))
+    return out
+
+
+def related(parts: PageParts, anchors: Anchors, rid: str, about: list[Record]) -> Section:
+    record = parts.registry.of_type("entity").get(rid)
+    anchor = anchors.take("related")
+    items = []
+    parent = record.get("parent") if record else None
+    if parent:
+        items.append(related_item(parts, _("Part of"), [parent]))
+    children = children_of(parts.kb, rid)
+    if children:
+        items.append(related_item(parts, _("Includes"), children))
+    co_subjects = sorted({s for c in about for s in c.get("subject") or []} - {rid})
+    if co_subjects:
+        items.append(related_item(parts, _("Named with it in claims"), co_subjects))
+    if items:
+        block: object = Items(tuple(items), ("claimkb-related",))
+    else:
+        block = paragraph(_("No related entity is recorded."))
+    return Section(_("Related entities"), anchor, (block,))
+
+
+def related_item(parts: PageParts, label: str, ids: list[str]) -> Styled:
+    return paragraph(labelled(label, ""), *joined([parts.names.entity(e) for e in ids]))
+
+
+def pair_page(parts: PageParts, docname: str, metric: str, scope: str) -> PageModel:
+    names = parts.names
+    blocks: list[object] = []
+    for rtype, rid in (("metric", metric), ("scope", scope)):
+        record = parts.registry.of_type(rtype).get(rid)
+        text = record.get("definition", "") if record else ""
+        heading = (_("Metric:") if rtype == "metric" else _("Scope:")) + " "
+        blocks.append(
+            paragraph(
+                strong(heading),
+                names.link(rtype, rid),
+                f". {text}" if text else ".",
+                classes=(f"claimkb-pair-{rtype}",),
+            )
+        )
+    records = claims_of_pair(parts.kb, metric, scope)
+    chart = chart_model(parts, docname, metric, scope, records)
+    if chart is not None:
+        blocks.append(chart)
+    blocks.append(paragraph(_(CHART_NOTE), classes=("claimkb-chart-note",)))
+    blocks.append(parts.rows.table(newest_first(records), FIGURE_COLUMNS))
+    chart_file = chart_name(metric, scope) if parts.kb.html else None
+    return PageModel(tuple(blocks), chart_file, chart)
+
+
+def chart_model(
+    parts: PageParts, docname: str, metric: str, scope: str, records: list[Record]
+) -> ChartModel | None:
+    kb, names = parts.kb, parts.names
+    if not kb.html:
+        return None
+    series: dict[str, list[Point]] = defaultdict(list)
+    base = kb.base_year if money_metric(parts.registry, metric) else None
+    for record in records:
+        point = chart_point(record, in_dollars_of=base)
+        if point is None or record.get("status") == "retracted":
+            continue
+        label = names.name_of("method", record.get("method", ""))
+        if base is None and record.get("price_year"):
+            label += ", " + _("%(year)s prices") % {"year": record.get("price_year")}
+        series[label].append(point)
+    if not series:
+        return None
+    metric_record = parts.registry.of_type("metric").get(metric)
+    unit = metric_record.get("unit", "") if metric_record else ""
+    ylabel = names.name_of("metric", metric)
+    if base is not None:
+        ylabel += " " + _("(%(year)s dollars, %(cpi)s)") % {"year": base, "cpi": CPI_NAME}
+    name = chart_name(metric, scope)
+    title = parts.pair_title(metric, scope)
+    count = sum(len(points) for points in series.values())
+    alt = _("Chart of %(count)s value(s) of %(title)s over time, one colour per method") % {
+        "count": count,
+        "title": title,
+    }
+    return ChartModel(
+        series=tuple((label, tuple(points)) for label, points in series.items()),
+        unit=unit,
+        ylabel=ylabel,
+        legend=_("Method"),
+        name=name,
+        uri=kb.relative_uri(docname, f"_images/{name}"),
+        element_id=f"chart-{metric}--{scope}",
+        alt=alt,
+        caption=_("%s, by date; the table below lists every value.") % title,
+    )
+
+
+def source_page(parts: PageParts, sid: str) -> PageModel:
+    record = parts.registry.of_type("source").get(sid)
+    blocks: list[object] = []
+    if record is not None:
+        details = [record.get("type"), record.get("publisher"), date_of(record, "published")]
+        line: list[Inline] = [", ".join(str(d) for d in details if d).capitalize() + ". "]
+        if record.get("authors"):
+            line.append(_("By %s.") % ", ".join(record.get("authors")) + " ")
+        line.append(WebLink(_("Read the original"), web_url(record.get("url"))))
+        if record.get("archive_url"):
+            line += [" (", WebLink(_("archived copy"), web_url(record.get("archive_url"))), ")"]
+        line.append(".")
+        blocks.append(paragraph(*line, classes=("claimkb-source-facts",)))
+    citing = claims_citing(parts.kb, sid)
+    table = parts.rows.table(newest_first(citing))
+    blocks.append(Anchors().section(_("Claims citing it"), "claims-citing", table))
+    return PageModel(tuple(blocks))
