@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util.nodes import make_refnode
 
+from ..core.currency import superseded_by
 from ..core.formatting import format_value
 from ..core.records import Finding, PageReference, Record
 from ..views.i18n import _, _lazy
@@ -170,6 +171,15 @@ class ClaimDomain(Domain):
                             index.setdefault((name, target), []).append(rid)
             self._referrers, self._referrers_of = index, objects
         return self._referrers.get((field, claim_id), [])
+
+    def superseded(self) -> dict[str, list[str]]:
+        """Claim id -> the claims that replace it (`core.currency`), over every claim pages
+        show, computed once while the objects stand."""
+        objects = self.objects
+        if getattr(self, "_superseded_of", None) is not objects:
+            claims = [record for (rtype, _), (_, record) in objects.items() if rtype == "claim"]
+            self._superseded, self._superseded_of = superseded_by(claims), objects
+        return self._superseded
 
     def claim(self, claim_id: str) -> tuple[str, Record] | None:
         return self.objects.get(("claim", claim_id))

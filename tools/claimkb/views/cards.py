@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..core.currency import status_of
 from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
 from .arithmetic_line import arithmetic_line, relation_ids
 from .i18n import N_, _, confidence_words, entity_type_words, labelled, status_words
@@ -30,7 +31,7 @@ class CardBuilder:
     def card(self, node: claim_node) -> nodes.container:
         record: Record = node["record"]
         kind = record.get("kind", "")
-        status = record.get("status", "current")
+        status = status_of(record, self.domain.superseded())
         card = nodes.container(
             classes=[
                 "sd-card",

@@ -19,6 +19,7 @@ import hashlib
 import json
 from collections.abc import Callable
 
+from ..core.currency import status_of
 from ..core.formulas import formula_ids
 from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
 from ..core.time_checks import claims_by_id
@@ -96,6 +97,7 @@ class PageFingerprints:
                 record.id,
                 home[0] if home else None,
                 fields,
+                status_of(record, self.domain.superseded()),
                 record.invalid,
                 self.names(record),
             ]
