@@ -2,7 +2,7 @@
 first-party labs, a reseller, another maker's model on a lab's list, a price history, a long-
 context tier, a time-of-day price list the data set gets wrong, a price announced for later."""
 
-from datetime import date, time, timezone
+from datetime import UTC, date, time
 from decimal import Decimal
 
 from genai_prices.types import (
@@ -80,8 +80,8 @@ providers = [
                     ConditionalPrice(prices=_price(input_mtok="0.135", output_mtok="0.55")),
                     ConditionalPrice(
                         constraint=TimeOfDateConstraint(
-                            start_time=time(0, 30, tzinfo=timezone.utc),
-                            end_time=time(16, 30, tzinfo=timezone.utc)),
+                            start_time=time(0, 30, tzinfo=UTC),
+                            end_time=time(16, 30, tzinfo=UTC)),
                         prices=_price(input_mtok="0.27", output_mtok="1.1")),
                 ],
             ),
