@@ -7,7 +7,6 @@ import pytest
 from claimkb.cli import main
 from conftest import REPO
 
-
 STALE = pytest.mark.xfail(
     strict=True,
     reason="lint's stale-current rule lists 43 current prices older than a year (launch prices "
