@@ -17,6 +17,8 @@ PACKAGE = REPO / "tools" / "claimkb"
 FORBIDDEN = {
     "core": {"sphinx", "docutils", "myst_parser", "claimkb.myst", "claimkb.sphinx_ext",
              "claimkb.views", "claimkb.cli"},
+    "importers": {"sphinx", "docutils", "myst_parser", "claimkb.myst", "claimkb.sphinx_ext",
+                  "claimkb.views", "claimkb.cli"},
     "myst": {"claimkb.sphinx_ext", "claimkb.views", "claimkb.cli"},
     "views": {"claimkb.myst", "claimkb.sphinx_ext", "claimkb.cli"},
     "sphinx_ext": {"claimkb.cli"},

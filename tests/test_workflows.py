@@ -45,7 +45,11 @@ def check_jsonschema(schema: str, *paths: Path) -> subprocess.CompletedProcess:
 
 
 def test_there_are_workflows_and_issue_forms():
-    assert {p.name for p in WORKFLOWS} == {"pull-request.yml", "weekly-links.yml"}
+    assert {p.name for p in WORKFLOWS} == {
+        "pull-request.yml",
+        "weekly-links.yml",
+        "weekly-drift.yml",
+    }
     assert {p.name for p in ISSUE_FORMS} == {"correct-a-claim.yml", "propose-a-source.yml"}
 
 
@@ -143,6 +147,15 @@ def test_weekly_link_check_only_reports():
     run = steps_running(workflow, "links")
     assert "make linkcheck" in run and "GITHUB_STEP_SUMMARY" in run
     assert "gh issue" not in run and "github-script" not in str(workflow)
+
+
+def test_weekly_drift_check_compares_prices_and_reports():
+    workflow = load(REPO / ".github" / "workflows" / "weekly-drift.yml")
+    assert workflow["on"]["schedule"][0]["cron"].endswith("* * 1")  # weekly, on Mondays
+    assert workflow["permissions"] == {"contents": "read"}
+    runs = [step.get("run", "") for step in workflow["jobs"]["drift"]["steps"]]
+    assert any("claimkb drift genai-prices" in run for run in runs)
+    assert any("GITHUB_STEP_SUMMARY" in run for run in runs)
 
 
 def test_proposed_source_kinds_are_the_schemas():

@@ -19,6 +19,7 @@ COMMANDS = {
     "import": "import_epoch",
     "linkcheck": "linkcheck",
     "diff": "diff",
+    "drift": "drift",
 }
 
 

@@ -22,6 +22,7 @@ from ..core.records import Finding, Record
 from ..core.registry import Registry
 from ..core.validate import check_record
 from .common import UsageError, add_root_argument, display_path, project_root, write_atomically
+from .import_genai_prices import register_dataset as register_genai_prices
 from .knowledge_base import load_knowledge_base
 
 #: Relative to the project root: the shared folder sits beside the repository.
@@ -58,6 +59,7 @@ def register(subparsers) -> None:
     )
     add_root_argument(epoch)
     epoch.set_defaults(run=run_epoch)
+    register_genai_prices(sources)
 
 
 def run_epoch(args: argparse.Namespace) -> int:

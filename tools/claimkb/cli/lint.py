@@ -1,19 +1,22 @@
 """`claimkb lint [PATH ...]`: source hygiene, as `claimkb validate` reports and exits.
 
 Flags a dollar or GPU figure written in a page's prose instead of as a claim, a source that no
-claim cites, and an entity that nothing refers to. Exit status: 0 nothing found, 1 findings,
+claim cites, an entity that nothing refers to, and a current price older than a year
+(`core.current_status`). Exit status: 0 nothing found, 1 findings,
 2 usage error or a file that cannot be read.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
 from ..core.codes import FindingCode
 from ..core.collection_reader import CollectionError, read_text
+from ..core.current_status import stale_current, superseded_by
 from ..core.hygiene import UNUSED, unused
 from ..core.records import Finding
 from ..myst.prose import prose_figures
@@ -39,6 +42,13 @@ def register(subparsers) -> None:
         type=Path,
         help="report only findings in these files or folders",
     )
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day to measure the age of current prices from (default: today)",
+    )
     add_format_argument(parser, "text (default), json or github")
     add_root_argument(parser)
     parser.set_defaults(run=run)
@@ -54,14 +64,17 @@ def run(args: argparse.Namespace) -> int:
             texts[page.path] = read_text(Path(page.path))
         except CollectionError:  # validate reports it; lint checks what it can read
             base.unreadable.add(page.path)
-    findings = [f for f in lint(base, texts, md) if selected(f, args.paths)]
+    today = args.today or date.today()
+    findings = [f for f in lint(base, texts, md, today) if selected(f, args.paths)]
     print(FORMATTERS[args.format](base, findings), end="")
     if base.unreadable:
         return 2
     return 1 if findings else 0
 
 
-def lint(base: KnowledgeBase, texts: dict[str, str], md: MarkdownIt) -> list[Finding]:
+def lint(
+    base: KnowledgeBase, texts: dict[str, str], md: MarkdownIt, today: date | None = None
+) -> list[Finding]:
     """Every lint finding of a knowledge base whose page texts (by path) are `texts`."""
     findings = [
         Finding(path, figure.line, figure.column, code=FindingCode.PROSE_FIGURE,
@@ -72,4 +85,15 @@ def lint(base: KnowledgeBase, texts: dict[str, str], md: MarkdownIt) -> list[Fin
     ]  # fmt: skip
     for rtype in UNUSED:
         findings += unused(base.records, base.registry.schemas, rtype)
+    claims = [r for r in base.records if r.type == "claim"]
+    findings += stale_current(
+        claims, superseded_by(claims), lambda m: is_price(base, m), today or date.today()
+    )
     return sorted(findings)
+
+
+def is_price(base: KnowledgeBase, metric_id: object) -> bool:
+    """A metric in money per unit (per token, per GPU-hour): a price that sellers change."""
+    metric = base.registry.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
+    unit = metric.get("unit") if metric else None
+    return isinstance(unit, str) and unit.replace(" ", "").startswith("USD/")

@@ -43,6 +43,10 @@ class FindingCode(StrEnum):
     SAME_FIGURE = "same-figure", "two claims that are likely one figure (claimant to period alike)"
     FORMULA = "formula", "a formula that cannot be read or computed, or disagrees with the value"
     UNUSED_ENTITY = "unused-entity", "`claimkb lint`: an entity nothing refers to"
+    STALE_CURRENT = (
+        "stale-current",
+        "`claimkb lint`: a current price older than the review age (a year): it may have changed",
+    )
 
     @classmethod
     def unused(cls, rtype: str) -> FindingCode:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sphinx.builders import Builder
 from sphinx.util.osutil import relative_uri
 
+from ..core.current_status import superseded_by
 from ..core.money import latest_full_year
 from ..core.records import Record
 from ..core.registry import Registry
@@ -37,6 +38,7 @@ class SiteKnowledgeBase:
         self.pages_dir: str = config.claimkb_pages_dir
         self._selections: Selections | None = None
         self._formula_inputs: dict[str, Record] | None = None
+        self._superseded: dict[str, list[str]] | None = None
 
     def home(self, rtype: str, rid: str) -> tuple[str, Record] | None:
         return self.domain.objects.get((rtype, rid))
@@ -62,6 +64,11 @@ class SiteKnowledgeBase:
             claims = [r for (rtype, _), (_, r) in sorted(objects.items()) if rtype == "claim"]
             self._selections = Selections(claims, self.registry.of_type("entity"))
         return self._selections
+
+    def superseded(self) -> dict[str, list[str]]:
+        if self._superseded is None:
+            self._superseded = superseded_by(self.selections().claims)
+        return self._superseded
 
     def referrers(self, field: str, claim_id: str) -> list[str]:
         return self.domain.referrers(field, claim_id)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
+from ..core.current_status import status_of
 from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
 from .arithmetic_line import arithmetic_line, relation_ids
 from .i18n import N_, _, confidence_words, labelled, status_words
@@ -62,7 +63,7 @@ def card_model(
     """The card of `record`; `share` is the address of its share page (HTML builds), `away`
     whether it is shown away from its home (`claim-card`)."""
     kind = record.get("kind", "")
-    status = record.get("status", "current")
+    status = status_of(record, kb.superseded())
     classes = (
         "sd-card",
         "sd-sphinx-override",

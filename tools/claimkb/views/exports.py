@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from ..core.current_status import status_of
 from ..core.formatting import format_value
 from ..core.money import CPI_SERIES, dollar_year
 from ..core.periods import is_forecast
@@ -52,6 +53,7 @@ CSV_COLUMNS = (
     "source_title",
     "source_url",
     "locator",
+    "checked",
     "also",
     "relies_on",
     "supersedes",
@@ -89,6 +91,7 @@ DIRECT_COLUMNS = (
     "tolerance",
     "price_year",
     "locator",
+    "checked",
     "text",
     "quote",
     "url",
@@ -191,7 +194,7 @@ class ClaimResolver:
             "kind": get("kind"),
             "title": get("title"),
             "text": get("text"),
-            "status": get("status", "current"),
+            "status": status_of(record, self.kb.superseded()),
             "confidence": get("confidence"),
             "subject": [self.entity(s) for s in get("subject") or []],
             "claimant": self.entity(get("claimant")),
@@ -209,6 +212,7 @@ class ClaimResolver:
             "source": self.source(get("source", "")),
             "also": [self.source(s) for s in get("also") or []],
             "locator": get("locator"),
+            "checked": get("checked"),
             "quote": get("quote"),
             **{field: relation_ids(record, field) for field in RELATION_FIELDS},
             "formula": get("formula"),

@@ -6,6 +6,7 @@ implements this protocol over them, and a test or another tool can implement it 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from ..core.records import Record
@@ -50,6 +51,10 @@ class KnowledgeBase(Protocol):
 
     def selections(self) -> Selections:
         """The shown claims, and indexes of them by subject, claimant, pair and source."""
+        ...
+
+    def superseded(self) -> Mapping[str, list[str]]:
+        """Claim id -> the shown claims that replace it (`core.current_status`)."""
         ...
 
     def referrers(self, field: str, claim_id: str) -> list[str]:
