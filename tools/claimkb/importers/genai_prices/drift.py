@@ -75,7 +75,7 @@ def compare(
     records: list[Record], dataset: Dataset, superseded: Mapping[str, object]
 ) -> list[Comparison]:
     """One comparison per claim and model it maps to (or one `unmapped` line), in claim order.
-    `superseded`: the ids of claims that are no longer current (`core.current_status.superseded_by`)."""
+    `superseded`: the ids of claims no longer current (`core.current_status.superseded_by`)."""
     index = EntityIndex([r for r in records if r.type == "entity"])
     models = [m for p in dataset.providers.values() for m in p.models if own_text_model(p.id, m)]
     found = []
