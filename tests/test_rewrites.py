@@ -122,7 +122,10 @@ EDITS = {
         "claims.md",
         "A claim that the deletion case removes.\n```\n",
         "A claim that the deletion case removes.\n```\n" + NEW_CLAIM,
+        # + the card of the collection claim it supersedes (a later statement of the same
+        # figure: `core.current_status`), whose status is now "superseded"
         {
+            "collection",
             "claims",
             "tables",
             "kb/entity/openai",
