@@ -40,7 +40,7 @@ def test_an_explicit_supersedes_counts_and_written_statuses_stay():
 def test_stale_current_prices_are_listed_for_review():
     old = claim("old")
     dated = claim("dated", period="2024-10", claimant="x")
-    recent = claim("recent", claimant="y", as_of="2026-06-01")
+    recent = claim("recent", claimant="y", as_of="2026-06-01", value=1.1)  # another price
     not_price = claim("capex", metric="capex", claimant="z")
     is_price = {"token-price"}.__contains__
     found = stale_current([old, dated, recent, not_price], {}, is_price, date(2026, 12, 6))
@@ -48,6 +48,19 @@ def test_stale_current_prices_are_listed_for_review():
     assert f"older than {REVIEW_AFTER_DAYS} days" in found[0].message
     assert stale_current([old], {"old": ["x"]}, is_price, date(2026, 12, 6)) == []
     assert stale_current([old], {}, is_price, date(2025, 9, 30)) == []
+
+
+def test_a_later_claim_of_the_same_price_confirms_an_old_one():
+    """Read again later, by anyone (a data set's price list), the same price is still current:
+    not listed; a later claim of another price, or of another figure, confirms nothing."""
+    old = claim("old")
+    is_price = {"token-price"}.__contains__
+    today = date(2026, 12, 6)
+    same = claim("same", claimant="genai-prices", as_of="2026-11-19", value=3.001)
+    assert stale_current([old, same], {}, is_price, today) == []
+    other_scope = claim("other", as_of="2026-11-19", scope="api-output-list-price")
+    found = stale_current([old, other_scope], {}, is_price, today)
+    assert [f.record_id for f in found] == ["old"]
 
 
 def test_lint_lists_a_stale_price_and_not_a_superseded_one(tmp_path, capsys):

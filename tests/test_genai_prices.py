@@ -172,12 +172,6 @@ def test_the_sites_drift_reports_are_up_to_date(tmp_path, capsys):
     assert out.read_text() == (REPO / "docs" / "data" / "genai-prices-drift-demo.txt").read_text()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="o1-mini-input-price and o1-mini-output-price are current at the October 2024 price "
-    "although OpenAI cut it in early 2025 (fact-check of December 2026); the facts-prices work "
-    "supersedes them. Remove this mark when it is merged.",
-)
 def test_the_real_ledger_has_no_unexplained_drift(capsys):
     status = main(["drift", "genai-prices", "--root", str(REPO)])
     out = capsys.readouterr().out

@@ -8,7 +8,9 @@ exports, lint).
 
 A price goes stale without anyone saying so: `stale_current` lists the current claims about a
 price (a metric in money per unit) that state it as of a date (no `period`: a claim about a
-stated period, such as 2023's rental prices, stays true of it) older than `REVIEW_AFTER_DAYS`.
+stated period, such as 2023's rental prices, stays true of it) last confirmed longer ago than
+`REVIEW_AFTER_DAYS`: confirmed by its own date or by a later claim of the same figure that
+states the same value (`confirmed_day`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import date, timedelta
 
 from .codes import FindingCode
 from .periods import try_period
-from .records import Finding, Record
+from .records import Finding, Record, is_number
 
 #: How old a current price may be before `claimkb lint` asks for a look. List prices of
 #: language models change several times a year (OpenAI cut o1-mini's from $3 to $1.10 per
@@ -79,6 +81,34 @@ def latest_day(claim: Record) -> date | None:
     return span.end if span else None
 
 
+def confirmed_day(claim: Record, same_figure: Iterable[Record]) -> date | None:
+    """The last day a claim is known to hold: its own date, or the date of a later claim of the
+    same figure (subject, metric, scope), by anyone, that states the same value (a price list
+    read again, by the ledger or a maintained data set such as genai-prices). A `checked` date
+    does not count: it says the value was right on the claim's date, not that it still is."""
+    days = [latest_day(claim)]
+    value = claim.get("value")
+    if is_number(value):
+        for other in same_figure:
+            if other is not claim and is_number(other.get("value")) and _same(other, value):
+                days.append(latest_day(other))
+    found = [day for day in days if day is not None]
+    return max(found) if found else None
+
+
+def _same(other: Record, value: float) -> bool:
+    """Equal within half a percent: a data set's 0.15 and the ledger's 0.150 are one price."""
+    return abs(other.get("value") - value) <= 0.005 * abs(value)
+
+
+def _figure(claim: Record) -> tuple | None:
+    subject = claim.get("subject")
+    if not isinstance(subject, list) or claim.get("kind") != "figure":
+        return None
+    subjects = tuple(sorted(s for s in subject if isinstance(s, str)))
+    return (subjects, claim.get("metric"), claim.get("scope"))
+
+
 def stale_current(
     claims: Iterable[Record],
     superseded: Mapping[str, object],
@@ -89,9 +119,16 @@ def stale_current(
     """Current claims stating a price (`is_price(metric id)`) as of a date, without a period,
     older than `max_age` days."""
     limit = today - timedelta(days=max_age)
+    claims = list(claims)
+    by_figure: dict[tuple, list[Record]] = {}
+    for claim in claims:
+        key = _figure(claim)
+        if key is not None:
+            by_figure.setdefault(key, []).append(claim)
     findings = []
     for claim in claims:
-        day = latest_day(claim)
+        key = _figure(claim)
+        day = confirmed_day(claim, by_figure.get(key, []) if key is not None else [])
         if (
             claim.id
             and claim.get("kind") == "figure"

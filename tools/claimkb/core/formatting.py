@@ -3,6 +3,8 @@ the build's locale, `core.language`) 5,58 M$, 50 000 GPU, 1,3 Md$–1,6 Md$."""
 
 from __future__ import annotations
 
+import math
+
 from babel.numbers import format_compact_decimal, format_decimal
 
 from .language import N_, current_locale, gettext
@@ -72,13 +74,16 @@ def _compact(value: float) -> str:
 
 
 def _significant(number: float) -> str:
-    """Three significant digits, trailing zeros dropped: 5.576 -> 5.58, 1.6 -> 1.6, 589 -> 589."""
+    """Three significant digits, trailing zeros dropped: 5.576 -> 5.58, 1.6 -> 1.6, 589 -> 589,
+    0.028 -> 0.028 (a price of a fraction of a dollar keeps its digits: not $0.03)."""
     if number >= 100:
         text = f"{number:.0f}"
     elif number >= 10:
         text = f"{number:.1f}"
-    else:
+    elif number >= 1 or number <= 0:
         text = f"{number:.2f}"
+    else:
+        text = f"{number:.{2 - math.floor(math.log10(number))}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
