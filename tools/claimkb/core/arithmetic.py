@@ -37,7 +37,9 @@ class Outcome:
 
 def metric_unit(record: Record, registry: Registry):
     metric = registry.of_type("metric").get(record.get("metric"))
-    return parse_unit(metric.get("unit")) if metric is not None else None
+    if metric is None:
+        return None
+    return parse_unit(metric.get("unit"), registry.declared_units)
 
 
 def compute(record: Record, by_id: Mapping[str, Record], registry: Registry) -> Outcome:
@@ -69,7 +71,7 @@ def compute(record: Record, by_id: Mapping[str, Record], registry: Registry) -> 
         own_unit = metric_unit(record, registry)
         if own_unit is None:
             return Outcome(problem="the claim has no metric, so no unit to compare with")
-        number = unit_registry().Quantity
+        number = unit_registry(registry.declared_units).Quantity
         total = evaluate(tree, quantities.__getitem__, lambda x: number(x, "dimensionless"))
         if not hasattr(total, "dimensionality"):
             total = number(total, "dimensionless")

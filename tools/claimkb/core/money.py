@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from .currency import dollar_data
 from .language import N_, gettext
 from .periods import try_period
 from .records import is_number
-from .units import UnitError, parse_unit
+from .units import Declared, UnitError, parse_unit
 
 #: the series the `cpi` package reads by default, for the words that cite it
 CPI_SERIES = "CUUR0000SA0"
@@ -62,10 +63,10 @@ def cpi_of(year: int) -> float | None:
         return None
 
 
-def is_money(unit_expression: Any) -> bool:
+def is_money(unit_expression: Any, declared: Declared = ()) -> bool:
     """A metric unit in dollars, per anything: USD, USD / GPU_hour (not USD², not 1 / USD)."""
     try:
-        dimensions = parse_unit(unit_expression).dimensionality
+        dimensions = parse_unit(unit_expression, declared).dimensionality
     except UnitError:
         return False
     return dimensions.get("[currency]", 0) == 1
@@ -117,18 +118,24 @@ class Constant:
     value: float | None
     low: float | None
     high: float | None
+    #: False when only the currency was converted (dollars of their own year, no CPI-U)
+    deflated: bool = True
 
     def as_data(self) -> dict[str, Any]:
         return {"value": self.value, "low": self.low, "high": self.high}
 
 
 def constant(data: Mapping[str, Any], base_year: int | None) -> Constant | None:
-    """The figure in constant dollars of `base_year`; None when it cannot be converted."""
+    """The figure in constant dollars of `base_year` (after its currency, if not the dollar,
+    is converted at its ECB rate); None when it cannot be converted."""
     year = dollar_year(data)
     if year is None or base_year is None or cpi_of(year.year) is None or cpi_of(base_year) is None:
         return None
+    dollars = dollar_data(data)  # money stated in another currency: first in US dollars
+    if dollars is None:
+        return None
     numbers = {}
     for field in ("value", "low", "high"):
-        found = data.get(field)
+        found = dollars.get(field)
         numbers[field] = convert(found, year.year, base_year) if is_number(found) else None
     return Constant(base_year, year, **numbers)

@@ -12,7 +12,7 @@ from .collection_records import load_collection
 from .file_source import DISK, FileSource
 from .records import Finding, Record
 from .schema import Schemas
-from .units import display_unit
+from .units import Declared, declared_units, display_unit
 from .validate import check_record, valid_part
 
 
@@ -40,10 +40,15 @@ class Registry:
             self._by_type[rtype] = found
         return self._by_type[rtype]
 
+    @property
+    def declared_units(self) -> Declared:
+        """The units the collections declare (`units:` lists), which metrics may use."""
+        return declared_units(self.of_type("unit").values())
+
     def unit_of(self, metric_id) -> str:
         """The unit of a metric as readers see it ("" when the metric is unknown or gives none)."""
         metric = self.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
-        return display_unit(metric)
+        return display_unit(metric, self.declared_units)
 
     def name_of(self, rtype: str, rid: str) -> str:
         """What a reader calls a record: its name (or title), else its id."""

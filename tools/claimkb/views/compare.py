@@ -143,6 +143,8 @@ class CompareBuilder:
         if converted is None:
             return self.value(record)
         found = converted[0][record.id]
+        if not found.deflated:  # only its currency converted: its value says so already
+            return self.value(record)
         unit = self.names.registry.unit_of(record.get("metric"))
         in_base = format_value(found.as_data(), unit)
         in_dollars = _("%(value)s in %(year)s dollars") % {
