@@ -164,7 +164,9 @@ def card_text(app, claim_id: str) -> str:
 def test_the_card_shows_the_money_as_stated_and_in_dollars(site, rates):
     dollars = format_number(1.7e9 * dollars_per(rates, "EUR", date(2025, 9, 9)), "USD")
     assert dollars == "$2B"
-    assert "€1.7B ≈ $2B at the ECB rate of 9 Sep 2025" in card_text(site, "round-eur")
+    text = card_text(site, "round-eur")
+    assert "€1.7B ≈ $2B at the ECB rate of 9 Sep 2025" in text
+    assert "2025 dollars (converted at the ECB rate of that year)" in text
 
 
 def test_the_value_role_and_the_table_say_it_too(site):
@@ -232,6 +234,7 @@ def test_exports_carry_the_stated_currency_and_the_dollars_with_their_rate(site,
     assert euro["in_dollars"]["rate"] == pytest.approx(rate)
     assert euro["in_dollars"]["rate_date"] == "2025-09-09"
     assert euro["in_dollars"]["value"] == pytest.approx(1.7e9 * rate)
+    assert euro["dollars"] == {"year": 2025, "basis": "exchange"}
     assert (claims["round-usd"]["currency"], claims["round-usd"]["in_dollars"]) == ("USD", None)
     assert claims["one-parameter"]["currency"] is None
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO((out / "claims.csv").read_text()))}

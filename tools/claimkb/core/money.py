@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .currency import dollar_data
+from .currency import dollar_data, in_dollars
 from .language import N_, gettext
 from .periods import try_period
 from .records import is_number
@@ -75,7 +75,8 @@ def is_money(unit_expression: Any, declared: Declared = ()) -> bool:
 @dataclass(frozen=True)
 class DollarYear:
     year: int
-    #: "stated" (price_year), "period" (the period's year), "as_of" (the year it was stated)
+    #: "stated" (price_year), "period" (the period's year), "as_of" (the year it was stated),
+    #: "exchange" (money in another currency: the year of the ECB rate it was converted at)
     basis: str
 
     def words(self) -> str:
@@ -83,17 +84,23 @@ class DollarYear:
             return gettext(N_("%(year)s dollars")) % {"year": self.year}
         if self.basis == "period":
             why = gettext(N_("%(year)s dollars (nominal: the year of its period)"))
+        elif self.basis == "exchange":
+            why = gettext(N_("%(year)s dollars (converted at the ECB rate of that year)"))
         else:
             why = gettext(N_("%(year)s dollars (nominal: the year it was stated)"))
         return why % {"year": self.year}
 
 
 def dollar_year(data: Mapping[str, Any]) -> DollarYear | None:
-    """The year of a money figure's dollars: price_year, else the year of the middle of its
-    period (a fiscal year Jul 2023 – Jun 2024 has more days in 2023), else its as_of's."""
+    """The year of a money figure's dollars: price_year, else, for money in another currency,
+    the year of its ECB rate, else the year of the middle of its period (a fiscal year Jul 2023 –
+    Jun 2024 has more days in 2023), else its as_of's."""
     stated = data.get("price_year")
     if isinstance(stated, int) and not isinstance(stated, bool):
         return DollarYear(stated, "stated")
+    exchanged = in_dollars(data)
+    if exchanged is not None:  # its dollars are those of the day it was converted at
+        return DollarYear(exchanged.rate.day.year, "exchange")
     for field, basis in (("period", "period"), ("as_of", "as_of")):
         span = try_period(data.get(field))
         if span is not None:

@@ -105,7 +105,7 @@ def unit_book(declared: Declared = ()) -> UnitBook:
     refused: dict[str, tuple[str, str]] = {}
     builtin_names = {unit.name for unit in BUILT_IN}
     for unit in list(pending):
-        if unit.name in CURRENCY_CODES:
+        if unit.name in (*CURRENCY_CODES, "USD") and unit not in BUILT_IN:
             pending.remove(unit)
             refused[unit.name] = ("id", f"{unit.name} is a currency, not a unit")
         elif unit.name not in builtin_names and _known(registry, unit.name):
