@@ -523,7 +523,7 @@ def check_shown(project: FuzzProject, hostile: Hostile, exported: dict) -> list[
 
 
 #: what a claim's export holds for a field it does not have (validly)
-EMPTY = {"status": "current", "subject": [], "also": [], "tags": []}
+EMPTY = {"status": "current", "subject": [], "also": [], "tags": [], "currency": "USD"}
 
 
 def check_left_out(hostile: Hostile, found: list, exported: dict, cards: dict) -> list[str]:
