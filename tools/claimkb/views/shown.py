@@ -26,8 +26,9 @@ from . import selections as pick
 
 #: Fields a claim's card shows but no list of claims does (tables, generated pages, compare)
 CARD_ONLY_FIELDS = frozenset({"text", "quote", "locator"})
-#: Fields `core.formatting.format_value` reads
-VALUE_FIELDS = ("value", "low", "high")
+#: Fields `core.formatting.format_value` reads (the dates give the ECB rate of money stated in
+#: another currency)
+VALUE_FIELDS = ("value", "low", "high", "currency", "period", "as_of")
 #: claim field -> the type of the records it names, which views show by name and link to
 NAMED = (
     ("metric", "metric"),
