@@ -18,6 +18,7 @@ from claimkb.bench.edits import EDIT_KINDS, real_site_edits
 from claimkb.bench.generate import VARIANTS, edit_one_claim, knowledge_base, write_project
 from claimkb.bench.page import results_markdown
 from claimkb.bench.run import summary
+from claimkb.cli import main
 from helpers import build_once, warnings_of
 
 
@@ -212,6 +213,31 @@ def test_epoch_case_imports_builds_and_measures(tmp_path):
     per_page = result["build"]["seconds"] / result["pages"] / 0.1
     assert rows["time per page: Epoch / real site (-j 2)"]["value"] == round(per_page, 3)
     assert rows["average generated page (KB)"]["goal"] == 80
+    collection = (tmp_path / "epoch" / "claims" / "epoch-model-costs.yaml").read_text()
+    assert "metric: cost" not in collection and "price_year" not in collection
+    assert collection.count("metric: parameters") == 2
+    assert "title: Model C, training dataset size (Epoch AI)" in collection
+
+
+def test_epoch_case_validates_because_it_declares_its_units(tmp_path, capsys):
+    """As a maintainer writes them, the database's metrics are in units pint does not know
+    (parameter, FLOP, datapoint): the project declares them, and without that it fails."""
+    root = tmp_path / "epoch"
+    epoch.write_project(root)
+    epoch.write_inputs(small_full_view(tmp_path / "full_view.csv"), root / "data", None)
+    epoch.import_collection(root)
+    registry = root / "claims" / "registry.yaml"
+    assert main(["validate", "--root", str(root)]) == 0
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text[: text.index("units:")] + text[text.index("scopes:") :])
+    capsys.readouterr()
+    assert main(["validate", "--root", str(root), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted((f["code"], f["text"].split(":")[0]) for f in findings) == [
+        ("unit", "metric parameters"),
+        ("unit", "metric training-compute"),
+        ("unit", "metric training-dataset-size"),
+    ]
 
 
 def test_epoch_case_timeout_and_absent_file_are_reported_not_raised(tmp_path, monkeypatch):

@@ -1,8 +1,8 @@
 """No invalid value reaches a view, proven by fuzzing every field through every view (Hypothesis).
 
 Each example is one real Sphinx build of a project (tests/fuzz_project.py) holding, for every
-field of every record type (claims, entities, sources, metrics, scopes, methods; fields read from
-the JSON Schemas) and for both ways of writing a claim (a directive in a page, a YAML record), one
+field of every record type (claims, entities, sources, metrics, units, scopes, methods; fields
+read from the JSON Schemas) and for both ways of writing a claim (a directive in a page, a YAML record), one
 record whose field has a hostile value: wrong types, impossible dates, huge and tiny numbers, NaN
 and infinities, negative counts, empty texts and lists, lists for scalars and back, very long text,
 Unicode edge cases, ids that collide after case folding. Every record is shown by every view: its
@@ -236,7 +236,7 @@ def directive_candidates(name: str, pool: list) -> list:
 def draw_hostiles(data, start: int) -> list[Hostile]:
     """One hostile record for every field of every record type, in every form it can take."""
     hostiles = []
-    for rtype in ("claim", "entity", "source", "metric", "scope", "method"):
+    for rtype in ("claim", "entity", "source", "metric", "unit", "scope", "method"):
         forms = ("page", "collection") if rtype == "claim" else ("collection",)
         for name, prop in properties(rtype).items():
             for form in forms:
@@ -523,7 +523,7 @@ def check_shown(project: FuzzProject, hostile: Hostile, exported: dict) -> list[
 
 
 #: what a claim's export holds for a field it does not have (validly)
-EMPTY = {"status": "current", "subject": [], "also": [], "tags": []}
+EMPTY = {"status": "current", "subject": [], "also": [], "tags": [], "currency": "USD"}
 
 
 def check_left_out(hostile: Hostile, found: list, exported: dict, cards: dict) -> list[str]:
@@ -604,7 +604,7 @@ def test_no_invalid_value_reaches_a_view(tmp_path, pytestconfig):
     assert len(records) == builds and sum(records) >= 80 * builds
     every_field = {
         (rtype, name, form)
-        for rtype in ("claim", "entity", "source", "metric", "scope", "method")
+        for rtype in ("claim", "entity", "source", "metric", "unit", "scope", "method")
         for name in properties(rtype)
         for form in (("page", "collection") if rtype == "claim" else ("collection",))
     }

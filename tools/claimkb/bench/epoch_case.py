@@ -37,6 +37,12 @@ LOAD_COLUMNS = {
     "Hardware_Acquisition_Cost": "Training compute (FLOP)",
     "Hardware_Capex_Energy_Cost": "Training dataset size (datapoints)",
 }
+#: the importer's claim id suffix -> (metric of the database's column, words for the title)
+METRICS = {
+    "cloud": ("parameters", "parameters"),
+    "hardware": ("training-compute", "training compute"),
+    "amortized": ("training-dataset-size", "training dataset size"),
+}
 TIMEOUT_SECONDS = 20 * 60
 #: the models of quick mode
 QUICK_MODELS = 40
@@ -55,6 +61,31 @@ metrics:
     name: Cost
     unit: USD
     definition: Money, in US dollars.
+  - id: parameters
+    name: Parameters
+    unit: parameter
+    definition: How many learned numbers (weights) a model has.
+  - id: training-compute
+    name: Training compute
+    unit: FLOP
+    definition: Floating-point operations spent training the model.
+  - id: training-dataset-size
+    name: Training dataset size
+    unit: datapoint
+    definition: How many data points the model was trained on.
+units:
+  - id: parameter
+    pint: "[parameter]"
+    singular: parameter
+    plural: parameters
+  - id: FLOP
+    pint: "[compute]"
+    singular: FLOP
+    plural: FLOP
+  - id: datapoint
+    pint: "[datapoint]"
+    singular: data point
+    plural: data points
 scopes:
   - id: final-training-run
     name: Final training run
@@ -158,12 +189,34 @@ def import_collection(root: Path) -> dict:
     command = [sys.executable, "-c", main, "import", "epoch", "--root", str(root)]
     command += ["--csv", str(data / "costs.csv"), "--full-view", str(data / "full_view.csv")]
     sample = run_child(command, "claimkb import epoch")
+    relabel(root / "claims" / "epoch-model-costs.yaml")
     collection = YAML(typ="safe").load(root / "claims" / "epoch-model-costs.yaml")
     return {
         "import_seconds": round(sample.seconds, 2),
         "entities": len(collection.get("entities", [])) + 1,  # and epoch-ai
         "claims": len(collection.get("claims", [])),
     }
+
+
+def relabel(collection: Path) -> None:
+    """Each imported claim with the metric of the database column its number came from (the
+    importer writes `metric: cost`, in dollars of `price_year`); line by line, as the importer
+    writes its canonical form."""
+    lines, suffix = [], ""
+    for line in collection.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("  - id: epoch-"):
+            suffix = line.rstrip().rsplit("-", 1)[-1]
+        metric, words = METRICS.get(suffix, ("", ""))
+        if metric and line == "    metric: cost\n":
+            line = f"    metric: {metric}\n"
+        elif metric and line.startswith("    title: "):
+            first = line[len("    title: ")]
+            quote = first if first in "'\"" else ""  # a quoted title ends quoted
+            line = line.split(" final training run, ")[0] + f", {words} (Epoch AI){quote}\n"
+        elif metric and line.startswith("    price_year: "):
+            continue
+        lines.append(line)
+    collection.write_text("".join(lines), encoding="utf-8")
 
 
 def epoch_case(workdir: Path, log, limit: int | None = None, full_view: Path = FULL_VIEW) -> dict:

@@ -2,7 +2,8 @@
 
 Two figures are comparable when they measure the same metric over the same scope by the same
 method, and, where either states the year of its prices, in the same year's prices or in years
-the US CPI-U can convert between (the view converts them before any ratio).
+the US CPI-U can convert between (the view converts them before any ratio); money stated in two
+currencies is compared in US dollars at each figure's ECB rate, when both have one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from . import money
+from . import currency, money
 from .bounds import has_number
 from .language import N_, current_locale, gettext
 from .records import is_number
@@ -27,6 +28,7 @@ DIFFERENT = {
     "method": N_("different method"),
     "kind": N_("different kind"),
     "price year": N_("different price year"),
+    "currency": N_("different currency"),
 }
 #: a claim without a value, by kind
 WITHOUT_VALUE = {
@@ -70,6 +72,9 @@ def differences(
                     _name(names, field, right.get(field)),
                 )
             )
+    currencies = [currency.stated_currency(side) for side in (left, right)]
+    if currencies[0] != currencies[1] and not all(map(currency.dollar_data, (left, right))):
+        found.append(Difference("currency", *(_currency_words(side) for side in (left, right))))
     left_year, right_year = left.get("price_year"), right.get("price_year")
     if (left_year or right_year) and left_year != right_year and not convertible(left, right):
         found.append(
@@ -131,6 +136,13 @@ def _kind_words(record: Mapping[str, Any]) -> str:
         return gettext(N_("a figure"))
     kind = record.get("kind")
     return gettext(WITHOUT_VALUE.get(kind, WITHOUT_VALUE["claim"]))
+
+
+def _currency_words(record: Mapping[str, Any]) -> str:
+    code = currency.stated_currency(record)
+    if currency.dollar_data(record) is not None:
+        return code
+    return gettext(N_("%(currency)s (no ECB rate: no date)")) % {"currency": code}
 
 
 def _year_words(year: Any) -> str:

@@ -8,18 +8,20 @@ collection claims that no page shows. No Sphinx here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .arithmetic import check_formulas
 from .bounds import check_figure_numbers
 from .claim_filters import FILTERS, TABLE_OPTIONS
 from .codes import FindingCode
+from .currency import check_currencies
 from .duplicates import check_duplicate_figures
+from .money import is_money
 from .records import Finding, PageReference, Record
 from .registry import Registry
 from .schema import Schemas
 from .time_checks import check_times
-from .units import check_metric_units
+from .units import UnitError, check_units, parse_unit
 from .validate import did_you_mean, record_finding
 
 #: roles that name a claim; every other reference comes from a directive
@@ -41,7 +43,8 @@ def check_knowledge_base(
     records = registry.records + page_claims
     found.update(check_references(records, registry.schemas))
     found.update(check_times(records, registry))
-    found.update(check_metric_units(registry.records))
+    found.update(check_units(registry.records, registry.declared_units))
+    found.update(check_currencies(records, _money_metric(registry)))
     found.update(check_formulas(records, registry))
     found.update(check_figure_numbers(records))
     flagged = {f.record_id for f in found if f.record_type == "claim"}
@@ -50,6 +53,25 @@ def check_knowledge_base(
     found.update(check_page_references(references, registry, claim_ids))
     found.update(check_unshown_claims(registry, shown_claim_ids))
     return sorted(found)
+
+
+def _money_metric(registry: Registry) -> Callable[[str], bool]:
+    """Whether a metric is money; an unknown metric, or one whose unit cannot be read, has its
+    own finding and counts as money here, so that a currency is not reported twice."""
+    metrics, declared = registry.of_type("metric"), registry.declared_units
+
+    def money(metric_id: str) -> bool:
+        metric = metrics.get(metric_id)
+        unit = metric.get("unit") if metric is not None else None
+        if not isinstance(unit, str):
+            return True
+        try:
+            parse_unit(unit, declared)
+        except UnitError:
+            return True
+        return is_money(unit, declared)
+
+    return money
 
 
 def check_references(records: list[Record], schemas: Schemas) -> list[Finding]:

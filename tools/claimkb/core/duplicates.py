@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .codes import FindingCode
+from .currency import stated_currency
 from .records import Finding, Record, is_number
 from .validate import record_finding
 
@@ -21,7 +22,8 @@ def _key(record: Record) -> tuple | None:
     subject = record.get("subject")
     if not all(isinstance(f, str) for f in fields) or not isinstance(subject, list):
         return None
-    return (*fields, tuple(sorted(map(str, subject))))
+    # the currency too: a figure stated in euros and one in dollars are written differently
+    return (*fields, tuple(sorted(map(str, subject))), stated_currency(record.data))
 
 
 def _same_period(a: Record, b: Record) -> bool:

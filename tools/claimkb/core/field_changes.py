@@ -12,13 +12,14 @@ from .formatting import format_number
 from .records import is_number
 
 #: fields whose change a reviewer must look at: what a figure is, counts and says, who says it,
-#: where, and when (the period: `as_of`, and `price_year` for money)
+#: where, and when (the period: `as_of`, and `price_year` for money); what a unit is
 IMPORTANT_FIELDS = {
     "claim": (
-        "metric", "value", "low", "high", "scope", "method", "source", "claimant", "status",
-        "period", "as_of", "price_year",
+        "metric", "value", "low", "high", "currency", "scope", "method", "source", "claimant",
+        "status", "period", "as_of", "price_year",
     ),
     "metric": ("unit", "definition"),
+    "unit": ("pint",),
     "scope": ("definition", "includes", "excludes"),
     "method": ("definition", "includes", "excludes"),
     "source": ("url", "title", "published", "via"),

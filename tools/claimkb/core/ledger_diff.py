@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .codes import FindingCode
+from .currency import stated_unit
 from .field_changes import IMPORTANT_FIELDS, FieldChange, compared_data, field_changes
 from .finding_diff import compare_findings, relative_finding
 from .formatting import format_value
@@ -80,7 +81,8 @@ class Side:
         return {self.relative(f.path) for f in self.findings if f.code in UNREAD_CODES}
 
     def unit(self, record: Record) -> str:
-        return self.registry.unit_of(record.get("metric"))
+        """The unit of the claim's numbers as stated: in its currency, for money (`EUR`)."""
+        return stated_unit(self.registry.unit_of(record.get("metric")), record.data)
 
 
 @dataclass(frozen=True)

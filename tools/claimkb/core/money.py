@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from .currency import dollar_data, in_dollars
 from .language import N_, gettext
 from .periods import try_period
 from .records import is_number
-from .units import UnitError, parse_unit
+from .units import Declared, UnitError, parse_unit
 
 #: the series the `cpi` package reads by default, for the words that cite it
 CPI_SERIES = "CUUR0000SA0"
@@ -62,15 +63,15 @@ def cpi_of(year: int) -> float | None:
         return None
 
 
-def is_money(unit_expression: Any) -> bool:
+def is_money(unit_expression: Any, declared: Declared = ()) -> bool:
     """A metric unit in dollars, per anything: USD, USD / GPU_hour (not USD², not 1 / USD)."""
-    return isinstance(unit_expression, str) and _is_money(unit_expression)
+    return isinstance(unit_expression, str) and _is_money(unit_expression, declared)
 
 
 @cache  # views ask it of every claim they show; pint parses a unit in about 50 µs
-def _is_money(unit_expression: str) -> bool:
+def _is_money(unit_expression: str, declared: Declared) -> bool:
     try:
-        dimensions = parse_unit(unit_expression).dimensionality
+        dimensions = parse_unit(unit_expression, declared).dimensionality
     except UnitError:
         return False
     return dimensions.get("[currency]", 0) == 1
@@ -79,7 +80,8 @@ def _is_money(unit_expression: str) -> bool:
 @dataclass(frozen=True)
 class DollarYear:
     year: int
-    #: "stated" (price_year), "period" (the period's year), "as_of" (the year it was stated)
+    #: "stated" (price_year), "period" (the period's year), "as_of" (the year it was stated),
+    #: "exchange" (money in another currency: the year of the ECB rate it was converted at)
     basis: str
 
     def words(self) -> str:
@@ -87,17 +89,23 @@ class DollarYear:
             return gettext(N_("%(year)s dollars")) % {"year": self.year}
         if self.basis == "period":
             why = gettext(N_("%(year)s dollars (nominal: the year of its period)"))
+        elif self.basis == "exchange":
+            why = gettext(N_("%(year)s dollars (converted at the ECB rate of that year)"))
         else:
             why = gettext(N_("%(year)s dollars (nominal: the year it was stated)"))
         return why % {"year": self.year}
 
 
 def dollar_year(data: Mapping[str, Any]) -> DollarYear | None:
-    """The year of a money figure's dollars: price_year, else the year of the middle of its
-    period (a fiscal year Jul 2023 – Jun 2024 has more days in 2023), else its as_of's."""
+    """The year of a money figure's dollars: price_year, else, for money in another currency,
+    the year of its ECB rate, else the year of the middle of its period (a fiscal year Jul 2023 –
+    Jun 2024 has more days in 2023), else its as_of's."""
     stated = data.get("price_year")
     if isinstance(stated, int) and not isinstance(stated, bool):
         return DollarYear(stated, "stated")
+    exchanged = in_dollars(data)
+    if exchanged is not None:  # its dollars are those of the day it was converted at
+        return DollarYear(exchanged.rate.day.year, "exchange")
     for field, basis in (("period", "period"), ("as_of", "as_of")):
         span = try_period(data.get(field))
         if span is not None:
@@ -122,18 +130,24 @@ class Constant:
     value: float | None
     low: float | None
     high: float | None
+    #: False when only the currency was converted (dollars of their own year, no CPI-U)
+    deflated: bool = True
 
     def as_data(self) -> dict[str, Any]:
         return {"value": self.value, "low": self.low, "high": self.high}
 
 
 def constant(data: Mapping[str, Any], base_year: int | None) -> Constant | None:
-    """The figure in constant dollars of `base_year`; None when it cannot be converted."""
+    """The figure in constant dollars of `base_year` (after its currency, if not the dollar,
+    is converted at its ECB rate); None when it cannot be converted."""
     year = dollar_year(data)
     if year is None or base_year is None or cpi_of(year.year) is None or cpi_of(base_year) is None:
         return None
+    dollars = dollar_data(data)  # money stated in another currency: first in US dollars
+    if dollars is None:
+        return None
     numbers = {}
     for field in ("value", "low", "high"):
-        found = data.get(field)
+        found = dollars.get(field)
         numbers[field] = convert(found, year.year, base_year) if is_number(found) else None
     return Constant(base_year, year, **numbers)

@@ -12,7 +12,7 @@ from .collection_records import load_collection
 from .file_source import DISK, FileSource
 from .records import Finding, Record
 from .schema import Schemas
-from .units import display_unit
+from .units import Declared, declared_units, display_unit
 from .validate import check_record, valid_part
 
 
@@ -24,6 +24,7 @@ class Registry:
     findings: list[Finding] = field(default_factory=list)
     _by_type: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
     _by_collection: dict[str, list[Record]] = field(default_factory=dict, repr=False)
+    _declared: Declared | None = field(default=None, repr=False)
 
     def __getstate__(self):
         # compiled validators do not pickle; the registry is reloaded at every build anyway
@@ -41,10 +42,18 @@ class Registry:
             self._by_type[rtype] = found
         return self._by_type[rtype]
 
+    @property
+    def declared_units(self) -> Declared:
+        """The units the collections declare (`units:` lists), which metrics may use; read once
+        (views ask it of every money figure)."""
+        if self._declared is None:
+            self._declared = declared_units(self.of_type("unit").values())
+        return self._declared
+
     def unit_of(self, metric_id) -> str:
         """The unit of a metric as readers see it ("" when the metric is unknown or gives none)."""
         metric = self.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
-        return display_unit(metric)
+        return display_unit(metric, self.declared_units)
 
     def name_of(self, rtype: str, rid: str) -> str:
         """What a reader calls a record: its name (or title), else its id."""

@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from ..core.currency import exchange_data, stated_currency
 from ..core.current_status import status_of
 from ..core.formatting import format_value
 from ..core.money import CPI_SERIES, dollar_year
@@ -72,6 +73,12 @@ CSV_COLUMNS = (
     "constant_value",
     "constant_low",
     "constant_high",
+    "currency",
+    "usd_value",
+    "usd_low",
+    "usd_high",
+    "usd_rate",
+    "usd_rate_date",
 )
 #: CSV columns that are the claim's own field, as `claims.json` has it
 DIRECT_COLUMNS = (
@@ -99,6 +106,7 @@ DIRECT_COLUMNS = (
 NUMERIC_COLUMNS = frozenset(
     {"value", "low", "high", "price_year", "tolerance", "dollars_year"}
     | {f"constant_{name}" for name in ("base_year", "value", "low", "high")}
+    | {f"usd_{name}" for name in ("value", "low", "high", "rate")}
 )
 #: a spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -169,10 +177,12 @@ class ClaimResolver:
     def dollars(self, record: Record) -> dict[str, Any]:
         """A money figure's dollar year and its value in constant dollars of the base year."""
         if not money_metric(self.registry, record.get("metric")):
-            return {"dollars": None, "constant": None}
+            return {"dollars": None, "constant": None, "currency": None, "in_dollars": None}
         year = dollar_year(record.data)
         found = constant_of(self.kb, record)
         return {
+            "currency": stated_currency(record.data),
+            "in_dollars": exchange_data(record.data),
             "dollars": {"year": year.year, "basis": year.basis} if year else None,
             "constant": (
                 {"base_year": found.base_year, "index": CPI_SERIES, **found.as_data()}
@@ -271,6 +281,11 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
         **{
             f"constant_{name}": (claim["constant"] or {}).get(name)
             for name in ("base_year", "value", "low", "high")
+        },
+        "currency": claim["currency"],
+        **{
+            f"usd_{name}": (claim["in_dollars"] or {}).get(name)
+            for name in ("value", "low", "high", "rate", "rate_date")
         },
     }
     cells = {}
