@@ -257,11 +257,9 @@ def _model_entity(context: _Context, provider: Provider, model: Model) -> str:
     aliases = [n for n in model.api_names if n not in (name, model.id)]
     if aliases:
         entity["aliases"] = _flow(sorted(aliases))
+    # no description: its type, its parent and its API names say what it is, and a sentence per
+    # model would be one more text per model for every translation to carry
     entity["parent"] = parent
-    entity["description"] = (
-        f"A language model of {lab.name}, sold through its API as {model.id} "
-        "(as the genai-prices data set names it)."
-    )
     context.entities.append(entity)
     _note(context.result.created, "entities", new_id)
     return new_id
