@@ -5,20 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .fields import FILTERS, filter_values
 from .records import Record
 
-#: filter option -> the record type its values name (None: a fixed list or free words)
-FILTERS = {
-    "subject": "entity",
-    "claimant": "entity",
-    "metric": "metric",
-    "scope": "scope",
-    "method": "method",
-    "kind": None,
-    "status": None,
-    "tag": None,
-    "source": "source",
-}
 #: options of a `claims` table that are not filters -> what their value must be
 TABLE_OPTIONS = {
     "latest": "a whole number greater than 0: only the N claims with the newest as_of",
@@ -52,24 +41,11 @@ def table_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
     return selection
 
 
-def field_values(record: Record, name: str) -> list[str]:
-    """The values a filter option is matched against."""
-    if name == "tag":
-        return list(record.get("tags") or [])
-    if name == "source":
-        return [record.get("source", "")] + list(record.get("also") or [])
-    if name == "status":
-        return [record.get("status", "current")]
-    value = record.get(name)
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
 def matches(record: Record, filters: dict[str, list[str]]) -> bool:
-    """Values in one option are alternatives (any of them); options combine (all of them)."""
+    """Values in one option are alternatives (any of them); options combine (all of them); an
+    option matches the values of the fields `core.fields.FILTERS` gives it."""
     return all(
-        set(field_values(record, name)) & set(wanted)
+        set(filter_values(name, record.data)) & set(wanted)
         for name, wanted in filters.items()
         if name in FILTERS
     )

@@ -8,24 +8,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .fields import metric_unit_fields
 from .formatting import format_number
 from .records import is_number
-
-#: fields whose change a reviewer must look at: what a figure is, counts and says, who says it,
-#: where, and when (the period: `as_of`, and `price_year` for money); what a unit is
-IMPORTANT_FIELDS = {
-    "claim": (
-        "metric", "value", "low", "high", "currency", "scope", "method", "source", "claimant",
-        "status", "period", "as_of", "price_year",
-    ),
-    "metric": ("unit", "definition"),
-    "unit": ("pint",),
-    "scope": ("definition", "includes", "excludes"),
-    "method": ("definition", "includes", "excludes"),
-    "source": ("url", "title", "published", "via"),
-}  # fmt: skip
-#: fields written in the unit of the claim's metric
-NUMBER_FIELDS = ("value", "low", "high")
 
 NONE = "(none)"
 INVALID_TEXT = "(invalid: see the findings)"
@@ -91,7 +76,8 @@ def field_changes(
         if name == "id" or _same(old, new):
             continue
         old_text, new_text = show_value(name, old, units[0]), show_value(name, new, units[1])
-        if old_text == new_text and name in NUMBER_FIELDS:  # too close to tell apart compactly
+        # numbers too close to tell apart compactly are written in full
+        if old_text == new_text and name in metric_unit_fields():
             old_text, new_text = show_value(name, old), show_value(name, new)
         relative = None
         if is_number(old) and is_number(new) and old != 0:
@@ -123,7 +109,7 @@ def show_value(name: str, value: Any, unit: str = "") -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if is_number(value):
-        if name in NUMBER_FIELDS:
+        if name in metric_unit_fields():  # in the unit of the claim's metric
             return format_number(value, unit)
         return str(value)
     if isinstance(value, list):

@@ -6,20 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .codes import FindingCode
-from .language import N_
-
-#: Fields by which a claim names other claims, with the words a card shows them under.
-RELATIONS = (
-    ("relies_on", N_("Relies on")),
-    ("derived_from", N_("Derived from")),
-    ("supersedes", N_("Supersedes")),
-    ("contradicts", N_("Contradicts")),
-)
-#: Relations a card also shows from the other side: the claims that supersede or contradict it.
-REVERSE_RELATIONS = (
-    ("supersedes", N_("Superseded by")),
-    ("contradicts", N_("Contradicted by")),
-)
 
 
 def is_number(value: Any) -> bool:
