@@ -18,8 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.ledger_diff import Side, compare
-from ..core.site_pages import claim_pages, record_pages
+from ..core.diff.ledger_diff import Side, compare
+from ..core.diff.site_pages import claim_pages, record_pages
 from .common import UsageError, add_root_argument, project_root
 from .diff_json import format_json
 from .diff_markdown import format_markdown

@@ -20,7 +20,7 @@ from pathlib import Path
 from sphinx.project import Project
 from sphinx.util import logging
 
-from ..core.site_pages import entity_doc, pair_doc, source_doc
+from ..core.page_names import entity_doc, pair_doc, source_doc
 from ..myst.scanner import markdown_parser, scan_page
 from ..views.i18n import N_, _
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.site_pages import pair_doc
+from ..core.page_names import pair_doc
 from ..views.generated_pages import chart_name
 from ..views.selections import shown_claims
 from .domain import ClaimIndex

@@ -8,9 +8,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .fields import metric_unit_fields
-from .formatting import format_number
-from .records import is_number
+from ..fields import metric_unit_fields
+from ..formatting import format_number
+from ..records import is_number
 
 NONE = "(none)"
 INVALID_TEXT = "(invalid: see the findings)"

@@ -15,14 +15,14 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .codes import FindingCode
-from .currency import stated_unit
+from ..codes import FindingCode
+from ..currency import stated_unit
+from ..fields import RELATION_FIELDS, important_fields
+from ..formatting import format_value
+from ..records import Finding, PageReference, Record
+from ..registry import Registry
 from .field_changes import FieldChange, compared_data, field_changes
-from .fields import RELATION_FIELDS, important_fields
 from .finding_diff import compare_findings, relative_finding
-from .formatting import format_value
-from .records import Finding, PageReference, Record
-from .registry import Registry
 
 #: findings that mean a file gave no record at all
 UNREAD_CODES = (FindingCode.YAML, FindingCode.FILE)

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .records import Finding
+from ..records import Finding
 
 _LINE_IN_TEXT = re.compile(r"(\.(?:md|ya?ml)):\d+")
 

@@ -15,25 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .claim_filters import select
-from .records import PageReference, Record
-from .registry import Registry
-
-
-def entity_doc(rid: str) -> str:
-    return f"entity/{rid}"
-
-
-def source_doc(rid: str) -> str:
-    return f"source/{rid}"
-
-
-def pair_doc(metric: str, scope: str) -> str:
-    return f"metric/{metric}/{scope}"
-
-
-#: record type -> the name of the page generated for each of its records, below the pages folder
-GENERATED = {"entity": entity_doc, "source": source_doc}
+from ..claim_filters import select
+from ..page_names import GENERATED, entity_doc, pair_doc, source_doc
+from ..records import PageReference, Record
+from ..registry import Registry
 
 
 def _listed(value) -> list[str]:
