@@ -152,16 +152,17 @@ def _check_filter(ref: PageReference, registry: Registry) -> list[Finding]:
     rtype = filter_ref(ref.option)
     specs = [registry.schemas.fields["claim"].get(name) for name in FILTERS[ref.option]]
     enum = [value for spec in specs if spec is not None for value in spec.enum]
+    values: Iterable[str]
     if rtype:
-        known: Iterable[str] = registry.of_type(rtype)
+        values = registry.of_type(rtype)
     elif enum:
-        known = enum
+        values = enum
     else:
         return []
-    if ref.target in known:
+    if ref.target in values:
         return []
     message = f"unknown {rtype or ref.option} {ref.target!r}"
-    return [_page_finding(ref, message, did_you_mean(ref.target, known), field=ref.option)]
+    return [_page_finding(ref, message, did_you_mean(ref.target, values), field=ref.option)]
 
 
 def _page_finding(ref: PageReference, message: str, hint: str, field: str = "") -> Finding:

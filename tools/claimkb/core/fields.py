@@ -21,9 +21,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from .language import N_
+from .records import JSONObject, JSONValue
 
 #: the schemas this package is written against: the repository's `schema/`
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
@@ -133,11 +134,11 @@ NOT_EXPORTED: dict[str, str] = {}
 
 # --- read from the schema -----------------------------------------------------------------------
 @cache
-def properties(rtype: str) -> dict[str, dict[str, Any]]:
+def properties(rtype: str) -> dict[str, JSONObject]:
     """The schema's properties of one record type (`claim`, `entity`, ...), in schema order."""
     path = SCHEMA_DIR / f"{rtype}.schema.json"
-    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    found: dict[str, dict[str, Any]] = document["properties"]
+    document: JSONObject = json.loads(path.read_text(encoding="utf-8"))
+    found: dict[str, JSONObject] = document["properties"]
     return found
 
 
@@ -161,10 +162,10 @@ def filter_ref(option: str) -> str | None:
     return refs.pop() if len(refs) == 1 else None
 
 
-def filter_values(option: str, data: dict[str, Any]) -> list[Any]:
+def filter_values(option: str, data: JSONObject) -> list[JSONValue]:
     """The values of a claim's `data` that a `claims` filter matches: those of its fields, each
     field's schema default when the claim leaves it out."""
-    found: list[Any] = []
+    found: list[JSONValue] = []
     for name in FILTERS[option]:
         value = data.get(name, properties("claim")[name].get("default"))
         if value is not None:

@@ -12,9 +12,9 @@ import json
 from typing import Any
 
 from ..core import fields
-from ..core.fields import RELATION_FIELDS
 from ..core.currency import exchange_data, stated_currency
 from ..core.current_status import status_of
+from ..core.fields import RELATION_FIELDS
 from ..core.formatting import format_value
 from ..core.money import CPI_SERIES, dollar_year
 from ..core.periods import is_forecast

@@ -33,7 +33,7 @@ def relative_finding(finding: Finding, root: str) -> Finding:
     )
 
 
-def _finding_key(finding: Finding) -> tuple:
+def _finding_key(finding: Finding) -> tuple[str, ...]:
     return (
         finding.path,
         str(finding.code),

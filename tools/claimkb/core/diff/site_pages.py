@@ -17,11 +17,11 @@ from collections.abc import Iterable
 
 from ..claim_filters import select
 from ..page_names import GENERATED, entity_doc, pair_doc, source_doc
-from ..records import PageReference, Record
+from ..records import JSONValue, PageReference, Record
 from ..registry import Registry
 
 
-def _listed(value) -> list[str]:
+def _listed(value: JSONValue) -> list[str]:
     items = value if isinstance(value, list) else [value]
     return [item for item in items if isinstance(item, str)]
 
@@ -112,7 +112,7 @@ def record_pages(
     for docname, ref in references:
         if ref.via == "registry":
             listing[ref.target].add(docname)
-    found = {}
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
     for record in registry.records:
         if record.type == "claim" or not record.id:
             continue

@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ...core.canonical_form import canonical_text
-from ...core.records import Record
+from ...core.records import JSONObject, Record
 from ...core.schema import Schemas
 from .data import COST_COLUMNS, ENTITY_TYPES, CostRow, EpochImportError, ModelInfo
 
@@ -32,7 +32,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/collection.schema.json"
 CHECKSUM = "# Records (sha256): "
 
 #: The sources the claims cite; each is referenced instead when a record elsewhere has its URL.
-PAPER = {
+PAPER: JSONObject = {
     "id": "epoch-rising-costs-paper",
     "title": "The rising costs of training frontier AI models",
     "url": "https://arxiv.org/abs/2405.21015",
@@ -50,7 +50,7 @@ PAPER = {
     "language": "en",
     "notes": "Epoch AI's paper (arXiv 2405.21015) that defines the three costing methods.",
 }
-CODE_AND_DATA = {
+CODE_AND_DATA: JSONObject = {
     "id": "epoch-training-cost-trends-data",
     "title": 'training-cost-trends (code and data for "The rising costs of training frontier AI '
     'models")',
@@ -62,7 +62,7 @@ CODE_AND_DATA = {
     "notes": "The file model_costs.csv, as snapshotted at commit 263c40a of 1 April 2026. "
     "Licensed CC BY: credit Epoch AI.",
 }
-DATABASE = {
+DATABASE: JSONObject = {
     "id": "epoch-ai-models-database",
     "title": "Parameter, Compute and Data Trends in Machine Learning",
     "url": "https://epoch.ai/data/ai-models",
@@ -217,6 +217,11 @@ class _SourceIds:
 
     by_url: dict[str, str]
 
+    def id_of(self, source: JSONObject) -> str:
+        """The id to cite `source` (one of `SOURCES`) by: an existing one of its URL, or its own."""
+        url: str = source["url"]
+        return self.by_url.get(url, str(source["id"]))
+
 
 def _source_ids(records: list[Record]) -> _SourceIds:
     by_url: dict[str, str] = {}
@@ -226,7 +231,9 @@ def _source_ids(records: list[Record]) -> _SourceIds:
     return _SourceIds(by_url)
 
 
-def _organization(info: ModelInfo, entities: _EntityIndex, orgs: dict, result: Imported) -> str:
+def _organization(
+    info: ModelInfo, entities: _EntityIndex, orgs: dict[str, CommentedMap], result: Imported
+) -> str:
     name = info.organizations[0]
     new_id = slug(name)
     found = entities.find(name, new_id)
@@ -257,7 +264,7 @@ def _model(
     info: ModelInfo,
     parent: str | None,
     entities: _EntityIndex,
-    models: list,
+    models: list[CommentedMap],
     result: Imported,
 ) -> str:
     new_id = slug(name)
@@ -287,9 +294,19 @@ def _model(
     return new_id
 
 
-def _claim(model, subject, column, value, method, suffix, words, published, source_ids):
-    paper = source_ids.by_url.get(PAPER["url"], PAPER["id"])
-    also = [source_ids.by_url.get(s["url"], s["id"]) for s in (CODE_AND_DATA, DATABASE)]
+def _claim(
+    model: str,
+    subject: str,
+    column: str,
+    value: float,
+    method: str,
+    suffix: str,
+    words: str,
+    published: str,
+    source_ids: _SourceIds,
+) -> CommentedMap:
+    paper = source_ids.id_of(PAPER)
+    also = [source_ids.id_of(s) for s in (CODE_AND_DATA, DATABASE)]
     return CommentedMap(
         id=f"epoch-{slug(model)}-final-run-{suffix}",
         kind="figure",
