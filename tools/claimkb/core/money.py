@@ -147,8 +147,8 @@ def constant(data: Mapping[str, JSONValue], base_year: int | None) -> Constant |
     dollars = dollar_data(data)  # money stated in another currency: first in US dollars
     if dollars is None:
         return None
-    numbers = {}
-    for field in ("value", "low", "high"):
-        found = dollars.get(field)
-        numbers[field] = convert(found, year.year, base_year) if is_number(found) else None
-    return Constant(base_year, year, **numbers)
+    value, low, high = (
+        convert(found, year.year, base_year) if is_number(found := dollars.get(field)) else None
+        for field in ("value", "low", "high")
+    )
+    return Constant(base_year, year, value, low, high)

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
 
 from babel.dates import format_date
 
@@ -85,7 +84,7 @@ def parse_period(text: str) -> Span:
     return Span(start.start, end.end)
 
 
-def try_period(text: Any) -> Span | None:
+def try_period(text: JSONValue) -> Span | None:
     if not isinstance(text, str):  # no period (the common case): no exception to raise
         return None
     try:

@@ -12,7 +12,7 @@ from typing import TypeAlias
 from .collection_reader import CollectionError
 from .collection_records import load_collection
 from .file_source import DISK, FileSource
-from .records import Finding, Record
+from .records import Finding, JSONValue, Record
 from .schema import Schemas
 from .units import Declared, declared_units, display_unit
 from .validate import check_record, valid_part
@@ -56,7 +56,7 @@ class Registry:
             self._declared = declared_units(self.of_type("unit").values())
         return self._declared
 
-    def unit_of(self, metric_id) -> str:
+    def unit_of(self, metric_id: JSONValue) -> str:
         """The unit of a metric as readers see it ("" when the metric is unknown or gives none)."""
         metric = self.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
         return display_unit(metric, self.declared_units)
