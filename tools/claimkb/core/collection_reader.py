@@ -231,10 +231,6 @@ class _Open:
     again: bool = False
 
 
-def _line(event: libyaml.Event) -> int:
-    return event.start_mark.line + 1 if event.start_mark is not None else 0
-
-
 def _from_events(events: Iterable[libyaml.Event]) -> JSONValue:  # long: one loop, closures on it
     reference = new_yaml()
     resolver, constructor = reference.resolver, reference.constructor
@@ -279,15 +275,16 @@ def _from_events(events: Iterable[libyaml.Event]) -> JSONValue:  # long: one loo
             top.key = None
 
     for event in events:
+        # libyaml marks every event; the stubs allow for none (line 0). Inline: this loop is hot
+        line = mark.line + 1 if (mark := event.start_mark) is not None else 0
         if isinstance(event, libyaml.ScalarEvent):
-            add(scalar(event), _line(event))
+            add(scalar(event), line)
         elif isinstance(event, libyaml.CollectionStartEvent):
             if (event.tag is not None and not event.implicit) or event.anchor is not None:
                 raise NeedsRoundTrip
             if len(stack) >= MAX_DEPTH:
                 raise NeedsRoundTrip
             mapping = isinstance(event, libyaml.MappingStartEvent)
-            line = _line(event)
             container = LocatedMap(line) if mapping else LocatedList()
             add(container, line)
             stack.append(_Open(container))

@@ -137,7 +137,13 @@ NOT_EXPORTED: dict[str, str] = {}
 def properties(rtype: str) -> dict[str, JSONObject]:
     """The schema's properties of one record type (`claim`, `entity`, ...), in schema order."""
     path = SCHEMA_DIR / f"{rtype}.schema.json"
-    document: JSONObject = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        document: JSONObject = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RuntimeError(
+            f"claimkb reads what its fields are from {path}, which is missing: install it from "
+            "its repository (pip install -e .), as the Makefile does"
+        ) from None
     found: dict[str, JSONObject] = document["properties"]
     return found
 
@@ -162,14 +168,23 @@ def filter_ref(option: str) -> str | None:
     return refs.pop() if len(refs) == 1 else None
 
 
+@cache
+def filter_fields(option: str) -> tuple[tuple[str, JSONValue], ...]:
+    """(field, its schema default) of each claim field a `claims` filter matches."""
+    claim = properties("claim")
+    return tuple((name, claim[name].get("default")) for name in FILTERS[option])
+
+
 def filter_values(option: str, data: JSONObject) -> list[JSONValue]:
     """The values of a claim's `data` that a `claims` filter matches: those of its fields, each
     field's schema default when the claim leaves it out."""
     found: list[JSONValue] = []
-    for name in FILTERS[option]:
-        value = data.get(name, properties("claim")[name].get("default"))
-        if value is not None:
-            found += value if isinstance(value, list) else [value]
+    for name, default in filter_fields(option):
+        value = data.get(name, default)
+        if isinstance(value, list):
+            found += value
+        elif value is not None:
+            found.append(value)
     return found
 
 
