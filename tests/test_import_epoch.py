@@ -14,8 +14,9 @@ from claimkb.cli import main
 from claimkb.core.canonical_form import canonical_text
 from claimkb.core.collection_reader import parse_yaml
 from claimkb.core.schema import load_schemas
-from claimkb.importers.epoch.collection import MARKER, SCHEMA_LINE
+from claimkb.importers.epoch.collection import MARKER
 from claimkb.importers.epoch.data import COST_COLUMNS
+from claimkb.importers.generated import SCHEMA_LINE
 from conftest import REPO
 from helpers import build_once, warnings_of
 from kb_project import copy_project

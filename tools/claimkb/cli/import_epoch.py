@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from ..importers.checks import check_import, records_elsewhere
-from ..importers.epoch.collection import edited_by_hand
+from ..importers.epoch.collection import MARKER
 from ..importers.epoch.data import EpochImportError
 from ..importers.epoch.run import import_epoch
+from ..importers.generated import edited_by_hand
 from .common import UsageError, add_root_argument, display_path, project_root, write_atomically
 from .import_genai_prices import register_dataset as register_genai_prices
 from .knowledge_base import load_knowledge_base
@@ -62,7 +63,7 @@ def run_epoch(args: argparse.Namespace) -> int:
     full_view = args.full_view or root / EPOCH_DIR / "all_ml_systems_full_view.csv"
     output: Path = args.output or root / OUTPUT
     try:
-        refusal = edited_by_hand(output) if output.exists() else ""
+        refusal = edited_by_hand(output, MARKER) if output.exists() else ""
         if refusal:
             raise UsageError(
                 f"{display_path(output)}: {refusal}; refusing to overwrite it",
