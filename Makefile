@@ -36,6 +36,7 @@ validate: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check tools tests
 	$(BIN)/ruff format --check tools tests
+	$(BIN)/mypy
 
 # Live preview on http://127.0.0.1:8000: rebuilds on save (pages, claims/, schema/) and reloads.
 serve: $(STAMP)

@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from .edit_cases import edit_rows, real_site_case, synthetic_case
 from .epoch_case import QUICK_MODELS, epoch_case, epoch_rows
@@ -70,7 +71,7 @@ class Recorder:
             "python -m claimkb.bench" + (" --quick" if args.quick else f" --runs {args.runs}")
             + ("" if everything else " --only " + ",".join(args.only))
         )  # fmt: skip
-        self.document = {"version": 1, "command": command, "complete": False}
+        self.document: dict[str, Any] = {"version": 1, "command": command, "complete": False}
         self.document["machine"] = machine()
 
     def log(self, message: str) -> None:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from ..core.epoch_data import COST_COLUMNS, FULL_VIEW_COLUMNS
-from ..core.epoch_import import slug
+from ..importers.epoch.collection import slug
+from ..importers.epoch.data import COST_COLUMNS, FULL_VIEW_COLUMNS
 from .generate import SCHEMA_DIR
 from .process import BenchTimeout, claimkb_validate, run_child, sphinx_build
 from .run import median

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .codes import FindingCode
 from .currency import dollar_data
 from .formulas import FormulaError, evaluate, formula_ids, parse
-from .records import Finding, Record, is_number
+from .records import Finding, JSONValue, Record, is_number
 from .registry import Registry
 from .units import UnitError, in_unit, parse_unit, same_dimension, unit_registry, unit_words
 from .validate import did_you_mean, record_finding
+
+if TYPE_CHECKING:
+    from .units import Amount
 
 #: how far, in percent of the value, a computed result may be from it unless `tolerance` says
 DEFAULT_TOLERANCE = 0.5
@@ -37,7 +40,7 @@ class Outcome:
         return self.result is not None and not self.problem
 
 
-def metric_unit(record: Record, registry: Registry):
+def metric_unit(record: Record, registry: Registry) -> Amount | None:
     metric = registry.of_type("metric").get(record.get("metric"))
     if metric is None:
         return None
@@ -51,7 +54,7 @@ def compute(record: Record, by_id: Mapping[str, Record], registry: Registry) -> 
     except FormulaError as error:
         hint = "claim ids, numbers, + - * /, parentheses and sum(...); a - b with spaces"
         return Outcome(problem=str(error), hint=hint)
-    quantities = {}
+    quantities: dict[str, Amount] = {}
     for name, claim_id in names.items():
         other = by_id.get(claim_id)
         if other is None:
@@ -95,7 +98,7 @@ def compute(record: Record, by_id: Mapping[str, Record], registry: Registry) -> 
     return Outcome(result=in_unit(total, own_unit))
 
 
-def _in_dollars(record: Record) -> Mapping[str, Any]:
+def _in_dollars(record: Record) -> Mapping[str, JSONValue]:
     """The claim's numbers as formulas compute with them: money stated in another currency in US
     dollars at its ECB rate (as stated when it has none)."""
     return dollar_data(record.data) or record.data

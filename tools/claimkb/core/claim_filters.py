@@ -5,20 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .fields import FILTERS, filter_values
 from .records import Record
 
-#: filter option -> the record type its values name (None: a fixed list or free words)
-FILTERS = {
-    "subject": "entity",
-    "claimant": "entity",
-    "metric": "metric",
-    "scope": "scope",
-    "method": "method",
-    "kind": None,
-    "status": None,
-    "tag": None,
-    "source": "source",
-}
 #: options of a `claims` table that are not filters -> what their value must be
 TABLE_OPTIONS = {
     "latest": "a whole number greater than 0: only the N claims with the newest as_of",
@@ -52,27 +41,14 @@ def table_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
     return selection
 
 
-def field_values(record: Record, name: str) -> list[str]:
-    """The values a filter option is matched against."""
-    if name == "tag":
-        return list(record.get("tags") or [])
-    if name == "source":
-        return [record.get("source", "")] + list(record.get("also") or [])
-    if name == "status":
-        return [record.get("status", "current")]
-    value = record.get(name)
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
+def _wanted(filters: dict[str, list[str]]) -> list[tuple[str, set[str]]]:
+    return [(name, set(values)) for name, values in filters.items() if name in FILTERS]
 
 
-def matches(record: Record, filters: dict[str, list[str]]) -> bool:
-    """Values in one option are alternatives (any of them); options combine (all of them)."""
-    return all(
-        set(field_values(record, name)) & set(wanted)
-        for name, wanted in filters.items()
-        if name in FILTERS
-    )
+def _matches(record: Record, wanted: list[tuple[str, set[str]]]) -> bool:
+    """Values in one option are alternatives (any of them); options combine (all of them); an
+    option matches the values of the fields `core.fields.FILTERS` gives it."""
+    return all(set(filter_values(name, record.data)) & values for name, values in wanted)
 
 
 def as_of_key(as_of: str | None) -> int:
@@ -91,6 +67,7 @@ def newest_first(records: list[Record]) -> list[Record]:
 def select(records: list[Record], filters: dict[str, list[str]]) -> list[Record]:
     """The rows of a `claims` table in the order it shows them: the records that match every
     filter, newest `as_of` first (ties by id), and with `latest: N` only the first N of those."""
-    rows = newest_first([record for record in records if matches(record, filters)])
+    wanted = _wanted(filters)
+    rows = newest_first([record for record in records if _matches(record, wanted)])
     count = latest_count((filters.get(LATEST) or [""])[0])
     return rows[:count] if count is not None else rows

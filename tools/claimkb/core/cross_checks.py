@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable
 
 from .arithmetic import check_formulas
 from .bounds import check_figure_numbers
-from .claim_filters import FILTERS, TABLE_OPTIONS
+from .claim_filters import TABLE_OPTIONS
 from .codes import FindingCode
 from .currency import check_currencies
 from .duplicates import check_duplicate_figures
+from .fields import FILTERS, filter_ref
 from .money import is_money
 from .records import Finding, PageReference, Record
 from .registry import Registry
@@ -148,18 +149,20 @@ def _check_filter(ref: PageReference, registry: Registry) -> list[Finding]:
         known = [*FILTERS, *TABLE_OPTIONS]
         hint = did_you_mean(ref.target, known) or f"filter on {', '.join(known)}"
         return [_page_finding(ref, f"unknown filter {ref.target!r}", hint, field=ref.target)]
-    rtype = FILTERS.get(ref.option)
-    spec = registry.schemas.fields["claim"].get(ref.option)
+    rtype = filter_ref(ref.option)
+    specs = [registry.schemas.fields["claim"].get(name) for name in FILTERS[ref.option]]
+    enum = [value for spec in specs if spec is not None for value in spec.enum]
+    values: Iterable[str]
     if rtype:
-        known: Iterable[str] = registry.of_type(rtype)
-    elif spec is not None and spec.enum:
-        known = spec.enum
+        values = registry.of_type(rtype)
+    elif enum:
+        values = enum
     else:
         return []
-    if ref.target in known:
+    if ref.target in values:
         return []
     message = f"unknown {rtype or ref.option} {ref.target!r}"
-    return [_page_finding(ref, message, did_you_mean(ref.target, known), field=ref.option)]
+    return [_page_finding(ref, message, did_you_mean(ref.target, values), field=ref.option)]
 
 
 def _page_finding(ref: PageReference, message: str, hint: str, field: str = "") -> Finding:

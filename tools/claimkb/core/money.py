@@ -13,12 +13,12 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from types import ModuleType
 
 from .currency import dollar_data, in_dollars
 from .language import N_, gettext
 from .periods import try_period
-from .records import is_number
+from .records import JSONValue, is_number
 from .units import Declared, UnitError, parse_unit
 
 #: the series the `cpi` package reads by default, for the words that cite it
@@ -27,7 +27,7 @@ CPI_NAME = "US CPI-U"
 
 
 @cache
-def _cpi():
+def _cpi() -> ModuleType | None:
     """The `cpi` module, imported once; None if it cannot be (then nothing is converted)."""
     logger = logging.getLogger("cpi")
     level = logger.level
@@ -42,7 +42,8 @@ def _cpi():
         return None
     finally:
         logger.setLevel(level)
-    return cpi
+    module: ModuleType = cpi  # the package has no type information: what it holds is Any
+    return module
 
 
 def latest_full_year() -> int | None:
@@ -63,7 +64,7 @@ def cpi_of(year: int) -> float | None:
         return None
 
 
-def is_money(unit_expression: Any, declared: Declared = ()) -> bool:
+def is_money(unit_expression: JSONValue, declared: Declared = ()) -> bool:
     """A metric unit in dollars, per anything: USD, USD / GPU_hour (not USD², not 1 / USD)."""
     return isinstance(unit_expression, str) and _is_money(unit_expression, declared)
 
@@ -96,7 +97,7 @@ class DollarYear:
         return why % {"year": self.year}
 
 
-def dollar_year(data: Mapping[str, Any]) -> DollarYear | None:
+def dollar_year(data: Mapping[str, JSONValue]) -> DollarYear | None:
     """The year of a money figure's dollars: price_year, else, for money in another currency,
     the year of its ECB rate, else the year of the middle of its period (a fiscal year Jul 2023 –
     Jun 2024 has more days in 2023), else its as_of's."""
@@ -133,11 +134,11 @@ class Constant:
     #: False when only the currency was converted (dollars of their own year, no CPI-U)
     deflated: bool = True
 
-    def as_data(self) -> dict[str, Any]:
+    def as_data(self) -> dict[str, float | None]:
         return {"value": self.value, "low": self.low, "high": self.high}
 
 
-def constant(data: Mapping[str, Any], base_year: int | None) -> Constant | None:
+def constant(data: Mapping[str, JSONValue], base_year: int | None) -> Constant | None:
     """The figure in constant dollars of `base_year` (after its currency, if not the dollar,
     is converted at its ECB rate); None when it cannot be converted."""
     year = dollar_year(data)
@@ -146,8 +147,8 @@ def constant(data: Mapping[str, Any], base_year: int | None) -> Constant | None:
     dollars = dollar_data(data)  # money stated in another currency: first in US dollars
     if dollars is None:
         return None
-    numbers = {}
-    for field in ("value", "low", "high"):
-        found = dollars.get(field)
-        numbers[field] = convert(found, year.year, base_year) if is_number(found) else None
-    return Constant(base_year, year, **numbers)
+    value, low, high = (
+        convert(found, year.year, base_year) if is_number(found := dollars.get(field)) else None
+        for field in ("value", "low", "high")
+    )
+    return Constant(base_year, year, value, low, high)

@@ -7,8 +7,9 @@ the build and the command line see the same thing at the same line.
 
 from __future__ import annotations
 
-from .claim_filters import FILTERS, LATEST, latest_count, parse_filters
+from .claim_filters import LATEST, latest_count, parse_filters
 from .codes import FindingCode
+from .fields import FILTERS
 from .records import Finding, PageReference
 
 #: directive -> (fewest arguments, most arguments or None, what they are)

@@ -19,17 +19,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from babel import Locale
 
 from .codes import FindingCode
 from .language import current_locale
-from .records import Finding, Record, is_number
+from .records import Finding, JSONValue, Record, is_number
 from .validate import record_finding
 
-if TYPE_CHECKING:
-    import pint
+if TYPE_CHECKING:  # pint is imported when a unit is first read: it costs start-up time
+    from pint import UnitRegistry
+    from pint.facets.plain import PlainQuantity
+
+    #: pint's registry of units, its magnitudes floats
+    Units: TypeAlias = UnitRegistry[float]
+    #: an amount in its unit, as pint computes with it
+    Amount: TypeAlias = PlainQuantity[float]
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ class UnitBook:
     """pint's registry with the package's and a knowledge base's units, and the declarations it
     refused (name -> why)."""
 
-    registry: pint.UnitRegistry
+    registry: Units
     #: name -> (the field at fault, why)
     refused: dict[str, tuple[str, str]]
 
@@ -99,7 +105,7 @@ def unit_book(declared: Declared = ()) -> UnitBook:
     uses a unit declared after it is tried again once the others are in."""
     import pint
 
-    registry = pint.UnitRegistry(cache_folder=None)
+    registry: Units = pint.UnitRegistry(cache_folder=None)
     pending = list(definitions(declared))
     #: name -> (the field at fault, why)
     refused: dict[str, tuple[str, str]] = {}
@@ -126,11 +132,11 @@ def unit_book(declared: Declared = ()) -> UnitBook:
     return UnitBook(registry, refused)
 
 
-def unit_registry(declared: Declared = ()) -> pint.UnitRegistry:
+def unit_registry(declared: Declared = ()) -> Units:
     return unit_book(declared).registry
 
 
-def _known(registry: pint.UnitRegistry, name: str) -> bool:
+def _known(registry: Units, name: str) -> bool:
     try:
         registry.parse_units(name)
     except Exception:  # undefined, or not a name pint can parse: not known
@@ -138,7 +144,7 @@ def _known(registry: pint.UnitRegistry, name: str) -> bool:
     return True
 
 
-def _define(registry: pint.UnitRegistry, unit: UnitDefinition) -> str | None:
+def _define(registry: Units, unit: UnitDefinition) -> str | None:
     """Define `unit` in `registry`; None when pint accepted it, else why it did not."""
     text = unit.pint.strip()
     if "=" in text or ";" in text or "\n" in text or len(text) > MAX_LENGTH:
@@ -157,7 +163,7 @@ def _define(registry: pint.UnitRegistry, unit: UnitDefinition) -> str | None:
     return None
 
 
-def parse_unit(text: Any, declared: Declared = ()) -> Any:
+def parse_unit(text: JSONValue, declared: Declared = ()) -> Amount:
     """The unit as a pint quantity of magnitude one (or the scale it names, `1e6 * token`)."""
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_LENGTH:
         raise UnitError(f"{text!r} is not a unit")
@@ -173,21 +179,22 @@ def parse_unit(text: Any, declared: Declared = ()) -> Any:
     return quantity
 
 
-def quantity(value: float, unit_text: str, declared: Declared = ()) -> Any:
+def quantity(value: float, unit_text: str, declared: Declared = ()) -> Amount:
     """`value` in the unit `unit_text`, as a pint quantity; UnitError if the unit is unreadable."""
-    return value * parse_unit(unit_text, declared)
+    amount: Amount = parse_unit(unit_text, declared) * value
+    return amount
 
 
-def same_dimension(left: Any, right: Any) -> bool:
+def same_dimension(left: Amount, right: Amount) -> bool:
     return bool(left.dimensionality == right.dimensionality)
 
 
-def in_unit(amount: Any, unit: Any) -> float:
+def in_unit(amount: Amount, unit: Amount) -> float:
     """The magnitude of `amount` expressed in `unit` (both pint quantities of one dimension)."""
     return float((amount / unit).to("dimensionless").magnitude)
 
 
-def unit_words(unit: Any) -> str:
+def unit_words(unit: Amount) -> str:
     """A pint unit as a reader can follow it: `USD / GPU_hour`."""
     text = f"{unit.units:~P}" if hasattr(unit, "units") else str(unit)
     scale = getattr(unit, "magnitude", 1)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from sphinx.application import Sphinx
+
 from ..views.search_terms import index_entries
 from ._compat import search_index_entries
 
 
-def add_search_terms(app) -> list:
+def add_search_terms(app: Sphinx) -> list:
     """html-collect-pages, just before the search index is written: add every page's entries.
 
     Set from the domain for every page, not from the doctrees of the pages written in this build:
@@ -26,5 +28,5 @@ def add_search_terms(app) -> list:
     return []
 
 
-def setup_search(app) -> None:
+def setup_search(app: Sphinx) -> None:
     app.connect("html-collect-pages", add_search_terms)

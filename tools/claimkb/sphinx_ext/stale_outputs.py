@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.site_pages import pair_doc
+from sphinx.application import Sphinx
+
+from ..core.page_names import pair_doc
 from ..views.generated_pages import chart_name
 from ..views.selections import shown_claims
 from .domain import ClaimIndex
 
 
-def remove_stale_outputs(app, exception) -> None:
+def remove_stale_outputs(app: Sphinx, exception: BaseException | None) -> None:
     """build-finished, HTML builders only."""
     if exception is not None or app.builder.format != "html":
         return
@@ -34,5 +36,5 @@ def remove_stale_outputs(app, exception) -> None:
         (outdir / f"{domain.name}-{ClaimIndex.name}{suffix}").unlink(missing_ok=True)
 
 
-def setup_stale_outputs(app) -> None:
+def setup_stale_outputs(app: Sphinx) -> None:
     app.connect("build-finished", remove_stale_outputs)

@@ -7,8 +7,8 @@ from collections import defaultdict
 
 from ..core.claim_filters import newest_first
 from ..core.money import CPI_NAME
+from ..core.page_names import pair_doc
 from ..core.records import Record
-from ..core.site_pages import pair_doc
 from .chart_points import chart_point
 from .charts import ChartModel, Point
 from .generated_pages import (
