@@ -1,4 +1,7 @@
 import os
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,43 @@ os.environ["CLAIMKB_SCHEMA_DIR"] = str(REPO / "schema")
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """A `sphinx-build` of the repository's own site, in a process of its own: where it wrote,
+    and what it said (its stderr holds the warnings, without colours)."""
+
+    outdir: Path
+    returncode: int
+    stderr: str
+
+    @property
+    def written(self) -> bool:
+        return (self.outdir / "index.html").is_file()
+
+
+def build_real_site(outdir: Path, *options: str) -> SiteBuild:
+    command = [sys.executable, "-m", "sphinx", "-q", "--no-color", "-b", "html", *options]
+    result = subprocess.run(
+        [*command, str(REPO / "docs"), str(outdir)], capture_output=True, text=True, check=False
+    )
+    return SiteBuild(outdir, result.returncode, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def real_site_dir(tmp_path_factory) -> Path:
+    """Where the real site's editions are built for the session: English at the root, French in
+    `fr/`, as `make html` and `make html-fr` place them."""
+    return tmp_path_factory.mktemp("ledger")
+
+
+@pytest.fixture(scope="session")
+def french_edition(real_site_dir) -> SiteBuild:
+    """`make html-fr`, strict (`-W --keep-going -n`), built once per session: the slowest build
+    of the suite. `tests/test_translations.py` holds it to zero warnings; the browser tests serve
+    it beside the English edition."""
+    return build_real_site(real_site_dir / "fr", "-W", "--keep-going", "-n", "-D", "language=fr")
 
 
 def pytest_addoption(parser):
