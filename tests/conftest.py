@@ -62,8 +62,9 @@ def pytest_addoption(parser):
     parser.addoption(
         "--stateful-steps",
         type=int,
-        default=int(os.environ.get("CLAIMKB_STATEFUL_STEPS", "30")),
-        help="steps of the incremental-equals-clean state machine (default 30)",
+        # 120: what a run needs to change every schema field (tests/test_stateful.py, CI_STEPS)
+        default=int(os.environ.get("CLAIMKB_STATEFUL_STEPS", "120")),
+        help="steps of the incremental-equals-clean state machine (default 120)",
     )
     parser.addoption(
         "--fuzz-builds",
