@@ -28,13 +28,19 @@ gettext: $(STAMP)
 	$(BIN)/sphinx-build -b gettext docs _build/gettext
 	rm -rf _build/gettext/kb
 
+# Tests run in PYTEST_WORKERS processes (pytest-xdist), one per core of the 2-core machines CI
+# runs on; a module's tests, and the tests that share a session build, stay in one worker
+# (tests/conftest.py). PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= 2
+PYTEST_XDIST := $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup)
+
 test: $(STAMP) $(ACTIONLINT)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 # Every test but those marked `slow` (real-site and French builds, Chromium, fuzz, the state
 # machine, builds in processes of their own, the bench): under two minutes, for while you work.
 test-fast: $(STAMP) $(ACTIONLINT)
-	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_XDIST) -m "not slow" $(PYTEST_ARGS)
 
 validate: $(STAMP)
 	$(BIN)/claimkb validate

@@ -58,6 +58,29 @@ def french_edition(real_site_dir) -> SiteBuild:
     return build_real_site(real_site_dir / "fr", "-W", "--keep-going", "-n", "-D", "language=fr")
 
 
+#: fixtures built once per session and shared by several modules: the real site's editions,
+#: the browser tests' sites and Chromium
+SESSION_BUILDS = {
+    "french_edition",
+    "real_site",
+    "bilingual_site",
+    "site",
+    "hostile_site",
+    "browser",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """For pytest-xdist's `--dist loadgroup` (`make test`): the tests of one module stay in one
+    worker, so that its module-scoped builds are built once, and so do all the tests that share
+    a session build (the strict French edition is built once per session, not once per worker)."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            shared = SESSION_BUILDS & set(getattr(item, "fixturenames", ()))
+            group = "session-builds" if shared else item.nodeid.split("::")[0]
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--stateful-steps",
