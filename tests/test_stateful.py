@@ -9,9 +9,10 @@ each step the project is rebuilt incrementally and every output (pages, share pa
 inventory, exports, charts, search index) and the warnings are compared with a clean build of the
 same tree; a difference names the files that differ and the last step's edits.
 
-The fields a step edits are drawn among those edited least so far, so that a run of CI_STEPS steps
-edits every field and runs every rule at least once, which the test asserts (a schema that gains
-fields may need more steps: raise CI_STEPS). `pytest --stateful-steps N` (or the variable
+The fields a step edits are those the whole run changed least so far, so that a run of CI_STEPS
+steps changes every field and runs every rule at least once, which the test asserts (a schema
+that gains fields may need more steps: raise CI_STEPS). A failure's message lists the last step's
+edits with their values. `pytest --stateful-steps N` (or the variable
 CLAIMKB_STATEFUL_STEPS) runs N steps; `-s` prints how often each rule ran and each field changed.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import random
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -27,6 +29,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, settings, stateful
 from hypothesis import strategies as st
+from hypothesis.internal.conjecture.data import ConjectureData
 from hypothesis.stateful import (
     RuleBasedStateMachine,
     initialize,
@@ -54,8 +57,31 @@ from stateful_site import COLLECTION, HOMES, PAGES, ROLES, Site, base_site
 CI_STEPS = 120
 #: steps per example: each example starts from a fresh project and a clean build
 STEPS_PER_EXAMPLE = 20
-#: at most this many fields change in one step (a contributor's save often holds several edits)
-FIELDS_PER_STEP = 4
+#: at most this many fields change in one step (a contributor's save often holds several edits;
+#: with 6, a run changes every field by about 100 steps: CI_STEPS leaves a margin)
+FIELDS_PER_STEP = 6
+#: what an edit draws through Hypothesis for each field it edits: a seed of the field's values
+SEEDS = st.integers(0, 2**32 - 1)
+
+
+class Values:
+    """The values of one field's edit, drawn from their strategies with a source of choices of
+    their own, seeded by a draw of the step. Which fields a step edits depends on what the whole
+    run edited so far (`least_edited`), which Hypothesis must not see: every draw it sees then
+    has the same shape whatever the field (it checks that a replayed sequence draws alike)."""
+
+    def __init__(self, seed: int):
+        self.choices = ConjectureData(random=random.Random(seed), prefix=None, max_choices=10_000)
+
+    def draw(self, strategy: st.SearchStrategy):
+        return self.choices.draw(strategy)
+
+
+#: every field of the schemas, in two cycles that the edit rules go through
+CYCLES = {
+    "claim": [(rtype, name) for rtype, name in schema_fields() if rtype == "claim"],
+    "registry": [(rtype, name) for rtype, name in schema_fields() if rtype != "claim"],
+}
 COMPARED_SUFFIXES = {".html", ".inv", ".json", ".csv", ".svg", ".js", ".xml"}
 
 
@@ -176,7 +202,10 @@ class KnowledgeBaseEdits(RuleBasedStateMachine):
     def edit_claim_fields_(self, data, rule_name: str, fewest: int, most: int) -> None:
         claim_id = data.draw(st.sampled_from(sorted(self.site.claims)))
         self.ran(rule_name, claim_id)
-        self.edit_fields(data, "claim", claim_id, fewest, most)
+        count = data.draw(st.integers(fewest, most), label="fields")
+        seeds = data.draw(st.lists(SEEDS, min_size=count, max_size=count), label="seeds")
+        for (rtype, name), seed in zip(self.least_edited("claim", count), seeds, strict=True):
+            claim_id = self.edit(seed, rtype, claim_id, name)
 
     # --- registry records ----------------------------------------------------------------------
     @rule(rtype=st.sampled_from(registry_types()), data=st.data())
@@ -209,42 +238,38 @@ class KnowledgeBaseEdits(RuleBasedStateMachine):
         self.edit_record_fields_(data, "edit_record_fields", 2, FIELDS_PER_STEP)
 
     def edit_record_fields_(self, data, rule_name: str, fewest: int, most: int) -> None:
-        """Edit a record of the type whose fields were edited least so far."""
-        least = min(self.edited[(t, f)] for t, f in schema_fields() if t != "claim")
-        behind = [
-            rtype
-            for rtype in registry_types()
-            if any(self.edited[(rtype, name)] == least for name in properties(rtype))
-        ]
-        rtype = data.draw(st.sampled_from(behind))
-        rid = data.draw(st.sampled_from(sorted(self.site.records[rtype])))
-        self.ran(rule_name, rtype, rid)
-        self.edit_fields(data, rtype, rid, fewest, most)
-
-    # --- one field ----------------------------------------------------------------------------
-    def edit_fields(self, data, rtype: str, rid: str, fewest: int, most: int) -> None:
-        """Edit `fewest` to `most` fields of one record, drawn among the fields edited least so
-        far."""
-        by_count = sorted(properties(rtype), key=lambda name: self.edited[(rtype, name)])
-        lowest = self.edited[(rtype, by_count[0])]
-        least = [name for name in by_count if self.edited[(rtype, name)] == lowest]
-        pool = least if len(least) >= most else by_count[:most]
+        """Edit the registry's fields edited least so far, each of a record of its type."""
+        self.ran(rule_name)
         count = data.draw(st.integers(fewest, most), label="fields")
-        names = data.draw(
-            st.lists(st.sampled_from(pool), min_size=count, max_size=count, unique=True)
-        )
-        for name in names:
-            if name == RENAMED:
-                rid = self.rename(rtype, rid)
-            else:
-                self.edit_field(data, rtype, rid, name)
+        picks = st.tuples(st.integers(0, 2**16), SEEDS)
+        drawn = data.draw(st.lists(picks, min_size=count, max_size=count), label="records, seeds")
+        for (rtype, name), (which, seed) in zip(
+            self.least_edited("registry", count), drawn, strict=True
+        ):
+            ids = sorted(self.site.records[rtype])
+            self.edit(seed, rtype, ids[which % len(ids)], name)
 
-    def edit_field(self, data, rtype: str, rid: str, name: str) -> None:
+    # --- fields ----------------------------------------------------------------------------
+    def least_edited(self, cycle: str, count: int) -> list[tuple[str, str]]:
+        """The `count` fields of a cycle that the whole run changed least so far (this step's
+        changes included), in the schemas' order among equals: a run of CI_STEPS changes each."""
+        changed = KnowledgeBaseEdits.edited + self.fields
+        fields = sorted(CYCLES[cycle], key=lambda field: changed[field])  # stable: schema order
+        return fields[:count]
+
+    def edit(self, seed: int, rtype: str, rid: str, name: str) -> str:
+        """Give one field a new value (or rename the record); the record's id afterwards."""
+        if name == RENAMED:
+            return self.rename(rtype, rid)
+        self.edit_field(Values(seed), rtype, rid, name)
+        return rid
+
+    def edit_field(self, data: Values, rtype: str, rid: str, name: str) -> None:
         record = (
             self.site.claims[rid]["data"] if rtype == "claim" else self.site.records[rtype][rid]
         )
         before = record.get(name)
-        removing = data.draw(st.integers(0, 3), label="remove?") == 0
+        removing = data.draw(st.integers(0, 3)) == 0
         if name in record and removable(rtype, name, record) and removing:
             del record[name]
         else:
@@ -252,14 +277,14 @@ class KnowledgeBaseEdits(RuleBasedStateMachine):
             if strategy.is_empty:
                 return  # nothing to name yet (a relation without other claims)
             for _ in range(3):  # a value that changes something, mostly
-                record[name] = data.draw(strategy, label=f"{rtype}.{name}")
+                record[name] = data.draw(strategy)
                 if record[name] != before:
                     break
         for needed in sorted(required(rtype, record) - set(record) - {"id"}):
             # a new kind needs its own fields (a viewpoint relies on claims...)
             strategy = values(rtype, needed, self.context(rtype, rid, record))
             if not strategy.is_empty:
-                record[needed] = data.draw(strategy, label=f"{rtype}.{needed}")
+                record[needed] = data.draw(strategy)
         if record.get(name) != before:
             self.fields[(rtype, name)] += 1
             self.step.append(f"{rtype} {rid}: {name} {before!r} -> {record.get(name, '(none)')!r}")
