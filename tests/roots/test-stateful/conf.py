@@ -9,6 +9,3 @@ nitpicky = True
 claimkb_schema_dir = str(Path(claimkb.__file__).resolve().parents[2] / "schema")
 claimkb_collections_dir = "claims"
 claimkb_pages_dir = "kb"
-# the site's address, as a deployed build has it: canonical links, absolute OpenGraph addresses,
-# JSON-LD ids and sitemap.xml are then compared too
-html_baseurl = "https://example.org/ledger/"
