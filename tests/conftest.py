@@ -85,9 +85,9 @@ def pytest_addoption(parser):
     parser.addoption(
         "--stateful-steps",
         type=int,
-        # 120: what a run needs to change every schema field (tests/test_stateful.py, CI_STEPS)
-        default=int(os.environ.get("CLAIMKB_STATEFUL_STEPS", "120")),
-        help="steps of the incremental-equals-clean state machine (default 120)",
+        # 160: what a run needs to change every schema field (tests/test_stateful.py, CI_STEPS)
+        default=int(os.environ.get("CLAIMKB_STATEFUL_STEPS", "160")),
+        help="steps of the incremental-equals-clean state machine (default 160)",
     )
     parser.addoption(
         "--fuzz-builds",

@@ -150,9 +150,11 @@ def test_a_field_the_machine_cannot_edit_is_named():
     documents = json.loads(json.dumps(SCHEMAS.documents))
     documents["claim"]["properties"]["costs"] = {"type": "object", "description": "By item."}
     documents["source"]["properties"]["mirror"] = {"type": "string", "format": "hostname"}
+    documents["method"]["properties"]["id"]["pattern"] = "^[A-Z]+$"
     schemas = Schemas(Path("schema"), documents)
     assert unreachable(schema_fields(schemas), schemas) == [
         "source.mirror: a string with ['format']",
+        "method.id: no new id of the form method-N matches '^[A-Z]+$'",
         "claim.costs: type 'object' with ['description', 'type']",
     ]
 
@@ -160,6 +162,7 @@ def test_a_field_the_machine_cannot_edit_is_named():
 def test_a_new_field_would_be_edited_without_touching_the_machine():
     documents = json.loads(json.dumps(SCHEMAS.documents))
     documents["scope"]["properties"]["share"] = {"type": "number", "minimum": 0, "maximum": 1}
+    documents["scope"]["properties"]["id"]["pattern"] = "^[A-Za-z][A-Za-z0-9_]*$"  # no hyphen
     schemas = Schemas(Path("schema"), documents)
     assert ("scope", "share") in schema_fields(schemas)
     assert unreachable(schema_fields(schemas), schemas) == []
