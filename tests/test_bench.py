@@ -86,6 +86,7 @@ def test_baseline_variant_builds_without_warnings(tmp_path):
     assert len(page.select(".admonition.claim")) == 4
 
 
+@pytest.mark.slow
 def test_needs_variant_builds_without_warnings(tmp_path):
     pytest.importorskip("sphinx_needs")
     docs = generate(tmp_path, 3, 4, "needs")
@@ -145,6 +146,7 @@ def test_views_variant_builds_generated_pages_and_views(tmp_path):
     assert "parent: entity-" in entities
 
 
+@pytest.mark.slow
 def test_edit_cases_count_the_pages_each_rebuild_writes(tmp_path):
     messages = []
     case = synthetic_case(3, 4, 1, tmp_path, messages.append)
@@ -199,6 +201,7 @@ def small_full_view(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_epoch_case_imports_builds_and_measures(tmp_path):
     full_view = small_full_view(tmp_path / "full_view.csv")
     result = epoch.epoch_case(tmp_path, lambda message: None, full_view=full_view)
@@ -240,6 +243,7 @@ def test_epoch_case_validates_because_it_declares_its_units(tmp_path, capsys):
     ]
 
 
+@pytest.mark.slow
 def test_epoch_case_timeout_and_absent_file_are_reported_not_raised(tmp_path, monkeypatch):
     full_view = small_full_view(tmp_path / "full_view.csv")
     monkeypatch.setattr(epoch, "TIMEOUT_SECONDS", 0.5)

@@ -570,6 +570,7 @@ def check_agreement(project: FuzzProject, warnings, report: dict) -> list[str]:
 
 
 # --- the test ----------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_no_invalid_value_reaches_a_view(tmp_path, pytestconfig):
     builds = pytestconfig.getoption("--fuzz-builds")
     records: list[int] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 DEEPSEEK = "explainers/deepseek-meal-and-restaurant.html"
 FIRST_RESULT = "#search-results ul.search > li:first-child > a"
