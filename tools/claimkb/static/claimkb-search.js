@@ -1,0 +1,198 @@
+// The search page (search.html?q=...): Pagefind's index of the site's pages and claims
+// (claimkb.sphinx_ext.search_index), results that answer with the figure, filters to click.
+//
+// Ranking: Pagefind scores each result by where the query's words are found, weighted
+// (claimkb.views.search_pagefind.WEIGHTS). Among the first results, a claim whose subject and
+// metric the query names comes first, the latest period first; then the others in Pagefind's
+// order, pages among them.
+
+import { queryWords } from "./claimkb-search-query.js";
+
+const root = document.getElementById("claimkb-search");
+const WORDS = JSON.parse(root.dataset.words);
+const LANGUAGE = root.dataset.language;
+const SITE = new URL(root.dataset.root, document.baseURI);
+const BUNDLE = new URL(root.dataset.bundle, document.baseURI);
+// Pagefind weights (search_pagefind.WEIGHTS) of the words that tell what a claim is about
+const SUBJECT_WEIGHT = 6;
+const MEASURE_WEIGHTS = [5, 4.5];
+// results whose data is loaded and re-ranked; the rest follow in Pagefind's order
+const RANKED = 30;
+const SHOWN = 10;
+const FILTERS = ["section", "metric", "kind", "year"];
+
+const params = new URLSearchParams(window.location.search);
+const query = (params.get("q") || "").trim();
+const input = document.getElementById("claimkb-search-input");
+if (input) input.value = query;
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function chosenFilters() {
+  const chosen = {};
+  for (const name of FILTERS) {
+    const values = params.getAll(name);
+    if (values.length) chosen[name] = values.length === 1 ? values[0] : { any: values };
+  }
+  // contributor pages (guide, reference, architecture) only when asked for
+  if (!chosen.section) chosen.section = { none: [WORDS.contributors] };
+  return chosen;
+}
+
+function matchedWeights(data) {
+  return new Set((data.weighted_locations || []).map((l) => Math.round(l.weight * 10) / 10));
+}
+
+function answers(data) {
+  const weights = matchedWeights(data);
+  return data.meta.kind === "claim" && weights.has(SUBJECT_WEIGHT)
+    && MEASURE_WEIGHTS.some((w) => weights.has(w));
+}
+
+function rank(loaded) {
+  const first = loaded.filter((r) => answers(r.data));
+  const rest = loaded.filter((r) => !answers(r.data));
+  first.sort((a, b) => (b.data.meta.recency || "").localeCompare(a.data.meta.recency || "")
+    || b.score - a.score);
+  return [...first, ...rest];
+}
+
+async function run(pagefind) {
+  const found = queryWords(query, LANGUAGE);
+  const filters = chosenFilters();
+  let search = await pagefind.search(found.words.join(" ") || query, { filters });
+  if (found.numbers && search.results.length === 0) {
+    // numbers that belong to a name ("Claude 3 Opus", "Llama 3.1 405B") are words after all
+    search = await pagefind.search(query, { filters });
+  }
+  const head = await Promise.all(search.results.slice(0, RANKED).map(async (result) => ({
+    score: result.score, data: await result.data(),
+  })));
+  const ordered = rank(head);
+  return { search, ordered, rest: search.results.slice(RANKED) };
+}
+
+function resultLink(data) {
+  return new URL(data.url.replace(/^\//, ""), SITE).href;
+}
+
+function claimItem(data) {
+  const meta = data.meta;
+  const item = element("li", { class: "claimkb-result claimkb-result-claim" });
+  const title = element("a", { class: "claimkb-result-title", href: resultLink(data) });
+  title.textContent = meta.title || "";
+  item.append(title);
+  if (meta.value) {
+    const value = element("p", { class: "claimkb-result-value" });
+    value.append(element("strong", {}, meta.value));
+    if (meta.constant) value.append(" ", element("span", { class: "claimkb-result-constant" }, `(${meta.constant})`));
+    item.append(value);
+  }
+  const facts = [meta.period, meta.claimant && `${WORDS.says_who} ${meta.claimant}`, meta.source]
+    .filter(Boolean);
+  if (facts.length) item.append(element("p", { class: "claimkb-result-facts" }, facts.join(" · ")));
+  return item;
+}
+
+function pageItem(data) {
+  const item = element("li", { class: "claimkb-result claimkb-result-page" });
+  const title = element("a", { class: "claimkb-result-title", href: resultLink(data) });
+  title.textContent = data.meta.title || data.url;
+  item.append(title);
+  const excerpt = element("p", { class: "claimkb-result-excerpt" });
+  excerpt.innerHTML = data.excerpt || ""; // Pagefind escapes the page's text, marks the words
+  item.append(excerpt);
+  return item;
+}
+
+function facetLink(name, value, count, active) {
+  const next = new URLSearchParams(params);
+  if (active) {
+    next.delete(name);
+    for (const kept of params.getAll(name)) if (kept !== value) next.append(name, kept);
+  } else {
+    next.append(name, value);
+  }
+  const link = element("a", {
+    class: `claimkb-facet${active ? " claimkb-facet-active" : ""}`,
+    href: `?${next.toString()}`,
+    "aria-pressed": active ? "true" : "false",
+  });
+  link.textContent = `${value} (${count})`;
+  return link;
+}
+
+function facets(search) {
+  const box = element("div", { class: "claimkb-facets" });
+  for (const name of FILTERS) {
+    const counts = (search.filters || {})[name] || {};
+    const chosen = params.getAll(name);
+    let values = Object.entries(counts).filter(([value, count]) => count > 0 || chosen.includes(value));
+    if (name === "section") {
+      // contributor pages are a filter away, counted as if asked for
+      const total = (search.totalFilters || {}).section || {};
+      values = Object.entries(total).filter(([value, count]) => count > 0 || chosen.includes(value));
+    }
+    if (values.length < 2 && !chosen.length) continue;
+    values.sort(name === "year" ? (a, b) => b[0].localeCompare(a[0]) : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const group = element("div", { class: "claimkb-facet-group", role: "group", "aria-label": WORDS[`filter_${name}`] });
+    group.append(element("span", { class: "claimkb-facet-name" }, `${WORDS[`filter_${name}`]}:`));
+    for (const [value, count] of values.slice(0, 12)) {
+      group.append(" ", facetLink(name, value, count, chosen.includes(value)));
+    }
+    box.append(group);
+  }
+  return box;
+}
+
+async function show() {
+  const status = element("p", { class: "claimkb-search-status", role: "status" });
+  root.replaceChildren(status);
+  if (!query) {
+    status.textContent = WORDS.empty;
+    return;
+  }
+  status.textContent = WORDS.searching;
+  const pagefind = await import(new URL("pagefind.js", BUNDLE).href);
+  await pagefind.options({
+    ranking: { metaWeights: { title: 2, value: 0, constant: 0, period: 0, claimant: 0, source: 0, kind: 0, recency: 0 } },
+    excerptLength: 24,
+  });
+  await pagefind.filters();
+  const { search, ordered, rest } = await run(pagefind);
+  const total = search.results.length;
+  status.textContent = total
+    ? WORDS.results.replace("%(count)s", total.toLocaleString(LANGUAGE))
+    : WORDS.nothing.replace("%(query)s", query);
+  root.append(facets(search));
+  const list = element("ol", { class: "claimkb-results" });
+  root.append(list);
+  let shown = 0;
+  const more = element("button", { type: "button", class: "claimkb-search-more" }, WORDS.more);
+  const pending = [...ordered];
+  async function showMore() {
+    let batch = pending.splice(0, SHOWN);
+    if (batch.length < SHOWN && rest.length) {
+      const extra = await Promise.all(rest.splice(0, SHOWN - batch.length).map(async (r) => ({ data: await r.data() })));
+      batch = batch.concat(extra);
+    }
+    for (const { data } of batch) list.append(data.meta.kind === "claim" ? claimItem(data) : pageItem(data));
+    shown += batch.length;
+    if (shown >= total) more.remove();
+  }
+  more.addEventListener("click", showMore);
+  await showMore();
+  if (shown < total) root.append(more);
+  root.dataset.ready = "true";
+}
+
+show().catch((error) => {
+  root.dataset.ready = "error";
+  root.append(element("p", { class: "claimkb-search-status" }, WORDS.failed));
+  console.error(error);
+});
