@@ -19,12 +19,12 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from ..views.i18n import _
 from ..views.money_view import base_year
 from ..views.search_pagefind import page_tags, record_html
 from ..views.search_records import search_records
 from ..views.search_words import SECTION_WORDS
 from ..views.selections import shown_claims
-from ..views.i18n import _
 from .pagefind_output import make_deterministic
 from .pagefind_service import PagefindError, write_index
 
@@ -33,7 +33,12 @@ logger = logging.getLogger(__name__)
 #: the folder of the index in the output, as the search page loads it
 BUNDLE = "pagefind"
 #: Pagefind's user interfaces, which the site does not use
-UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
+UNUSED = (
+    "pagefind-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-highlight.js",
+)
 #: where `make bench` asks for the time the index took (a JSON line is appended)
 TIMING_FILE = "CLAIMKB_SEARCH_TIMING"
 #: Pagefind's options: a heading's "¶" link and the claim cards' share links are no text
@@ -85,9 +90,7 @@ def mark_page(app, pagename: str, templatename: str, context: dict, doctree) -> 
     if "body" not in context:
         return
     section = _(SECTION_WORDS[section_of(app.config, pagename)])
-    context["body"] = (
-        f'<div data-pagefind-body>{context["body"]}</div>{page_tags(section)}'
-    )
+    context["body"] = f"<div data-pagefind-body>{context['body']}</div>{page_tags(section)}"
 
 
 def uses_pagefind(app) -> bool:
@@ -111,7 +114,9 @@ def write_search_index(app, exception) -> None:
     try:
         write_index(documents, INDEX_CONFIG | {"force_language": language}, fresh)
     except (PagefindError, OSError) as error:
-        logger.warning("the search index was not written: %s", error, type="claim", subtype="search")
+        logger.warning(
+            "the search index was not written: %s", error, type="claim", subtype="search"
+        )
         shutil.rmtree(fresh, ignore_errors=True)
         return
     for pattern in UNUSED:
@@ -121,7 +126,9 @@ def write_search_index(app, exception) -> None:
     shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
     fresh.rename(outdir / BUNDLE)
     seconds = time.perf_counter() - start
-    logger.info("claimkb: search index of %d pages and %d claims in %.1f s", pages, len(records), seconds)
+    logger.info(
+        "claimkb: search index of %d pages and %d claims in %.1f s", pages, len(records), seconds
+    )
     timing = os.environ.get(TIMING_FILE)
     if timing:
         line = {"pages": pages, "claims": len(records), "seconds": round(seconds, 3)}

@@ -39,6 +39,7 @@ def page_words() -> dict[str, str]:
 def page_body(language: str, root: str) -> str:
     """The page's body; `root` is the site's root as seen from the page (`./`)."""
     title, label, button = _("Search"), _("Search the ledger"), _("Search")
+    no_script = _("The search needs JavaScript.")
     words = escape(json.dumps(page_words(), ensure_ascii=False, sort_keys=True))
     return (
         f'<section id="search"><h1>{escape(title)}</h1>'
@@ -48,7 +49,7 @@ def page_body(language: str, root: str) -> str:
         f' <button type="submit">{escape(button)}</button></form>'
         f'<div id="claimkb-search" data-language="{escape(language)}" data-root="{root}"'
         f' data-bundle="{root}{BUNDLE}/" data-words="{words}">'
-        f"<noscript><p>{escape(_('The search needs JavaScript.'))}</p></noscript></div>"
+        f"<noscript><p>{escape(no_script)}</p></noscript></div>"
         f'<script type="module" src="{root}_static/claimkb-search.js"></script></section>'
     )
 

@@ -14,7 +14,7 @@ const SCALES = {
   },
 };
 const MONEY_WORDS = new Set(["$", "usd", "us$", "dollar", "dollars"]);
-const STOP_WORDS = {
+export const STOP_WORDS = {
   en: new Set((
     "a an and are as at be been by can could did do does for from had has have how i in is it " +
     "its many much of on or say says said the their them there these they this those to was " +

@@ -2,20 +2,17 @@
 // (claimkb.sphinx_ext.search_index), results that answer with the figure, filters to click.
 //
 // Ranking: Pagefind scores each result by where the query's words are found, weighted
-// (claimkb.views.search_pagefind.WEIGHTS). Among the first results, a claim whose subject and
-// metric the query names comes first, the latest period first; then the others in Pagefind's
-// order, pages among them.
+// (claimkb.views.search_pagefind.WEIGHTS); among the first results, the claims that answer the
+// query come first (claimkb-search-rank.js).
 
 import { queryWords } from "./claimkb-search-query.js";
+import { rank } from "./claimkb-search-rank.js";
 
 const root = document.getElementById("claimkb-search");
 const WORDS = JSON.parse(root.dataset.words);
 const LANGUAGE = root.dataset.language;
 const SITE = new URL(root.dataset.root, document.baseURI);
 const BUNDLE = new URL(root.dataset.bundle, document.baseURI);
-// Pagefind weights (search_pagefind.WEIGHTS) of the words that tell what a claim is about
-const SUBJECT_WEIGHT = 6;
-const MEASURE_WEIGHTS = [5, 4.5];
 // results whose data is loaded and re-ranked; the rest follow in Pagefind's order
 const RANKED = 30;
 const SHOWN = 10;
@@ -44,24 +41,6 @@ function chosenFilters() {
   return chosen;
 }
 
-function matchedWeights(data) {
-  return new Set((data.weighted_locations || []).map((l) => Math.round(l.weight * 10) / 10));
-}
-
-function answers(data) {
-  const weights = matchedWeights(data);
-  return data.meta.kind === "claim" && weights.has(SUBJECT_WEIGHT)
-    && MEASURE_WEIGHTS.some((w) => weights.has(w));
-}
-
-function rank(loaded) {
-  const first = loaded.filter((r) => answers(r.data));
-  const rest = loaded.filter((r) => !answers(r.data));
-  first.sort((a, b) => (b.data.meta.recency || "").localeCompare(a.data.meta.recency || "")
-    || b.score - a.score);
-  return [...first, ...rest];
-}
-
 async function run(pagefind) {
   const found = queryWords(query, LANGUAGE);
   const filters = chosenFilters();
@@ -73,7 +52,7 @@ async function run(pagefind) {
   const head = await Promise.all(search.results.slice(0, RANKED).map(async (result) => ({
     score: result.score, data: await result.data(),
   })));
-  const ordered = rank(head);
+  const ordered = rank(head, found.words, LANGUAGE);
   return { search, ordered, rest: search.results.slice(RANKED) };
 }
 

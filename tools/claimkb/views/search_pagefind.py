@@ -19,12 +19,12 @@ WEIGHTS = {
     "subjects": 6.0,
     "measures": 5.0,
     "numbers": 4.5,
+    "synonyms": 3.5,
     "years": 3.0,
     "title": 2.0,
     "claimant": 1.5,
     "other": 0.5,
 }
-#: the search page tells what matched by these weights (claimkb-search.js, WEIGHT_OF)
 #: what a result shows, as Pagefind metadata
 SHOWN = ("title", "value", "constant", "period", "claimant", "source")
 
@@ -35,6 +35,7 @@ def record_html(record: SearchRecord, language: str) -> str:
         "subjects": " · ".join(record.subjects),
         "measures": " · ".join(record.measures),
         "numbers": " ".join(record.numbers),
+        "synonyms": " ".join(record.synonyms),
         "years": " ".join(record.years),
         "title": record.title,
         "claimant": record.claimant,
@@ -47,7 +48,16 @@ def record_html(record: SearchRecord, language: str) -> str:
     ]
     meta = {name: getattr(record, name) for name in SHOWN}
     # one word, so that its digits are no years a query could match
-    meta |= {"kind": "claim", "recency": "r" + "".join(c for c in record.recency if c.isdigit())}
+    # what the search page ranks by: the names of the subjects and of the metric and scope
+    # (then their synonyms), the years; and one word, so that its digits are no years to match
+    meta |= {
+        "kind": "claim",
+        "subjects": " | ".join(record.subjects),
+        "measures": " | ".join(record.measures),
+        "synonyms": " ".join(record.synonyms),
+        "years": " ".join(record.years),
+        "recency": "r" + "".join(c for c in record.recency if c.isdigit()),
+    }
     data = [_meta(name, text) for name, text in meta.items() if text]
     data += filter_tags(record.filters)
     return (

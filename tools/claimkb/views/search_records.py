@@ -67,7 +67,10 @@ class SearchRecord:
     claimant: str
     source: str
     subjects: tuple[str, ...]
+    #: the names of the metric and the scope
     measures: tuple[str, ...]
+    #: the thesaurus' words for them (`views.search_words`)
+    synonyms: tuple[str, ...]
     years: tuple[str, ...]
     numbers: tuple[str, ...]
     #: the rest of the words a reader may type: statement and source words are pages' job
@@ -80,9 +83,10 @@ class SearchRecord:
 def search_records(source: SearchSource) -> list[SearchRecord]:
     """Every shown claim as a search record, by id."""
     builder = _RecordBuilder(source)
-    return [builder.record(docname, claim) for docname, claim in sorted(
-        source.claims(), key=lambda found: found[1].id
-    )]
+    return [
+        builder.record(docname, claim)
+        for docname, claim in sorted(source.claims(), key=lambda found: found[1].id)
+    ]
 
 
 class _RecordBuilder:
@@ -92,7 +96,7 @@ class _RecordBuilder:
         self.entities = source.registry.of_type("entity")
 
     def record(self, docname: str, claim: Record) -> SearchRecord:
-        registry = self.registry
+        registry, source = self.registry, self.source
         metric, scope = claim.get("metric"), claim.get("scope")
         unit = registry.unit_of(metric)
         kinds = []
@@ -114,7 +118,8 @@ class _RecordBuilder:
             claimant=self._entity_name(claim.get("claimant")),
             source=registry.name_of("source", claim.get("source")) if claim.get("source") else "",
             subjects=self._subject_words(claim),
-            measures=self._measure_words(metric, scope),
+            measures=self._measure_names(metric, scope),
+            synonyms=tuple(synonyms(" ".join(self._measure_names(metric, scope)), source.language)),
             years=years,
             numbers=_numbers(claim),
             other=tuple(w for w in (unit, claim.id) if w),
@@ -145,13 +150,12 @@ class _RecordBuilder:
                 rid = entity.get("parent")
         return tuple(dict.fromkeys(w for w in words if w))
 
-    def _measure_words(self, metric, scope) -> tuple[str, ...]:
+    def _measure_names(self, metric, scope) -> tuple[str, ...]:
         names = []
         for rtype, rid in (("metric", metric), ("scope", scope)):
             if isinstance(rid, str):
                 names.append(self.registry.name_of(rtype, rid))
-        extra = synonyms(" ".join(names), self.source.language)
-        return tuple(dict.fromkeys([*names, *extra]))
+        return tuple(names)
 
     def _constant(self, claim: Record, unit: str) -> str:
         metric = self.registry.of_type("metric").get(claim.get("metric") or "")
@@ -202,4 +206,3 @@ def _recency(claim: Record) -> str:
         span = try_period(claim.get(field))
         parts.append(span.end.isoformat() if span is not None else "0000-00-00")
     return "|".join(parts)
-
