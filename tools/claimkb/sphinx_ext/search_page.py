@@ -47,7 +47,7 @@ def page_body(language: str, root: str) -> str:
         f'<input type="search" name="q" id="claimkb-search-input" aria-label="{escape(label)}"'
         f' autocomplete="off" spellcheck="false">'
         f' <button type="submit">{escape(button)}</button></form>'
-        f'<div id="claimkb-search" data-language="{escape(language)}" data-root="{root}"'
+        f'<div id="claimkb-search" data-language="{escape(language)}"'
         f' data-bundle="{root}{BUNDLE}/" data-words="{words}">'
         f"<noscript><p>{escape(no_script)}</p></noscript></div>"
         f'<script type="module" src="{root}_static/claimkb-search.js"></script></section>'

@@ -26,16 +26,28 @@ export function nameWords(text, parts = false) {
 }
 
 function covered(query, names) {
-  // [query words found in any of the names, the best share of one name's words the query covers]
+  // [query words found in any of the names, the best share of one name's words the query
+  // covers, counted in parts: "GPU-hour" is two words, both covered by "gpu-hour" or "gpuhour"]
   const found = new Set();
   let best = 0;
   for (const name of names) {
-    for (const words of [nameWords(name), nameWords(name, true)]) {
-      if (!words.length) continue;
-      const hits = words.filter((word) => query.has(word));
-      hits.forEach((word) => found.add(word));
-      best = Math.max(best, new Set(hits).size / new Set(words).size);
+    let parts = 0;
+    let hit = 0;
+    for (const token of name.split(/\s+/)) {
+      const whole = nameWords(token);
+      const pieces = nameWords(token, true);
+      if (!pieces.length) continue;
+      parts += pieces.length;
+      if (whole.length && whole.every((word) => query.has(word))) {
+        hit += pieces.length;
+        whole.forEach((word) => found.add(word));
+      } else {
+        const pieceHits = pieces.filter((word) => query.has(word));
+        hit += pieceHits.length;
+        pieceHits.forEach((word) => found.add(word));
+      }
     }
+    if (parts) best = Math.max(best, hit / parts);
   }
   return [found.size, best];
 }
@@ -57,7 +69,9 @@ export function claimKey(data, words, language) {
   if (![...query].every((word) => own.has(word))) return null;
   const [subjectHits, subjectShare] = covered(query, subjects);
   const [measureHits, measureShare] = covered(query, measures);
-  return [subjectHits, measureHits, subjectShare + measureShare, meta.recency || ""];
+  // coarse: whether the query names at least half of a name, not the exact share
+  const half = (share) => Math.floor(share * 2) / 2;
+  return [subjectHits, measureHits, half(subjectShare) + half(measureShare), meta.recency || ""];
 }
 
 function compareKeys(a, b) {

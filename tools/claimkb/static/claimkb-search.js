@@ -11,7 +11,6 @@ import { rank } from "./claimkb-search-rank.js";
 const root = document.getElementById("claimkb-search");
 const WORDS = JSON.parse(root.dataset.words);
 const LANGUAGE = root.dataset.language;
-const SITE = new URL(root.dataset.root, document.baseURI);
 const BUNDLE = new URL(root.dataset.bundle, document.baseURI);
 // results whose data is loaded and re-ranked; the rest follow in Pagefind's order
 const RANKED = 30;
@@ -57,7 +56,8 @@ async function run(pagefind) {
 }
 
 function resultLink(data) {
-  return new URL(data.url.replace(/^\//, ""), SITE).href;
+  // Pagefind's `url` starts from the server's root: it puts the bundle's folder before it
+  return new URL(data.url, document.baseURI).href;
 }
 
 function claimItem(data) {
@@ -166,6 +166,7 @@ async function show() {
   }
   more.addEventListener("click", showMore);
   await showMore();
+  root.dataset.firstResultMs = String(Math.round(performance.now()));
   if (shown < total) root.append(more);
   root.dataset.ready = "true";
 }
