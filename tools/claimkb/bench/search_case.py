@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import statistics
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -184,3 +185,16 @@ def search_rows(real: dict | None, epoch: dict | None) -> list[dict]:
         {"size": size, "ratio": label, "value": value, "cpu": None, "goal": goal}
         for size, label, value, goal in rows
     ]
+
+
+def real_site_search(workdir: Path, log) -> dict:
+    """Builds the real site, English and French (`fr/`), and runs the query set on it."""
+    from .process import run_child
+
+    out = workdir / "search-site"
+    docs = REPOSITORY / "docs"
+    base = [sys.executable, "-m", "sphinx", "-b", "html", "-q"]
+    log("search: building the real site, English and French, for the query set")
+    run_child([*base, str(docs), str(out)], "sphinx-build docs (search)")
+    run_child([*base, "-D", "language=fr", str(docs), str(out / "fr")], "sphinx-build docs fr")
+    return query_set_case(out, log)

@@ -28,6 +28,9 @@ export const STOP_WORDS = {
 };
 // the largest number of significant digits the index keeps (search_numbers.MAX_DIGITS)
 const MAX_DIGITS = 6;
+// a bare four-digit number in this range is a year, searched as a word ("OpenAI revenue 2024");
+// outside it, a number ("2048 GPUs")
+export const YEARS = [1950, 2040];
 const APOSTROPHES = /[’'ʼ]/g;
 
 export function numberWord(digits, exponent) {
@@ -44,6 +47,12 @@ export function numberWord(digits, exponent) {
   }
   const power = exponent < 0 ? `m${-exponent}` : `${exponent}`;
   return `n${mantissa}e${power}q`;
+}
+
+export function digitsWord(digits) {
+  let kept = digits.replace(/^0+/, "");
+  if (kept.length > MAX_DIGITS) kept = numberWord(kept, 0).slice(1).split("e")[0];
+  return `d${kept.replace(/0+$/, "") || "0"}q`;
 }
 
 // "5,576,000" (en) or "5 576 000" (fr) -> { whole: "5576000", fraction: "" }; null if no number
@@ -101,13 +110,18 @@ function readNumber(words, start, language) {
   } else if (words[rest] && MONEY_WORDS.has(words[rest].toLowerCase())) {
     rest += 1;
   }
-  const plain = scale === null && !number.pointed && !money && rest === start + used;
-  if (plain && number.whole.length === 4 && +number.whole >= 1900 && +number.whole <= 2100) {
+  const bare = scale === null && !money && rest === start + used;
+  const plain = bare && !number.pointed;
+  if (plain && number.whole.length === 4 && +number.whole >= YEARS[0] && +number.whole <= YEARS[1]) {
     return null; // a year, found as a word
   }
   let digits = number.whole + number.fraction;
   let exponent = (scale || 0) - number.fraction.length;
   digits = digits.replace(/^0+(?=\d)/, "");
+  if (bare) {
+    // a bare number says its digits, not its size: "5,576" finds $5.576M, "1,6" never 11.6
+    return { word: digitsWord(digits), used: rest - start };
+  }
   if (scale === null && !number.pointed) {
     // "5,576,000": the trailing zeros of a whole number hold places, they are not precision
     while (digits.length > 1 && digits.endsWith("0")) {

@@ -7,7 +7,7 @@
 // ("H100 price": "Price per GPU" before "Price per GPU-hour"; "GPT-4" is not "GPT-4.5"), then
 // the latest period first. The other results, pages among them, follow in Pagefind's order.
 
-import { STOP_WORDS } from "./claimkb-search-query.js";
+import { STOP_WORDS, YEARS } from "./claimkb-search-query.js";
 
 const NAME_STOP_WORDS = new Set(["per", "par", "of", "de", "du", "des", "d", "l", "the", "a", "in", "en"]);
 
@@ -59,7 +59,7 @@ export function claimKey(data, words, language) {
   const stop = STOP_WORDS[language] || STOP_WORDS.en;
   const query = new Set(nameWords(words.filter((w) => !/^n\d+e/.test(w) && !stop.has(w.toLowerCase())).join(" ")));
   const years = (meta.years || "").split(" ").filter(Boolean);
-  const queryYears = [...query].filter((word) => /^(19|20|21)\d\d$/.test(word));
+  const queryYears = [...query].filter((w) => /^\d{4}$/.test(w) && +w >= YEARS[0] && +w <= YEARS[1]);
   if (queryYears.length && !queryYears.every((year) => years.includes(year))) return null;
   const split = (text) => (text || "").split(" | ").filter(Boolean);
   const subjects = split(meta.subjects);

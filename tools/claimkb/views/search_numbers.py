@@ -11,6 +11,10 @@ digits as the reader typed: "$1.6B", "1.6 billion", "1,6 milliard de dollars" an
 are all `n16e8q`, which `11.6e9` (`n12e9q`, `n116e8q`) never is. The final `q` ends the word, so
 that no number word is the prefix of another. The sign is left out: "589 billion" finds a fall of
 $589B.
+
+A number typed bare, with no scale and no currency ("5,576", "415", "1,6"), says its digits but
+not its size: it is matched by digits alone, `d<digits>q` ("5,576" finds $5.576M and "415" finds
+415 TWh; "1,6" still never finds 11.6).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ def number_words(value: float) -> tuple[str, ...]:
     if not size.is_finite():
         return ()
     if size == 0:
-        return (number_word(0, 0),)
+        return (number_word(0, 0), digits_word(0))
     words: list[str] = []
     top = size.adjusted()  # the exponent of the first significant digit
     for digits in range(1, MAX_DIGITS + 1):
@@ -44,7 +48,12 @@ def number_words(value: float) -> tuple[str, ...]:
         mantissa = int((size.scaleb(-exponent)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
         if mantissa == 10**digits:  # 9.96 at two digits rounds up to 10.0: one digit more
             mantissa, exponent = mantissa // 10, exponent + 1
-        word = number_word(mantissa, exponent)
-        if word not in words:
-            words.append(word)
+        for word in (number_word(mantissa, exponent), digits_word(mantissa)):
+            if word not in words:
+                words.append(word)
     return tuple(words)
+
+
+def digits_word(mantissa: int) -> str:
+    """`d5576q`: the significant digits alone, trailing zeros left out (a bare "1,60" is "16")."""
+    return f"d{str(mantissa).rstrip('0') or '0'}q"
