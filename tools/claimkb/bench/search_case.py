@@ -182,7 +182,14 @@ def search_rows(real: dict | None, epoch: dict | None) -> list[dict]:
              search.get("first_result_s_max"), GOALS["first_result_s"]),
         ]  # fmt: skip
     return [
-        {"size": size, "ratio": label, "value": value, "cpu": None, "goal": goal}
+        {
+            "size": size,
+            "ratio": label,
+            "value": value,
+            "cpu": None,
+            "goal": goal,
+            "at_least": "rate" in label,
+        }  # fmt: skip
         for size, label, value, goal in rows
     ]
 
