@@ -168,3 +168,19 @@ def test_synonyms_follow_the_names_in_each_language():
     assert "capex" in synonyms("Capital expenditure, cash paid for property and equipment", "en")
     assert "revenus" in synonyms("Chiffre d'affaires", "fr")
     assert synonyms("Number of widgets", "en") == []
+
+
+@pytest.mark.sphinx("html", testroot="search")
+def test_an_index_pagefind_cannot_write_is_one_warning(app, monkeypatch):
+    from claimkb.sphinx_ext import search_index
+    from claimkb.sphinx_ext.pagefind_service import PagefindError
+
+    def refuse(*_args):
+        raise PagefindError("Pagefind answered 3 of 40 requests")
+
+    monkeypatch.setattr(search_index, "write_index", refuse)
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "the search index was not written: Pagefind answered 3 of 40 requests" in warnings
+    assert "Traceback" not in warnings + app.status.getvalue()
+    assert not (Path(app.outdir) / "pagefind").exists()

@@ -20,6 +20,9 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+#: how long Pagefind may take to exit once it has answered everything
+EXIT_SECONDS = 120
+
 
 class PagefindError(RuntimeError):
     """Pagefind refused a document or could not write the index."""
@@ -58,8 +61,14 @@ def _exchange(requests: list[dict]) -> list[dict]:
                 break
     finally:
         writer.join()
-        process.kill()
-        process.wait()
+        # Pagefind 1.5.2 flushes the files it wrote when it exits (Pagefind/pagefind#1272): end
+        # its input and let it exit, rather than stop it
+        process.stdin.close()
+        try:
+            process.wait(timeout=EXIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
     if len(answers) < len(requests):
         raise PagefindError(f"Pagefind answered {len(answers)} of {len(requests)} requests")
     return [answers[number] for number in sorted(answers)]

@@ -113,16 +113,17 @@ def write_search_index(app, exception) -> None:
     shutil.rmtree(fresh, ignore_errors=True)
     try:
         write_index(documents, INDEX_CONFIG | {"force_language": language}, fresh)
-    except (PagefindError, OSError) as error:
+        for pattern in UNUSED:
+            for path in fresh.glob(pattern):
+                path.unlink()
+        make_deterministic(fresh)
+    except (PagefindError, OSError, ValueError, KeyError, IndexError) as error:
+        # ValueError: a file Pagefind wrote that is not what it should be (JSON, CBOR, gzip)
         logger.warning(
             "the search index was not written: %s", error, type="claim", subtype="search"
         )
         shutil.rmtree(fresh, ignore_errors=True)
         return
-    for pattern in UNUSED:
-        for path in fresh.glob(pattern):
-            path.unlink()
-    make_deterministic(fresh)
     shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
     fresh.rename(outdir / BUNDLE)
     seconds = time.perf_counter() - start
