@@ -183,4 +183,4 @@ def test_an_index_pagefind_cannot_write_is_one_warning(app, monkeypatch):
     warnings = app.warning.getvalue()
     assert "the search index was not written: Pagefind answered 3 of 40 requests" in warnings
     assert "Traceback" not in warnings + app.status.getvalue()
-    assert not (Path(app.outdir) / "pagefind").exists()
+    assert not (Path(app.outdir) / ".pagefind-new").exists()  # nothing half-written is left

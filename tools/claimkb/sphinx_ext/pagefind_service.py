@@ -30,15 +30,28 @@ class PagefindError(RuntimeError):
 
 def write_index(documents: Iterable[tuple[str, str]], config: dict, output: Path) -> int:
     """Index `(url, html)` documents with `config` (Pagefind's service options) and write the
-    bundle into `output`; the number of documents indexed."""
+    bundle into `output`; the number of documents indexed.
+
+    The bundle's files are asked for (`GetFiles`) and written here: Pagefind 1.5.2 may exit
+    before the files it writes itself are complete (fixed after the release,
+    Pagefind/pagefind#1272)."""
     requests = [{"type": "NewIndex", "config": config}]
     for url, html in documents:
         requests.append({"type": "AddFile", "index_id": 0, "url": url, "file_contents": html})
-    requests.append({"type": "WriteFiles", "index_id": 0, "output_path": str(output)})
+    requests.append({"type": "GetFiles", "index_id": 0})
     answers = _exchange(requests)
     errors = [a for a in answers if a.get("type") == "Error"]
     if errors:
         raise PagefindError(errors[0].get("message") or "Pagefind failed")
+    files = answers[-1].get("files")
+    if answers[-1].get("type") != "GetFiles" or not isinstance(files, list):
+        raise PagefindError("Pagefind gave no files")
+    for file in files:
+        path = (output / file["path"]).resolve()
+        if not path.is_relative_to(output.resolve()):
+            raise PagefindError(f"Pagefind named a file outside the bundle: {file['path']}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
     return sum(1 for a in answers if a.get("type") == "IndexedFile")
 
 
@@ -61,9 +74,7 @@ def _exchange(requests: list[dict]) -> list[dict]:
                 break
     finally:
         writer.join()
-        # Pagefind 1.5.2 flushes the files it wrote when it exits (Pagefind/pagefind#1272): end
-        # its input and let it exit, rather than stop it
-        process.stdin.close()
+        process.stdin.close()  # the end of its input: Pagefind exits
         try:
             process.wait(timeout=EXIT_SECONDS)
         except subprocess.TimeoutExpired:
