@@ -112,10 +112,11 @@ function facets(search) {
     const counts = (search.filters || {})[name] || {};
     const chosen = params.getAll(name);
     let values = Object.entries(counts).filter(([value, count]) => count > 0 || chosen.includes(value));
-    if (name === "section") {
-      // contributor pages are a filter away, counted as if asked for
-      const total = (search.totalFilters || {}).section || {};
-      values = Object.entries(total).filter(([value, count]) => count > 0 || chosen.includes(value));
+    const contributors = ((search.totalFilters || {}).section || {})[WORDS.contributors];
+    if (name === "section" && !chosen.length && contributors) {
+      // contributor pages are left out until asked for: a filter away, with their count
+      values = values.filter(([value]) => value !== WORDS.contributors);
+      values.push([WORDS.contributors, contributors]);
     }
     if (values.length < 2 && !chosen.length) continue;
     values.sort(name === "year" ? (a, b) => b[0].localeCompare(a[0]) : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
