@@ -3,14 +3,18 @@
 // n16e8q), words that say nothing of what is sought ("how", "de") are left out, French elisions
 // are cut ("d'affaires" -> affaires). No DOM here: the search page and the tests share it.
 
+// a scale word of the other language counts too ("1,6 milliard" on the English site), except
+// "billion", which is 10^9 in English and 10^12 in French
 const SCALES = {
   en: {
-    k: 3, thousand: 3, thousands: 3, m: 6, mn: 6, mio: 6, million: 6, millions: 6,
-    b: 9, bn: 9, billion: 9, billions: 9, t: 12, tn: 12, trillion: 12, trillions: 12,
+    k: 3, thousand: 3, thousands: 3, mille: 3, m: 6, mn: 6, mio: 6, million: 6, millions: 6,
+    b: 9, bn: 9, billion: 9, billions: 9, md: 9, mds: 9, mrd: 9, mrds: 9, milliard: 9,
+    milliards: 9, t: 12, tn: 12, trillion: 12, trillions: 12,
   },
   fr: {
-    k: 3, mille: 3, m: 6, million: 6, millions: 6, md: 9, mds: 9, mrd: 9, mrds: 9,
-    milliard: 9, milliards: 9, billion: 12, billions: 12, t: 12, tn: 12,
+    k: 3, mille: 3, thousand: 3, thousands: 3, m: 6, mn: 6, mio: 6, million: 6, millions: 6,
+    md: 9, mds: 9, mrd: 9, mrds: 9, milliard: 9, milliards: 9, bn: 9, billion: 12, billions: 12,
+    t: 12, tn: 12, trillion: 12, trillions: 12,
   },
 };
 const MONEY_WORDS = new Set(["$", "usd", "us$", "dollar", "dollars"]);
