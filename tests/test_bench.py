@@ -380,7 +380,7 @@ def test_results_page_shows_edits_and_epoch_case_with_their_goals(tmp_path):
     assert ["search index, searchindex.js (MB)", "3.00"] in cells
     # with Pagefind's index: its time, size and what a reader downloads, against the goals
     search = {"index_seconds": 8.0, "index_share": 0.02, "bundle_bytes": 30 * 2**20,
-              "first_result_kb_max": 210.4, "first_result_s_max": 0.62}  # fmt: skip
+              "first_result_kb_max": 210.4, "first_result_s_max": 2.1, "search_s_max": 0.62}  # fmt: skip
     queries = {"top1": 0.8, "top3": 0.95, "queries": 58, "first_result_kb_max": 180.0,
                "first_result_s_max": 0.5}  # fmt: skip
     with_search = {**built, "search": search}

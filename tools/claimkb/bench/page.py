@@ -147,8 +147,10 @@ def _epoch(epoch: dict) -> str:
                 facts += [
                     ("downloaded before the first result, largest (KB)",
                      f"{search['first_result_kb_max']:.0f}"),
-                    ("first result, CPU slowed 4 times, slowest (s)",
+                    ("page load to first result, CPU slowed 4 times, slowest (s)",
                      f"{search['first_result_s_max']:.2f}"),
+                    ("search to first results, CPU slowed 4 times, slowest (s)",
+                     f"{search.get('search_s_max') or 0:.2f}"),
                 ]  # fmt: skip
         else:
             facts.append(

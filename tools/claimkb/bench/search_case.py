@@ -174,7 +174,7 @@ def search_rows(real: dict | None, epoch: dict | None) -> list[dict]:
             (size, "query set: top-3 rate", real["top3"], GOALS["top3"]),
             (size, "KB before the first result (largest)", real["first_result_kb_max"],
              GOALS["first_result_kb"]),
-            (size, "seconds to the first result, CPU / 4 (largest)", real["first_result_s_max"],
+            (size, "search to first results (s), CPU / 4, slowest", real.get("search_s_max"),
              GOALS["first_result_s"]),
         ]  # fmt: skip
     search = (epoch or {}).get("search") or {}
@@ -184,8 +184,8 @@ def search_rows(real: dict | None, epoch: dict | None) -> list[dict]:
             (size, "search index: share of the build", search["index_share"], GOALS["index_share"]),
             (size, "KB before the first result (largest)", search.get("first_result_kb_max"),
              GOALS["first_result_kb"]),
-            (size, "seconds to the first result, CPU / 4 (largest)",
-             search.get("first_result_s_max"), GOALS["first_result_s"]),
+            (size, "search to first results (s), CPU / 4, slowest", search.get("search_s_max"),
+             GOALS["first_result_s"]),
         ]  # fmt: skip
     return [
         {
