@@ -338,13 +338,12 @@ GENERATED = [
 def check_search_records(app) -> list[str]:
     """Every shown claim is a search record (the Pagefind search's model), and its document for
     Pagefind gains no element or attribute from a value."""
-    from claimkb.sphinx_ext.search_index import BuildSearchSource
+    from claimkb.sphinx_ext.search_index import build_records
     from claimkb.views.search_pagefind import record_html
-    from claimkb.views.search_records import search_records
 
     problems = []
     try:
-        records = search_records(BuildSearchSource(app))
+        records = build_records(app)
     except Exception as error:  # the search's model must take any valid part of any record
         return [f"search records: {type(error).__name__}: {error}"]
     for record in records:

@@ -92,16 +92,15 @@ def _is_number(cell: str) -> bool:
 
 
 def test_search_records_hold_values_as_text(tmp_path_factory):
-    from claimkb.sphinx_ext.search_index import BuildSearchSource
+    from claimkb.sphinx_ext.search_index import build_records
     from claimkb.views.search_pagefind import record_html
-    from claimkb.views.search_records import search_records
 
     root = copy_root("hostile", tmp_path_factory.mktemp("hostile-search"))
     app = build_once(root, confoverrides={"claimkb_search": "pagefind"})
     assert warnings_of(app) == []
     assert (Path(app.outdir) / "pagefind" / "pagefind-entry.json").is_file()
     texts = []
-    for record in search_records(BuildSearchSource(app)):
+    for record in build_records(app):
         soup = BeautifulSoup(record_html(record, "en"), "html.parser")
         names = {element.name for element in soup.find_all(True)}
         assert names <= {"html", "head", "title", "body", "main", "div", "p", "span"}, names

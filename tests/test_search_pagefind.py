@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from claimkb.sphinx_ext.search_index import BuildSearchSource
+from claimkb.sphinx_ext.search_index import build_records
 from claimkb.views.search_numbers import number_words
 from claimkb.views.search_pagefind import record_html
-from claimkb.views.search_records import search_records
 from claimkb.views.search_words import synonyms
 from conftest import ROOTS
 from helpers import html
@@ -29,7 +28,7 @@ HOSTILE_TITLE = "</script><!-- =cmd|' /C calc'!A0"
 
 
 def records_by_id(app) -> dict:
-    return {r.claim_id: r for r in search_records(BuildSearchSource(app))}
+    return {r.claim_id: r for r in build_records(app)}
 
 
 def bundle(out: Path) -> dict[str, bytes]:

@@ -20,13 +20,12 @@ from pathlib import Path
 from sphinx.util import logging
 
 from ..views.i18n import _
-from ..views.money_view import base_year
 from ..views.search_pagefind import page_tags, record_html
 from ..views.search_records import search_records
 from ..views.search_words import SECTION_WORDS
-from ..views.selections import shown_claims
 from .pagefind_output import make_deterministic
 from .pagefind_service import PagefindError, write_index
+from .site import SiteKnowledgeBase
 
 logger = logging.getLogger(__name__)
 
@@ -47,27 +46,15 @@ INDEX_CONFIG = {"exclude_selectors": [".headerlink", ".claimkb-search-data"]}
 NOT_INDEXED = ("search", "genindex")
 
 
-class BuildSearchSource:
-    """`views.search_records.SearchSource` over a Sphinx build."""
+def build_records(app) -> list:
+    """The search records of this build (`views.search_records`), from the site's knowledge base."""
+    kb = SiteKnowledgeBase(app.env.domains["claim"], app.builder)
+    return search_records(kb, build_language(app), lambda docname: section_of(app.config, docname))
 
-    def __init__(self, app):
-        self.app = app
-        self.domain = app.env.domains["claim"]
-        self.registry = self.domain.registry
-        self.base_year = base_year(self.domain)
-        self.language = (app.config.language or "en").split("_")[0]
 
-    def claims(self):
-        for record in shown_claims(self.domain):
-            found = self.domain.objects.get(("claim", record.id))
-            if found is not None:
-                yield found[0], record
-
-    def page_uri(self, docname: str) -> str:
-        return self.app.builder.get_target_uri(docname)
-
-    def section(self, docname: str) -> str:
-        return section_of(self.app.config, docname)
+def build_language(app) -> str:
+    """`fr` for `fr_CA`: the language of the index and of the thesaurus."""
+    return (app.config.language or "en").split("_")[0]
 
 
 def section_of(config, docname: str) -> str:
@@ -102,9 +89,8 @@ def write_search_index(app, exception) -> None:
     if exception is not None or not uses_pagefind(app):
         return
     start = time.perf_counter()
-    source = BuildSearchSource(app)
-    language = source.language
-    records = search_records(source)
+    language = build_language(app)
+    records = build_records(app)
     outdir = Path(app.outdir)
     documents = list(_pages(app, outdir))
     pages = len(documents)

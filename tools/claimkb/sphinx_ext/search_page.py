@@ -14,7 +14,7 @@ from html import escape
 
 from ..views.i18n import _
 from ..views.search_words import SECTION_WORDS
-from .search_index import BUNDLE, uses_pagefind
+from .search_index import BUNDLE, build_language, uses_pagefind
 
 PAGE = "search"
 
@@ -64,7 +64,7 @@ def collect_search_page(app):
     """html-collect-pages: the search page, at the address Sphinx's had."""
     if not uses_pagefind(app):
         return
-    language = (app.config.language or "en").split("_")[0]
+    language = build_language(app)
     depth = app.builder.get_target_uri(PAGE).rstrip("/").count("/")
     depth += 1 if app.builder.name == "dirhtml" else 0
     root = "../" * depth or "./"

@@ -11,33 +11,21 @@ clicks: metric, kind of subject, year and section of the site.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from ..core.formatting import format_value
 from ..core.money import constant, is_money
 from ..core.periods import as_of_words, period_words, try_period
 from ..core.records import Record, is_number
-from ..core.registry import Registry
 from .i18n import _
+from .kb import KnowledgeBase
 from .search_numbers import number_words
 from .search_words import KIND_WORDS, SECTION_WORDS, synonyms
+from .selections import shown_claims
 
-
-class SearchSource(Protocol):
-    """What the search reads of a build: the shown claims with their page, the registry (in the
-    build's language), the constant-dollar year, where a page is, and its section."""
-
-    registry: Registry
-    base_year: int | None
-    language: str
-
-    def claims(self) -> Iterable[tuple[str, Record]]: ...
-
-    def page_uri(self, docname: str) -> str: ...
-
-    def section(self, docname: str) -> str: ...
+#: the section of the site (`explainers`, `knowledge-base`, `contributors`) a page belongs to
+SectionOf = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -80,23 +68,26 @@ class SearchRecord:
     recency: str
 
 
-def search_records(source: SearchSource) -> list[SearchRecord]:
-    """Every shown claim as a search record, by id."""
-    builder = _RecordBuilder(source)
-    return [
-        builder.record(docname, claim)
-        for docname, claim in sorted(source.claims(), key=lambda found: found[1].id)
-    ]
+def search_records(kb: KnowledgeBase, language: str, section: SectionOf) -> list[SearchRecord]:
+    """Every shown claim as a search record, by id, in `language` (the build's: the registry's
+    names and the words are already translated; `language` picks the synonyms)."""
+    builder = _RecordBuilder(kb, language, section)
+    records = []
+    for claim in sorted(shown_claims(kb), key=lambda record: record.id):
+        home = kb.home("claim", claim.id)
+        if home is not None:
+            records.append(builder.record(home[0], claim))
+    return records
 
 
 class _RecordBuilder:
-    def __init__(self, source: SearchSource):
-        self.source = source
-        self.registry = source.registry
-        self.entities = source.registry.of_type("entity")
+    def __init__(self, kb: KnowledgeBase, language: str, section: SectionOf):
+        self.kb, self.language, self.section = kb, language, section
+        self.registry = kb.registry
+        self.entities = kb.registry.of_type("entity")
 
     def record(self, docname: str, claim: Record) -> SearchRecord:
-        registry, source = self.registry, self.source
+        registry = self.registry
         metric, scope = claim.get("metric"), claim.get("scope")
         unit = registry.unit_of(metric)
         kinds = []
@@ -110,7 +101,7 @@ class _RecordBuilder:
         metric_name = registry.name_of("metric", metric) if metric else ""
         return SearchRecord(
             claim_id=claim.id,
-            url=f"{self.source.page_uri(docname)}#{claim.anchor}",
+            url=f"{self.kb.page_uri(docname)}#{claim.anchor}",
             title=claim.get("title") or claim.id,
             value=format_value(claim.data, unit),
             constant=self._constant(claim, unit),
@@ -119,7 +110,7 @@ class _RecordBuilder:
             source=registry.name_of("source", claim.get("source")) if claim.get("source") else "",
             subjects=self._subject_words(claim),
             measures=self._measure_names(metric, scope),
-            synonyms=tuple(synonyms(" ".join(self._measure_names(metric, scope)), source.language)),
+            synonyms=tuple(synonyms(" ".join(self._measure_names(metric, scope)), self.language)),
             years=years,
             numbers=_numbers(claim),
             other=tuple(w for w in (unit, claim.id) if w),
@@ -127,7 +118,7 @@ class _RecordBuilder:
                 metric=(metric_name,) if metric_name else (),
                 kind=tuple(dict.fromkeys(kinds)),
                 year=years,
-                section=(_(SECTION_WORDS[self.source.section(docname)]),),
+                section=(_(SECTION_WORDS[self.section(docname)]),),
             ),
             recency=_recency(claim),
         )
@@ -163,7 +154,7 @@ class _RecordBuilder:
             return ""
         if not is_money(metric.get("unit")):
             return ""
-        found = constant(claim.data, self.source.base_year)
+        found = constant(claim.data, self.kb.base_year)
         if found is None or found.dollars.year == found.base_year:
             return ""
         text = format_value(found.as_data(), unit)
