@@ -42,6 +42,10 @@ UNUSED = (
 TIMING_FILE = "CLAIMKB_SEARCH_TIMING"
 #: Pagefind's options: a heading's "¶" link and the claim cards' share links are no text
 INDEX_CONFIG = {"exclude_selectors": [".headerlink", ".claimkb-search-data"]}
+#: the markers `mark_page` puts around what Pagefind reads of a page
+BODY_START = "<div data-pagefind-body>"
+DATA_START = '<div class="claimkb-search-data"'
+DATA_END = "</div>"
 #: pages with no text of their own to find
 NOT_INDEXED = ("search", "genindex")
 
@@ -92,7 +96,7 @@ def write_search_index(app, exception) -> None:
     language = build_language(app)
     records = build_records(app)
     outdir = Path(app.outdir)
-    documents = list(_pages(app, outdir))
+    documents = list(_pages(app, outdir, language))
     pages = len(documents)
     documents += [(f"/{r.url}", record_html(r, language)) for r in records]
     fresh = outdir / f".{BUNDLE}-new"
@@ -123,8 +127,10 @@ def write_search_index(app, exception) -> None:
             handle.write(json.dumps(line) + "\n")
 
 
-def _pages(app, outdir: Path):
-    """(address, HTML) of every written page Pagefind should read, by docname."""
+def _pages(app, outdir: Path, language: str):
+    """(address, HTML) of every written page Pagefind should read, by docname: the part of the
+    page it indexes (`mark_page`), not the theme's navigation around it, which would be read and
+    sent for nothing (on Epoch AI's database, 60 KB a page)."""
     builder = app.builder
     for docname in sorted(app.env.found_docs):
         if docname in NOT_INDEXED:
@@ -133,6 +139,17 @@ def _pages(app, outdir: Path):
         if builder.name == "dirhtml":
             path = path / "index.html"
         if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            if "data-pagefind-body" in text:
-                yield f"/{builder.get_target_uri(docname)}", text
+            indexed = indexed_part(path.read_text(encoding="utf-8"))
+            if indexed:
+                page = f'<!DOCTYPE html><html lang="{language}"><body>{indexed}</body></html>'
+                yield f"/{builder.get_target_uri(docname)}", page
+
+
+def indexed_part(page: str) -> str:
+    """What `mark_page` wrapped: the page's body and its search data; "" if it has none."""
+    start = page.find(BODY_START)
+    data = page.find(DATA_START, start)
+    end = page.find(DATA_END, data)
+    if min(start, data, end) < 0:
+        return ""
+    return page[start : end + len(DATA_END)]

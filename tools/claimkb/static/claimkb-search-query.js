@@ -122,6 +122,9 @@ function readNumber(words, start, language) {
   let digits = number.whole + number.fraction;
   let exponent = (scale || 0) - number.fraction.length;
   digits = digits.replace(/^0+(?=\d)/, "");
+  if (bare && !number.pointed && number.whole.length <= 2 && !number.fraction) {
+    return null; // "Claude 3 Opus", "GPT 4": a short bare number is a word of a name
+  }
   if (bare) {
     // a bare number says its digits, not its size: "5,576" finds $5.576M, "1,6" never 11.6
     return { word: digitsWord(digits), used: rest - start };

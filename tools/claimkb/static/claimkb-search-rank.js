@@ -81,10 +81,13 @@ function compareKeys(a, b) {
   return 0;
 }
 
-// [{ score, data }] in Pagefind's order -> the order shown
+// [{ score, data }] in Pagefind's order -> { answering: the claims that answer, in the order
+// shown; others: the rest, in Pagefind's order }
 export function rank(loaded, words, language) {
   const keyed = loaded.map((result, index) => ({ result, index, key: claimKey(result.data, words, language) }));
   const answering = keyed.filter((k) => k.key).sort((a, b) => compareKeys(a.key, b.key) || a.index - b.index);
-  const others = keyed.filter((k) => !k.key);
-  return [...answering, ...others].map((k) => k.result);
+  return {
+    answering: answering.map((k) => k.result),
+    others: keyed.filter((k) => !k.key).map((k) => k.result),
+  };
 }

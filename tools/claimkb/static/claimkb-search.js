@@ -40,19 +40,38 @@ function chosenFilters() {
   return chosen;
 }
 
+// One search for the totals and the filters' counts, and one each for claims and pages: the
+// first claims are loaded and ranked (a claim's data is small), only the first pages are.
+async function searches(pagefind, terms, filters) {
+  const all = await pagefind.search(terms, { filters });
+  const claims = await pagefind.search(terms, { filters: { ...filters, result: "claim" } });
+  const pages = await pagefind.search(terms, { filters: { ...filters, result: "page" } });
+  return { all, claims, pages };
+}
+
+const load = async (result) => ({ score: result.score, result, data: await result.data() });
+
 async function run(pagefind) {
   const found = queryWords(query, LANGUAGE);
   const filters = chosenFilters();
-  let search = await pagefind.search(found.words.join(" ") || query, { filters });
-  if (found.numbers && search.results.length === 0) {
-    // numbers that belong to a name ("Claude 3 Opus", "Llama 3.1 405B") are words after all
-    search = await pagefind.search(query, { filters });
+  let results = await searches(pagefind, found.words.join(" ") || query, filters);
+  if (found.numbers && results.all.results.length === 0) {
+    // numbers that belong to a name ("Llama 3.1 405B") are words after all
+    results = await searches(pagefind, query, filters);
   }
-  const head = await Promise.all(search.results.slice(0, RANKED).map(async (result) => ({
-    score: result.score, data: await result.data(),
-  })));
-  const ordered = rank(head, found.words, LANGUAGE);
-  return { search, ordered, rest: search.results.slice(RANKED) };
+  const { all, claims, pages } = results;
+  const [ranked, shownPages] = await Promise.all([
+    Promise.all(claims.results.slice(0, RANKED).map(load)),
+    Promise.all(pages.results.slice(0, SHOWN).map(load)),
+  ]);
+  const { answering, others } = rank(ranked, found.words, LANGUAGE);
+  // the rest in Pagefind's order (its scores are of one query on one index), loaded when shown
+  const rest = [
+    ...others, ...shownPages,
+    ...claims.results.slice(RANKED).map((result) => ({ score: result.score, result })),
+    ...pages.results.slice(SHOWN).map((result) => ({ score: result.score, result })),
+  ].sort((a, b) => b.score - a.score);
+  return { search: all, pending: [...answering, ...rest] };
 }
 
 function resultLink(data) {
@@ -145,7 +164,7 @@ async function show() {
     excerptLength: 24,
   });
   await pagefind.filters();
-  const { search, ordered, rest } = await run(pagefind);
+  const { search, pending } = await run(pagefind);
   const total = search.results.length;
   status.textContent = total
     ? WORDS.results.replace("%(count)s", total.toLocaleString(LANGUAGE))
@@ -155,23 +174,18 @@ async function show() {
   root.append(list);
   let shown = 0;
   const more = element("button", { type: "button", class: "claimkb-search-more" }, WORDS.more);
-  const pending = [...ordered];
   async function showMore() {
-    let batch = pending.splice(0, SHOWN);
-    if (batch.length < SHOWN && rest.length) {
-      const extra = await Promise.all(rest.splice(0, SHOWN - batch.length).map(async (r) => ({ data: await r.data() })));
-      batch = batch.concat(extra);
-    }
-    for (const { data } of batch) list.append(data.meta.kind === "claim" ? claimItem(data) : pageItem(data));
+    const batch = await Promise.all(pending.splice(0, SHOWN).map(async (item) => item.data || (await item.result.data())));
+    for (const data of batch) list.append(data.meta.kind === "claim" ? claimItem(data) : pageItem(data));
     shown += batch.length;
-    if (shown >= total) more.remove();
+    if (!pending.length) more.remove();
   }
   more.addEventListener("click", showMore);
   await showMore();
   // for the benchmark: from the navigation's start, and from the search's start
   root.dataset.firstResultMs = String(Math.round(performance.now()));
   root.dataset.searchMs = String(Math.round(performance.now() - started));
-  if (shown < total) root.append(more);
+  if (pending.length) root.append(more);
   root.dataset.ready = "true";
 }
 

@@ -25,6 +25,8 @@ WEIGHTS = {
     "claimant": 1.5,
     "other": 0.5,
 }
+#: claims and pages apart, for the search page (not a filter readers see)
+RESULT_FILTER = '<span data-pagefind-filter="result">{kind}</span>'
 #: what a result shows, as Pagefind metadata
 SHOWN = ("title", "value", "constant", "period", "claimant", "source")
 
@@ -60,6 +62,7 @@ def record_html(record: SearchRecord, language: str) -> str:
     }
     data = [_meta(name, text) for name, text in meta.items() if text]
     data += filter_tags(record.filters)
+    data.append(RESULT_FILTER.format(kind="claim"))
     return (
         f'<!DOCTYPE html><html lang="{escape(language)}"><head><title></title></head>'
         f"<body><main data-pagefind-body>{''.join(body)}</main>"
@@ -70,6 +73,7 @@ def record_html(record: SearchRecord, language: str) -> str:
 def page_tags(section: str) -> str:
     """What a page of the site adds to its body: its section, and that it is a page."""
     tags = [_meta("kind", "page"), *filter_tags(SearchFilters(section=(section,)))]
+    tags.append(RESULT_FILTER.format(kind="page"))
     # data-pagefind-ignore: its words are not the page's text (its filter and kind are kept)
     return f'<div class="claimkb-search-data" hidden data-pagefind-ignore>{"".join(tags)}</div>'
 
