@@ -54,7 +54,7 @@ def test_the_theme_s_search_box_leads_to_figures(ledger_tab, width):
         box.press("Enter")
         tab.page.wait_for_url("**/search.html?q=*")
         tab.page.wait_for_selector(READY, timeout=30_000)
-        assert "claim-gpt-4o-mini" in first_results(tab, 1)[0]["href"]
+        assert "gpt-4o-mini" in first_results(tab, 1)[0]["href"]
     assert tab.errors == []
 
 
