@@ -24,6 +24,7 @@ def page_words() -> dict[str, str]:
         "searching": _("Searching…"),
         "empty": _("Type what you are looking for: a company, a model, a figure."),
         "results": _("%(count)s results"),
+        "one_result": _("1 result"),
         "nothing": _("Nothing found for “%(query)s”."),
         "failed": _("The search could not run in this browser."),
         "more": _("More results"),

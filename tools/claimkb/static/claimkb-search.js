@@ -166,9 +166,9 @@ async function show() {
   await pagefind.filters();
   const { search, pending } = await run(pagefind);
   const total = search.results.length;
-  status.textContent = total
-    ? WORDS.results.replace("%(count)s", total.toLocaleString(LANGUAGE))
-    : WORDS.nothing.replace("%(query)s", query);
+  status.textContent = total === 1 ? WORDS.one_result
+    : total ? WORDS.results.replace("%(count)s", total.toLocaleString(LANGUAGE))
+      : WORDS.nothing.replace("%(query)s", query);
   root.append(facets(search));
   const list = element("ol", { class: "claimkb-results" });
   root.append(list);
