@@ -4,8 +4,9 @@ first result and the time to it, in Chromium with its CPU slowed four times thro
 protocol (`Emulation.setCPUThrottlingRate`, a phone-class CPU).
 
 Each query is a cold visit (a fresh browser context: nothing cached) of `search.html?q=...`;
-the bytes are what the network delivered (`Network.loadingFinished`, encoded sizes) until the
-page marks its first results, the time is the page's own `performance.now()` at that moment
+the bytes are what the network delivered (each finished request's body and headers, the
+search's worker included) until the page marks its first results, the time is the page's own
+`performance.now()` at that moment
 (from the start of the navigation). The site is served by Python's HTTP server, uncompressed: a
 real host compresses the JavaScript and the page, so these bytes are an upper bound.
 """
@@ -106,33 +107,36 @@ def _visit(browser, base: str, query: dict, slowdown: int) -> dict:
     context = browser.new_context()
     page = context.new_page()
     session = context.new_cdp_session(page)
-    session.send("Network.enable")
     session.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
-    urls, received = {}, {}
-    session.on(
-        "Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"])
-    )
-    session.on(
-        "Network.loadingFinished",
-        lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]),
-    )
+    # the context's requests include the search's worker, which fetches the index
+    received: list[tuple[str, int]] = []
+    context.on("requestfinished", lambda request: received.append(_size(request)))
     edition = "fr/" if query["lang"] == "fr" else ""
     page.goto(f"{base}{edition}search.html?q={quote(query['query'])}")
-    page.wait_for_selector("#claimkb-search[data-ready]", timeout=60_000)
+    page.wait_for_selector("#claimkb-search[data-first-result-ms]", timeout=60_000)
+    seen = list(received)
     first_ms = page.get_attribute("#claimkb-search", "data-first-result-ms")
     search_ms = page.get_attribute("#claimkb-search", "data-search-ms")
-    seen = dict(received)
+    page.wait_for_selector("#claimkb-search[data-ready]", timeout=60_000)
     links = page.eval_on_selector_all("li.claimkb-result", RESULTS)
     context.close()
-    index_bytes = sum(size for rid, size in seen.items() if "/pagefind/" in urls.get(rid, ""))
     return {
         "targets": [target(href, base) for href in links],
-        "bytes": int(sum(seen.values())),
-        "index_bytes": int(index_bytes),
+        "bytes": sum(size for _, size in seen),
+        "index_bytes": sum(size for url, size in seen if "/pagefind/" in url),
         "first_result_s": round(int(first_ms) / 1000, 3) if first_ms else None,
         # from the search's start (its code loaded, the page drawn) to its first results
         "search_s": round(int(search_ms) / 1000, 3) if search_ms else None,
     }
+
+
+def _size(request) -> tuple[str, int]:
+    """A finished request's address and the bytes it brought (body and headers)."""
+    try:
+        sizes = request.sizes()
+    except Exception:  # a request whose sizes Chromium no longer knows: counted as nothing
+        return request.url, 0
+    return request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
 def summary(visits: dict) -> dict:

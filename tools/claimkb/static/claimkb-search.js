@@ -40,15 +40,17 @@ function chosenFilters() {
   return chosen;
 }
 
-// One search for the totals and the filters' counts, and one each for claims and pages: the
-// first claims are loaded and ranked (a claim's data is small), only the first pages are.
+// One search for the total, and one each for claims and pages: the first claims are loaded and
+// ranked (a claim's data is small); a page's data is loaded when it is shown.
 async function searches(pagefind, terms, filters) {
   const all = await pagefind.search(terms, { filters });
   const claims = await pagefind.search(terms, { filters: { ...filters, result: "claim" } });
   const pages = await pagefind.search(terms, { filters: { ...filters, result: "page" } });
-  return { all, claims, pages };
+  return { all, claims, pages, terms };
 }
 
+// the words the results were found by (the filters' counts are of the same search)
+let lastTerms = "";
 const load = async (result) => ({ score: result.score, result, data: await result.data() });
 
 async function run(pagefind) {
@@ -59,17 +61,15 @@ async function run(pagefind) {
     // numbers that belong to a name ("Llama 3.1 405B") are words after all
     results = await searches(pagefind, query, filters);
   }
+  lastTerms = results.terms;
   const { all, claims, pages } = results;
-  const [ranked, shownPages] = await Promise.all([
-    Promise.all(claims.results.slice(0, RANKED).map(load)),
-    Promise.all(pages.results.slice(0, SHOWN).map(load)),
-  ]);
+  const ranked = await Promise.all(claims.results.slice(0, RANKED).map(load));
   const { answering, others } = rank(ranked, found.words, LANGUAGE);
   // the rest in Pagefind's order (its scores are of one query on one index), loaded when shown
   const rest = [
-    ...others, ...shownPages,
+    ...others,
     ...claims.results.slice(RANKED).map((result) => ({ score: result.score, result })),
-    ...pages.results.slice(SHOWN).map((result) => ({ score: result.score, result })),
+    ...pages.results.map((result) => ({ score: result.score, result })),
   ].sort((a, b) => b.score - a.score);
   return { search: all, pending: [...answering, ...rest] };
 }
@@ -163,15 +163,14 @@ async function show() {
     ranking: { metaWeights: { title: 2, value: 0, constant: 0, period: 0, claimant: 0, source: 0, kind: 0, recency: 0 } },
     excerptLength: 24,
   });
-  await pagefind.filters();
   const { search, pending } = await run(pagefind);
   const total = search.results.length;
   status.textContent = total === 1 ? WORDS.one_result
     : total ? WORDS.results.replace("%(count)s", total.toLocaleString(LANGUAGE))
       : WORDS.nothing.replace("%(query)s", query);
-  root.append(facets(search));
+  const filtersBox = element("div", { class: "claimkb-facets" });
   const list = element("ol", { class: "claimkb-results" });
-  root.append(list);
+  root.append(filtersBox, list);
   let shown = 0;
   const more = element("button", { type: "button", class: "claimkb-search-more" }, WORDS.more);
   async function showMore() {
@@ -186,6 +185,10 @@ async function show() {
   root.dataset.firstResultMs = String(Math.round(performance.now()));
   root.dataset.searchMs = String(Math.round(performance.now() - started));
   if (pending.length) root.append(more);
+  // the filters' counts come after the first results: their files are not on the way to them
+  await pagefind.filters();
+  const counted = await pagefind.search(lastTerms, { filters: chosenFilters() });
+  filtersBox.replaceWith(facets(counted));
   root.dataset.ready = "true";
 }
 
