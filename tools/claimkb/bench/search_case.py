@@ -149,6 +149,7 @@ def summary(visits: dict) -> dict:
         "first_result_kb_max": round(max(sizes) / 1024, 1) if sizes else None,
         "first_result_kb_median": round(statistics.median(sizes) / 1024, 1) if sizes else None,
         "index_kb_max": round(max(index) / 1024, 1) if index else None,
+        "index_kb_median": round(statistics.median(index) / 1024, 1) if index else None,
         "first_result_s_max": max(times) if times else None,
         "first_result_s_median": round(statistics.median(times), 3) if times else None,
         "search_s_max": max(searches) if searches else None,
