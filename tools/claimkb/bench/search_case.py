@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import statistics
+from concurrent.futures import ThreadPoolExecutor
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -82,7 +83,15 @@ def serve(site: Path):
 
 
 def measure(site: Path, queries: list[dict], log, slowdown: int = CPU_SLOWDOWN) -> dict:
-    """Cold visits of each query's results page: its targets, bytes and time to first result."""
+    """Cold visits of each query's results page: its targets, bytes and time to first result.
+
+    In a thread of its own: Playwright's synchronous API refuses to run where an asyncio loop
+    runs (a test session may have one)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_measure, site, queries, log, slowdown).result()
+
+
+def _measure(site: Path, queries: list[dict], log, slowdown: int) -> dict:
     if not CHROMIUM.is_file():
         return {"skipped": f"Chromium not found at {CHROMIUM}"}
     try:
