@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import functools
 import statistics
-from concurrent.futures import ThreadPoolExecutor
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
