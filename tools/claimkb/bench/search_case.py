@@ -192,7 +192,7 @@ def search_rows(real: dict | None, epoch: dict | None) -> list[dict]:
              GOALS["first_result_s"]),
         ]  # fmt: skip
     search = (epoch or {}).get("search") or {}
-    if "index_seconds" in search:
+    if epoch and "index_seconds" in search:
         size = f"Epoch: {epoch['models']} models"
         rows += [
             (size, "search index: share of the build", search["index_share"], GOALS["index_share"]),

@@ -35,7 +35,7 @@ def write_index(documents: Iterable[tuple[str, str]], config: dict, output: Path
     The bundle's files are asked for (`GetFiles`) and written here: Pagefind 1.5.2 may exit
     before the files it writes itself are complete (fixed after the release,
     Pagefind/pagefind#1272)."""
-    requests = [{"type": "NewIndex", "config": config}]
+    requests: list[dict[str, object]] = [{"type": "NewIndex", "config": config}]
     for url, html in documents:
         requests.append({"type": "AddFile", "index_id": 0, "url": url, "file_contents": html})
     requests.append({"type": "GetFiles", "index_id": 0})
@@ -55,7 +55,7 @@ def write_index(documents: Iterable[tuple[str, str]], config: dict, output: Path
     return sum(1 for a in answers if a.get("type") == "IndexedFile")
 
 
-def _exchange(requests: list[dict]) -> list[dict]:
+def _exchange(requests: list[dict[str, object]]) -> list[dict]:
     process = subprocess.Popen(
         [str(get_executable()), "--service"],
         stdin=subprocess.PIPE,
@@ -85,7 +85,7 @@ def _exchange(requests: list[dict]) -> list[dict]:
     return [answers[number] for number in sorted(answers)]
 
 
-def _write(stream, requests: list[dict]) -> None:
+def _write(stream, requests: list[dict[str, object]]) -> None:
     try:
         for number, payload in enumerate(requests, start=1):
             message = json.dumps({"message_id": number, "payload": payload}).encode("utf-8")
