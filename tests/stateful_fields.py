@@ -180,8 +180,10 @@ DECLARED: dict[tuple[str, str], Callable[[Context], st.SearchStrategy]] = {
     ("metric", "unit"): lambda c: st.sampled_from(UNITS),
     ("metric", "unit_text"): lambda c: st.sampled_from(UNIT_TEXTS),
     # a declared unit: an expression of the package's units, or a dimension of its own
-    ("unit", "pint"): lambda c: st.sampled_from(("GPU * hour", "1000 * GPU", "1e6 * token"))
-    | st.just(f"[{c.own_id or 'thing'}]"),
+    ("unit", "pint"): lambda c: (
+        st.sampled_from(("GPU * hour", "1000 * GPU", "1e6 * token"))
+        | st.just(f"[{c.own_id or 'thing'}]")
+    ),
 }
 
 
