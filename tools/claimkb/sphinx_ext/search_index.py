@@ -17,12 +17,14 @@ import time
 from fnmatch import fnmatch
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..views.i18n import _
 from ..views.search_pagefind import page_tags, record_html
 from ..views.search_records import search_records
 from ..views.search_words import SECTION_WORDS
+from .domain import claim_domain
 from .pagefind_output import make_deterministic
 from .pagefind_service import PagefindError, index_files
 from .site import SiteKnowledgeBase
@@ -50,13 +52,13 @@ DATA_END = "</div>"
 NOT_INDEXED = ("search", "genindex")
 
 
-def build_records(app) -> list:
+def build_records(app: Sphinx) -> list:
     """The search records of this build (`views.search_records`), from the site's knowledge base."""
-    kb = SiteKnowledgeBase(app.env.domains["claim"], app.builder)
+    kb = SiteKnowledgeBase(claim_domain(app.env), app.builder)
     return search_records(kb, build_language(app), lambda docname: section_of(app.config, docname))
 
 
-def build_language(app) -> str:
+def build_language(app: Sphinx) -> str:
     """`fr` for `fr_CA`: the language of the index and of the thesaurus."""
     return (app.config.language or "en").split("_")[0]
 
@@ -73,7 +75,7 @@ def section_of(config, docname: str) -> str:
     return "explainers"
 
 
-def mark_page(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+def mark_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """html-page-context: a page's own text is what Pagefind indexes (not the navigation, not the
     language switcher), with its section and the mark of a page."""
     if not uses_pagefind(app) or templatename != "page.html" or pagename in NOT_INDEXED:
@@ -84,11 +86,11 @@ def mark_page(app, pagename: str, templatename: str, context: dict, doctree) -> 
     context["body"] = f"<div data-pagefind-body>{context['body']}</div>{page_tags(section)}"
 
 
-def uses_pagefind(app) -> bool:
+def uses_pagefind(app: Sphinx) -> bool:
     return app.config.claimkb_search == "pagefind" and app.builder.name in ("html", "dirhtml")
 
 
-def write_search_index(app, exception) -> None:
+def write_search_index(app: Sphinx, exception) -> None:
     """build-finished: the index of every page and claim, in `pagefind/`."""
     if exception is not None or not uses_pagefind(app):
         return
@@ -151,7 +153,7 @@ def write_changed(files: dict[str, bytes], bundle: Path) -> int:
     return written
 
 
-def _pages(app, outdir: Path, language: str):
+def _pages(app: Sphinx, outdir: Path, language: str):
     """(address, HTML) of every written page Pagefind should read, by docname: the part of the
     page it indexes (`mark_page`), not the theme's navigation around it, which would be read and
     sent for nothing (on Epoch AI's database, 60 KB a page)."""
