@@ -13,6 +13,17 @@ TABLE_OPTIONS = {
     "latest": "a whole number greater than 0: only the N claims with the newest as_of",
 }
 LATEST = "latest"
+#: options of a `key-figures` table besides the filters
+CLAIMS = "claims"
+KEY_FIGURES_OPTIONS = {
+    CLAIMS: "claim ids, comma-separated: each one's latest figure, in this order",
+}
+#: directives that select claims with the filters -> their other options and what each takes
+SELECTING = {
+    "claims": TABLE_OPTIONS,
+    "key-figures": KEY_FIGURES_OPTIONS,
+    "claims-pivot": {},
+}
 
 
 def parse_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
@@ -43,6 +54,16 @@ def table_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
 
 def _wanted(filters: dict[str, list[str]]) -> list[tuple[str, set[str]]]:
     return [(name, set(values)) for name, values in filters.items() if name in FILTERS]
+
+
+def selection_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
+    """The filters of a `key-figures` or `claims-pivot` table (its other options aside)."""
+    return {name: values for name, values in parse_filters(options).items() if name in FILTERS}
+
+
+def named_claims(options: dict[str, str | None]) -> list[str]:
+    """The claim ids of a `key-figures` table's `claims` option, in the order written."""
+    return list(dict.fromkeys(parse_filters({CLAIMS: options.get(CLAIMS)})[CLAIMS]))
 
 
 def _matches(record: Record, wanted: list[tuple[str, set[str]]]) -> bool:

@@ -59,7 +59,8 @@ def claim_pages(
     shown = shown_claims(registry, page_claims, references)
     found: dict[str, set[str]] = {cid: set(homes) for cid, (_, homes) in shown.items()}
     for docname, ref in references:
-        if ref.via in ("claim", "claim-value", "compare") and ref.target in found:
+        named = ref.via == "key-figures" and ref.option == "claims"
+        if (named or ref.via in ("claim", "claim-value", "compare")) and ref.target in found:
             found[ref.target].add(docname)
     shown_records = [record for record, _ in shown.values()]
     for docname, filters in tables:
