@@ -9,7 +9,15 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
-from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
+from ..views.nodes import (
+    NEUTRAL_NODES,
+    depart_details,
+    depart_sort_key,
+    details_node,
+    sort_key,
+    visit_details,
+    visit_sort_key,
+)
 from .claim_card import setup_claim_card
 from .claim_directives import setup_claim_directives
 from .claim_titles import setup_claim_titles
@@ -48,6 +56,7 @@ def setup(app: Sphinx) -> dict:
     for node in NEUTRAL_NODES:
         app.add_node(node)
     app.add_node(sort_key, html=(visit_sort_key, depart_sort_key))
+    app.add_node(details_node, html=(visit_details, depart_details))
     setup_language(app)
     setup_claim_directives(app)
     setup_roles(app)

@@ -16,10 +16,15 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
-from ..core.page_directives import check_arguments, directive_references
-from ..myst.directive_syntax import ClaimSyntax, ReferencesSyntax
+from ..core.page_directives import (
+    check_arguments,
+    check_collection_options,
+    collection_display,
+    directive_references,
+)
+from ..myst.directive_syntax import ClaimSyntax, OpenOptionSpec, ReferencesSyntax
 from ..myst.option_lines import option_lines
-from ..views.nodes import claim_node, registry_node
+from ..views.nodes import claim_node, collection_table_node, registry_node
 from .view_transform import ViewTransform
 
 
@@ -99,28 +104,53 @@ class RegistryDirective(ReferencingDirective):
 
 
 class ClaimCollectionDirective(ReferencingDirective):
-    """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`."""
+    """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`, a
+    card each, or (`:display: table`) as one table whose rows are their homes."""
+
+    option_spec = OpenOptionSpec()
 
     def run(self) -> list[nodes.Node]:
         registry = self.env.claimkb_registry
         arguments = self.noted_arguments()
+        domain, docname = self.env.domains["claim"], self.env.docname
+        lines = option_lines(self.block_text, self.lineno, self.options)
+        path = str(self.env.doc2path(docname))
+        domain.note_findings(
+            docname, check_collection_options(self.options, path, self.lineno, lines)
+        )
         paths = [p for p in registry.files if [p.stem] == arguments]
         if not paths:
             return []  # a finding says why
         self.env.note_dependency(str(paths[0]))
-        records = registry.claims_of(paths[0].stem)
-        domain, docname = self.env.domains["claim"], self.env.docname
+        stem = paths[0].stem
+        records = registry.claims_of(stem)
         domain.note_shown(docname, records)
         result = []
         for index, record in enumerate(records):
-            view = domain.note_view(docname, ("collection-card", docname, paths[0].stem, index))
+            view = domain.note_view(docname, ("collection-card", docname, stem, index))
             node = claim_node(record=record, view=view)
             self.set_source_info(node)
             if record.get("text"):
                 node.extend(self.parse_text_to_nodes(record.get("text")))
                 neutralise_raw(node)
             result.append(node)
-        return result
+        if collection_display(self.options) != "table":
+            return result
+        view = domain.note_view(docname, ("collection-table", docname, stem))
+        table = collection_table_node(view=view)
+        self.set_source_info(table)
+        table.extend(result)
+        return [table]
+
+
+class RenderCollectionTables(ViewTransform):
+    """A collection shown as a table, before its rows' claims are rendered as cards."""
+
+    default_priority = 780
+    node_class = collection_table_node
+
+    def render(self, model, node):
+        return [model.render([list(child.children) for child in node.children])]
 
 
 class RenderClaims(ViewTransform):
@@ -139,4 +169,6 @@ def setup_claim_directives(app: Sphinx) -> None:
     app.add_directive("claim", ClaimDirective)
     app.add_directive("registry", RegistryDirective)
     app.add_directive("claim-collection", ClaimCollectionDirective)
+    app.add_post_transform(RenderCollectionTables)
     app.add_post_transform(RenderClaims)
+    app.add_js_file("claimkb-cards.js", loading_method="defer")

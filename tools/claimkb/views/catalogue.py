@@ -18,13 +18,16 @@ from ..core.records import Record
 from . import listing_pages, record_pages
 from .cards import CardModel, card_model
 from .claims_table import Rows, TableModel
+from .collection_table import CollectionTableModel, collection_table
 from .compare import CompareModel, Comparison
 from .exports import ClaimResolver
 from .generated_pages import PageModel, PageParts
 from .kb import KnowledgeBase
+from .key_figures import KeyFiguresModel, key_figures_model
 from .model import Link, digest
 from .names import Names
 from .page_head import HeadModel, head_model
+from .pivot import PivotModel, pivot_model
 from .registry_list import RegistryList, registry_list
 from .selections import table_rows
 
@@ -48,11 +51,18 @@ def _collection_card(parts: Parts, docname: str, collection: str, index: int) ->
     return card_model(parts.kb, parts.names, record, parts.share_uri(docname, record))
 
 
+def _collection_table(parts: Parts, docname: str, collection: str) -> CollectionTableModel:
+    records = parts.kb.registry.claims_of(collection)
+    shares = [parts.share_uri(docname, record) for record in records]
+    return collection_table(parts.kb, parts.names, records, shares)
+
+
 def _shown_card(parts: Parts, docname: str, claim_id: str) -> CardModel | None:
     found = parts.kb.claim(claim_id)
     if found is None:
         return None  # an unknown id is reported, located, by the consistency check
-    return card_model(parts.kb, parts.names, found[1], away=True)
+    record = found[1]
+    return card_model(parts.kb, parts.names, record, parts.share_uri(docname, record), away=True)
 
 
 def _registry(parts: Parts, rtype: str, *ids: str) -> RegistryList:
@@ -61,6 +71,14 @@ def _registry(parts: Parts, rtype: str, *ids: str) -> RegistryList:
 
 def _table(parts: Parts, filters: dict[str, list[str]]) -> TableModel:
     return parts.rows.table(table_rows(parts.kb, filters))
+
+
+def _key_figures(parts: Parts, filters: dict[str, list[str]], ids: list[str]) -> KeyFiguresModel:
+    return key_figures_model(parts.kb, parts.names, filters, ids)
+
+
+def _pivot(parts: Parts, filters: dict[str, list[str]]) -> PivotModel:
+    return pivot_model(parts.kb, parts.names, filters)
 
 
 def _compare(parts: Parts, block_id: str, *ids: str) -> CompareModel | None:
@@ -100,9 +118,12 @@ def _no_render(model: object) -> None:
 VIEWS: dict[str, View] = {
     "card": View(_page_card, CardModel.render),
     "collection-card": View(_collection_card, CardModel.render),
+    "collection-table": View(_collection_table, CollectionTableModel.render),
     "shown-card": View(_shown_card, CardModel.render),
     "registry": View(_registry, RegistryList.render),
     "table": View(_table, TableModel.render),
+    "key-figures": View(_key_figures, KeyFiguresModel.render),
+    "pivot": View(_pivot, PivotModel.render),
     "compare": View(_compare, CompareModel.render),
     "claim": View(_claim_link, _no_render),
     "value": View(_value_link, _no_render),

@@ -15,20 +15,23 @@ from .generated_pages import (
     FIGURE_COLUMNS,
     OTHER_COLUMNS,
     Anchors,
+    PageFilter,
     PageModel,
     PageParts,
     chart_name,
     is_figure,
     paragraph,
 )
-from .i18n import _, entity_type_words, labelled
+from .i18n import N_, _, entity_type_words, labelled
+from .key_figures import HEADERS as KEY_HEADERS
+from .key_figures import KeyFiguresModel, entity_key_figures
 from .links import web_url
 from .model import Inline, Items, Section, Styled, WebLink, joined, strong
 from .money_view import money_metric
 from .names import date_of
 from .selections import children_of, claims_about, claims_citing, claims_made_by, claims_of_pair
 
-CHART_NOTE = (
+CHART_NOTE = N_(
     "Each colour is one method: figures obtained by different methods (or in "
     "different years' prices) are not comparable, so the chart keeps them apart. "
     "Each figure stands at the middle of the period it is about; a hollow circle "
@@ -40,15 +43,30 @@ CHART_NOTE = (
 )
 
 
+KEY_LEAD = N_(
+    "The latest figure of each kind, those readers ask for most first; the tables below list "
+    "every figure."
+)
+
+
 def entity_page(parts: PageParts, rid: str) -> PageModel:
+    """The entity's description, its key figures, one filter for the page, then every claim
+    about it (a table per metric and scope, metrics in the order readers ask for them) and
+    every claim it makes."""
     kb, rows = parts.kb, parts.rows
     anchors = Anchors()
     record = parts.registry.of_type("entity").get(rid)
     name = record.get("name", rid) if record else rid
     blocks: list[object] = entity_facts(record) if record is not None else []
     about = claims_about(kb, rid)
-    about_anchor = anchors.take("claims-about")
     figures = [c for c in about if is_figure(c) and c.get("metric") and c.get("scope")]
+    key_rows = entity_key_figures(kb, parts.names, figures, lambda r: key_label(parts, r, rid))
+    if key_rows:
+        key_table = KeyFiguresModel("", tuple(_(h) for h in KEY_HEADERS), key_rows)
+        lead = paragraph(_(KEY_LEAD), classes=("claimkb-key-figures-lead",))
+        blocks.append(anchors.section(_("Key figures"), "key-figures", lead, key_table))
+    blocks.append(PageFilter(_("Filter every table of this page")))
+    about_anchor = anchors.take("claims-about")
     inside: list[object] = []
     for (metric, scope), group in parts.figure_groups(figures):
         title = parts.pair_title(metric, scope)
@@ -73,6 +91,16 @@ def entity_page(parts: PageParts, rid: str) -> PageModel:
     blocks.append(anchors.section(_("Claims %s makes") % name, "claims-made", made_table))
     blocks.append(related(parts, anchors, rid, about))
     return PageModel(tuple(blocks))
+
+
+def key_label(parts: PageParts, record: Record, rid: str) -> str:
+    """What a key figure of an entity page is: its metric and scope, with the other entities
+    it is about, and whether it is a forecast."""
+    label = parts.pair_title(record.get("metric"), record.get("scope"))
+    others = [parts.names.name_of("entity", s) for s in record.get("subject") or [] if s != rid]
+    if others:
+        label += " " + _("(with %s)") % ", ".join(others)
+    return label
 
 
 def entity_facts(record: Record) -> list[object]:
