@@ -352,7 +352,7 @@ class FuzzProject:
         self._page("base", "# Base\n\n```{claim-collection} base\n```\n")
         self._page(
             "collection-claims",
-            "# Collection claims\n\n```{claim-collection} hostile\n```\n\n"
+            "# Collection claims\n\n```{claim-collection} hostile\n:display: table\n```\n\n"
             "```{claim-collection} companions\n```\n",
         )
         toctree = "```{toctree}\n" + "\n".join(pages) + "\n```\n"
@@ -401,7 +401,9 @@ class FuzzProject:
         self.pages.append("page-claims")
 
     def _write_views_page(self) -> None:
-        parts = ["# Views", "", "```{claims}", "```", ""]
+        parts = ["# Views", "", "```{claims}", "```", "", "```{claims-pivot}", "```", ""]
+        named = [h.rid for h in self.hostiles if h.rtype == "claim" and h.field != "id"]
+        parts += ["```{key-figures}", ":claims: " + ", ".join(named), "```", ""]
         for hostile in self.hostiles:
             if hostile.rtype == "claim" and hostile.field != "id":
                 parts += [

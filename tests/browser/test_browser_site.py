@@ -100,11 +100,8 @@ def test_claims_table_sorts_and_filters(tab):
     assert column_values(tab, "value") == list(reversed(ascending))
     assert header.get_attribute("aria-sort") == "descending"
 
-    tab.page.locator("input.claimkb-filter").fill("semianalysis")
-    assert column_values(tab, "title") == ["DeepSeek total server capital expenditure"]
-    tab.screenshot("claims-table-filtered")
-    tab.page.locator("input.claimkb-filter").fill("")
-    assert len(column_values(tab, "title")) == 3
+    # three rows need no filter box (a longer table gets one: tests/browser/test_browser_pages.py)
+    assert tab.page.locator("input.claimkb-filter").count() == 0
     assert tab.errors == []
 
 
