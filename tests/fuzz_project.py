@@ -352,7 +352,7 @@ class FuzzProject:
         self._page("base", "# Base\n\n```{claim-collection} base\n```\n")
         self._page(
             "collection-claims",
-            "# Collection claims\n\n```{claim-collection} hostile\n:display: table\n```\n\n"
+            "# Collection claims\n\n```{claim-collection} hostile\n:layout: rows\n```\n\n"
             "```{claim-collection} companions\n```\n",
         )
         toctree = "```{toctree}\n" + "\n".join(pages) + "\n```\n"

@@ -193,7 +193,7 @@ def test_each_card_says_how_to_cite_it(site):
 # --- a collection as one table -------------------------------------------------------------------
 def test_a_collection_shown_as_a_table_makes_each_row_its_claims_home(site):
     main = page(site, "index.html")
-    table = main.select_one("table.claimkb-collection")
+    table = main.select_one("table.claimkb-collection-rows")
     assert "claimkb-claims" in table["class"]  # sortable and filterable as every table
     headers = [th.get_text(strip=True) for th in table.thead.select("th")]
     assert headers == ["Claim", "Value", "Scope", "When", "Claimed by", "Source"]

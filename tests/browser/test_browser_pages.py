@@ -158,7 +158,7 @@ def test_a_price_link_lands_on_its_row_with_the_details_open(ledger_tab):
 
 def test_the_cited_prices_table_sorts_and_filters(ledger_tab):
     visit(ledger_tab, "desktop", "data/token-prices-cited.html")
-    table = "table.claimkb-collection"
+    table = "table.claimkb-collection-rows"
     rows = ledger_tab.page.locator(f"{table} tbody tr")
     total = rows.count()
     assert total > 50

@@ -22,7 +22,7 @@ ARGUMENTS = {
 #: directives whose arguments are each one reference
 REFERENCING = frozenset(ARGUMENTS)
 #: `claim-collection`'s options -> the values each takes (the first is the default)
-COLLECTION_OPTIONS = {"display": ("cards", "table")}
+COLLECTION_OPTIONS = {"layout": ("cards", "rows")}
 
 
 def check_arguments(directive: str, arguments: list[str], path: str, line: int) -> list[Finding]:
@@ -63,11 +63,11 @@ def check_table_options(
     ]
 
 
-def collection_display(options: dict[str, str | None]) -> str:
+def collection_layout(options: dict[str, str | None]) -> str:
     """How a `claim-collection` shows its claims: `cards` (the default) or `table`; a value it
     cannot use counts as the default (`check_collection_options` reports it)."""
-    value = (options.get("display") or "").strip()
-    return value if value in COLLECTION_OPTIONS["display"] else COLLECTION_OPTIONS["display"][0]
+    value = (options.get("layout") or "").strip()
+    return value if value in COLLECTION_OPTIONS["layout"] else COLLECTION_OPTIONS["layout"][0]
 
 
 def check_collection_options(

@@ -41,7 +41,7 @@ class ReferencesSyntax(Directive):
 
 
 class CollectionSyntax(ReferencesSyntax):
-    """```{claim-collection} name``` with its options (`:display: table`)."""
+    """```{claim-collection} name``` with its options (`:layout: rows`)."""
 
     option_spec = OpenOptionSpec()
 

@@ -19,12 +19,12 @@ from ..core.claim_options import ClaimDirectiveText, claim_from_directive
 from ..core.page_directives import (
     check_arguments,
     check_collection_options,
-    collection_display,
+    collection_layout,
     directive_references,
 )
 from ..myst.directive_syntax import ClaimSyntax, OpenOptionSpec, ReferencesSyntax
 from ..myst.option_lines import option_lines
-from ..views.nodes import claim_node, collection_table_node, registry_node
+from ..views.nodes import claim_node, collection_rows_node, registry_node
 from .view_transform import ViewTransform
 
 
@@ -105,7 +105,7 @@ class RegistryDirective(ReferencingDirective):
 
 class ClaimCollectionDirective(ReferencingDirective):
     """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`, a
-    card each, or (`:display: table`) as one table whose rows are their homes."""
+    card each, or (`:layout: rows`) as one table whose rows are their homes."""
 
     option_spec = OpenOptionSpec()
 
@@ -134,20 +134,20 @@ class ClaimCollectionDirective(ReferencingDirective):
                 node.extend(self.parse_text_to_nodes(record.get("text")))
                 neutralise_raw(node)
             result.append(node)
-        if collection_display(self.options) != "table":
+        if collection_layout(self.options) != "rows":
             return result
-        view = domain.note_view(docname, ("collection-table", docname, stem))
-        table = collection_table_node(view=view)
+        view = domain.note_view(docname, ("collection-rows", docname, stem))
+        table = collection_rows_node(view=view)
         self.set_source_info(table)
         table.extend(result)
         return [table]
 
 
-class RenderCollectionTables(ViewTransform):
+class RenderCollectionRows(ViewTransform):
     """A collection shown as a table, before its rows' claims are rendered as cards."""
 
     default_priority = 780
-    node_class = collection_table_node
+    node_class = collection_rows_node
 
     def render(self, model, node):
         return [model.render([list(child.children) for child in node.children])]
@@ -169,6 +169,6 @@ def setup_claim_directives(app: Sphinx) -> None:
     app.add_directive("claim", ClaimDirective)
     app.add_directive("registry", RegistryDirective)
     app.add_directive("claim-collection", ClaimCollectionDirective)
-    app.add_post_transform(RenderCollectionTables)
+    app.add_post_transform(RenderCollectionRows)
     app.add_post_transform(RenderClaims)
     app.add_js_file("claimkb-cards.js", loading_method="defer")

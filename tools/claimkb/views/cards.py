@@ -9,7 +9,7 @@ block, one click away and still in the page for search and print (`views.card_de
 A card is shown at the claim's home (the page that writes it, or shows its collection) and, with
 `claim-card`, away from it: then without the claim's id (its anchor stays at home) and `¶`, with
 its statement and a line pointing home. A collection shown as a table renders each card as a row
-(`views.collection_table`).
+(`views.collection_rows`).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from ..core.records import Record
 from . import listing_pages, record_pages
 from .cards import CardModel, card_model
 from .claims_table import Rows, TableModel
-from .collection_table import CollectionTableModel, collection_table
+from .collection_rows import CollectionRowsModel, collection_rows
 from .compare import CompareModel, Comparison
 from .exports import ClaimResolver
 from .generated_pages import PageModel, PageParts
@@ -51,10 +51,10 @@ def _collection_card(parts: Parts, docname: str, collection: str, index: int) ->
     return card_model(parts.kb, parts.names, record, parts.share_uri(docname, record))
 
 
-def _collection_table(parts: Parts, docname: str, collection: str) -> CollectionTableModel:
+def _collection_rows(parts: Parts, docname: str, collection: str) -> CollectionRowsModel:
     records = parts.kb.registry.claims_of(collection)
     shares = [parts.share_uri(docname, record) for record in records]
-    return collection_table(parts.kb, parts.names, records, shares)
+    return collection_rows(parts.kb, parts.names, records, shares)
 
 
 def _shown_card(parts: Parts, docname: str, claim_id: str) -> CardModel | None:
@@ -118,7 +118,7 @@ def _no_render(model: object) -> None:
 VIEWS: dict[str, View] = {
     "card": View(_page_card, CardModel.render),
     "collection-card": View(_collection_card, CardModel.render),
-    "collection-table": View(_collection_table, CollectionTableModel.render),
+    "collection-rows": View(_collection_rows, CollectionRowsModel.render),
     "shown-card": View(_shown_card, CardModel.render),
     "registry": View(_registry, RegistryList.render),
     "table": View(_table, TableModel.render),

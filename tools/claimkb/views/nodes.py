@@ -36,9 +36,9 @@ class pivot_node(nodes.General, nodes.Element):
     """A pivot table of claims (`views.pivot`), rendered from its view at write time."""
 
 
-class collection_table_node(nodes.General, nodes.Element):
+class collection_rows_node(nodes.General, nodes.Element):
     """A collection's claims as one table, each row a claim's home; children: their
-    `claim_node`s, each with its parsed statement (`views.collection_table`)."""
+    `claim_node`s, each with its parsed statement (`views.collection_rows`)."""
 
 
 class kb_page_node(nodes.General, nodes.Element):
@@ -87,5 +87,5 @@ NEUTRAL_NODES = (
     claim_card_node,
     key_figures_node,
     pivot_node,
-    collection_table_node,
+    collection_rows_node,
 )

@@ -1,4 +1,4 @@
-"""A collection's claims as one sortable table (`claim-collection` with `:display: table`): the
+"""A collection's claims as one sortable table (`claim-collection` with `:layout: rows`): the
 "all the figures on this page" of an explainer, where a card per claim would be twenty screens.
 
 Each row is its claim's home: it carries the claim's anchor, so links, search results and share
@@ -38,13 +38,13 @@ class CollectionRow:
 
 
 @dataclass(frozen=True)
-class CollectionTableModel:
+class CollectionRowsModel:
     headers: tuple[str, ...]
     rows: tuple[CollectionRow, ...]
 
     def render(self, bodies: list[list[nodes.Node]]) -> nodes.Node:
         """The table; `bodies` are the rows' statements as the page parsed them."""
-        table = nodes.table(classes=["claimkb-claims", "claimkb-collection"])
+        table = nodes.table(classes=["claimkb-claims", "claimkb-collection-rows"])
         group = nodes.tgroup(cols=len(COLUMNS))
         table += group
         group.extend(nodes.colspec(colwidth=1) for _column in COLUMNS)
@@ -124,11 +124,11 @@ def strong_title(parts: list[Inline]) -> Styled:
     return Styled("inline", tuple(parts), ("claim-row-title-text",))
 
 
-def collection_table(
+def collection_rows(
     kb: KnowledgeBase, names: Names, records: list[Record], shares: list[str | None]
-) -> CollectionTableModel:
+) -> CollectionRowsModel:
     rows = tuple(
         collection_row(kb, names, record, share)
         for record, share in zip(records, shares, strict=True)
     )
-    return CollectionTableModel(tuple(_(h) for h in HEADERS), rows)
+    return CollectionRowsModel(tuple(_(h) for h in HEADERS), rows)
