@@ -37,7 +37,7 @@ def card(app, claim_id: str) -> str:
     """The HTML of the claim's card on the index page."""
     page = html(app, "index.html")
     start = page.index(f'id="claim-{claim_id}"')
-    end = page.find('class="sd-card ', start)
+    end = page.find('class="claim-card ', start)
     return page[start : end if end > 0 else len(page)]
 
 
@@ -47,15 +47,16 @@ def test_builds_without_warnings(french):
 
 def test_a_card_says_its_labels_in_french(french):
     shown = html_lib.unescape(card(french, "deepseek-v3-final-run-cost"))
-    assert ">Chiffre</span>" in shown  # the kind badge
-    assert "Selon " in shown and "Sur " in shown
+    assert "et détails</summary>" in shown  # the collapsed block
+    assert "Sur " in shown
     assert "Fiabilité : sûr" in shown
     assert "Statut : en vigueur" in shown
     assert "Source : " in shown
     assert "Identifiant de l’affirmation : " in shown
     assert "Déduite de : " in shown
     assert "✓ vérifié" in shown
-    for english in ("Claimed by", "Confidence", "Status:", "Claim id", "Derived from"):
+    assert "Citer :" in shown and "jour de votre lecture" in shown
+    for english in ("Claimed by", "Confidence", "Status:", "Claim id", "Derived from", "Cite"):
         assert english not in shown
 
 
@@ -75,7 +76,7 @@ def test_numbers_and_dates_in_french_forms(french):
 
 def test_registry_texts_come_from_the_projects_catalog(french):
     shown = html_lib.unescape(card(french, "deepseek-v3-final-run-cost"))
-    assert "périmètre : Dernière phase d’entraînement" in shown
+    assert ">Dernière phase d’entraînement</span>" in shown  # the scope, on the context line
     assert "méthode : Équivalent location cloud" in shown
     assert "mesure : Coût" in shown
     # the unit's words too: "2 $ par heure-GPU"

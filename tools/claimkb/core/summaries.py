@@ -91,7 +91,10 @@ def metric_rank(registry: Registry, metric: str) -> tuple[int, int, str]:
     return 1, 0, registry.name_of("metric", metric).lower()
 
 
-def group_rank(registry: Registry, key: Group) -> tuple:
+GroupRank = tuple[tuple[int, int, str], tuple[str, ...], str, int, bool]
+
+
+def group_rank(registry: Registry, key: Group) -> GroupRank:
     """Groups by metric (as readers ask for them), then subjects, scope, longer periods first,
     results before plans."""
     return (
@@ -117,7 +120,7 @@ def latest_figures(
     later: the plan for a period that has been reported is no longer news."""
     best: dict[Group, Record] = {}
 
-    def rank(record: Record) -> tuple:
+    def rank(record: Record) -> tuple[bool, tuple[int, int]]:
         return status_of(record, superseded) == "current", time_of(record)
 
     for record in records:
@@ -206,7 +209,7 @@ def pivot(
             cell.sort(key=lambda r: (as_of_key(r.get("as_of")), time_of(r)), reverse=True)
     order = {subject: index for index, subject in enumerate(subject_order or [])}
 
-    def rank(key: Group) -> tuple:
+    def rank(key: Group) -> tuple[int, GroupRank]:
         first = min((order.get(s, len(order)) for s in key.subjects), default=len(order))
         return first, group_rank(registry, key)
 
