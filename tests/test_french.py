@@ -56,7 +56,7 @@ def test_a_card_says_its_labels_in_french(french):
     assert "Déduite de : " in shown
     assert "✓ vérifié" in shown
     assert "Citer :" in shown and "jour de votre lecture" in shown
-    for english in ("Claimed by", "Confidence", "Status:", "Claim id", "Derived from", "Cite"):
+    for english in ("Claimed by", "Confidence", "Status:", "Claim id", "Derived from", "Cite this"):
         assert english not in shown
 
 
