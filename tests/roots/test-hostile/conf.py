@@ -2,7 +2,6 @@ from pathlib import Path
 
 import claimkb
 
-project = "Hostile </script><script>alert(5)</script> & <b>"
 extensions = ["myst_parser", "claimkb"]
 myst_enable_extensions = ["colon_fence"]
 nitpicky = True

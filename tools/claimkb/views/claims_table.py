@@ -174,14 +174,14 @@ class Rows:
 
 
 def fold(table: TableModel) -> TableModel:
-    """The table without the foldable columns on which its rows (two or more) all agree, which
-    are said once in `common`: the table then fits its column. A column is kept where a row
-    leaves it empty."""
+    """The table without the foldable columns on which its rows all agree (a table of one row:
+    every foldable column), which are said once in `common`: the table then fits its column. A
+    column is kept where a row leaves it empty."""
     folded = [
         index
         for index, column in enumerate(table.columns)
         if column in FOLDABLE
-        and len(table.rows) > 1
+        and table.rows
         and table.rows[0].cells[index]
         and all(row.cells[index] == table.rows[0].cells[index] for row in table.rows)
     ]
