@@ -152,6 +152,7 @@ def test_a_price_link_lands_on_its_row_with_the_details_open(ledger_tab):
     row = ledger_tab.page.locator(f"tr#{target}")
     assert row.locator("details.claim-details").get_attribute("open") is not None
     assert row.locator(".claim-quote").is_visible()
+    row.scroll_into_view_if_needed()
     ledger_tab.screenshot("price-row-opened")
     assert ledger_tab.errors == []
 
