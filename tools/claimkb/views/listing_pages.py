@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from ..core.claim_filters import newest_first
+from ..core.comparability import AGREEMENT_TOLERANCE, percent_text
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from ..core.site_pages import entity_doc, pair_doc
 from .generated_pages import TIMELINE_COLUMNS, Anchors, PageModel, PageParts, paragraph
-from .i18n import _
+from .i18n import N_, _
 from .model import Inline, Link, Section, joined, render_inline
 from .names import date_of
 from .selections import claims_citing, contradictions, disputed, shown_claims
@@ -68,27 +69,49 @@ def sources_page(parts: PageParts) -> PageModel:
     return PageModel((SourcesList(tuple(entries), _("No claim on this site cites it.")),))
 
 
+#: how a pair said to contradict stands, as its heading says it (before "A" and "B")
+STANDING_WORDS = {
+    "disagree": N_("contradicts"),
+    "agree": N_("agrees, within the tolerance, with"),
+    "overlap": N_("is consistent with (a bound the other fits)"),
+    "different": N_("measures something different from"),
+    "unknown": N_("cannot be set against"),
+}
+
+
 def disputes_page(parts: PageParts) -> PageModel:
     kb, names = parts.kb, parts.names
     anchors = Anchors()
     shown = {c.id: c for c in shown_claims(kb)}
-    pairs = contradictions(kb)
-    inside: list[object] = []
-    for index, (left, right) in enumerate(pairs):
-        inside.append(
-            paragraph(
-                names.link("claim", left, shown[left].get("title", left)),
-                " " + _("contradicts") + " ",
-                names.link("claim", right, shown[right].get("title", right)),
-                ".",
-                classes=("claimkb-dispute-heading",),
-            )
+    contradicting: list[object] = []
+    others: list[object] = []
+    for index, (left, right) in enumerate(contradictions(kb)):
+        standing = parts.comparison.standing(shown[left], shown[right])
+        heading = paragraph(
+            names.link("claim", left, shown[left].get("title", left)),
+            " " + _(STANDING_WORDS[standing]) + " ",
+            names.link("claim", right, shown[right].get("title", right)),
+            ".",
+            classes=("claimkb-dispute-heading", f"claimkb-dispute-{standing}"),
         )
-        inside.append(parts.comparison.model([shown[left], shown[right]], f"dispute-{index + 1}"))
-    if not pairs:
-        inside.append(paragraph(_("No claim contradicts another.")))
-    title = _("Claims that contradict others")
-    blocks: list[object] = [Section(title, anchors.take("contradictions"), tuple(inside))]
+        block = parts.comparison.model([shown[left], shown[right]], f"dispute-{index + 1}")
+        (contradicting if standing == "disagree" else others).extend((heading, block))
+    tolerance = percent_text(AGREEMENT_TOLERANCE)
+    lead = _(
+        "Two claims contradict each other when they measure the same thing (same metric and "
+        "scope, and methods that do not change what is counted) and their values are more than "
+        "%(tolerance)s apart, or their bounds leave no value in common."
+    ) % {"tolerance": tolerance}
+    if not contradicting:
+        contradicting.append(paragraph(_("No claim contradicts another.")))
+    blocks: list[object] = [
+        paragraph(lead, classes=("claimkb-dispute-rule",)),
+        Section(_("Claims that contradict others"), anchors.take("contradictions"),
+                tuple(contradicting)),
+    ]  # fmt: skip
+    if others:
+        title = _("Said to contradict, but they do not disagree")
+        blocks.append(anchors.section(title, "not-contradictions", *others))
     table = parts.rows.table(newest_first(disputed(kb)))
     blocks.append(anchors.section(_("Claims marked as disputed"), "disputed", table))
     return PageModel(tuple(blocks))
