@@ -43,6 +43,7 @@ def test_not_comparable_pair_shows_both_claims_side_by_side(site):
         "$1.6B",
     ]
     first = items[0]
+
     def fact(name: str) -> str:
         # each fact is labelled for screen readers; the label is hidden on screen
         found = first.select_one(f"span.claimkb-compare-{name}")

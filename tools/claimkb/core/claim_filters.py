@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .periods import sort_key as time_key
+from .periods import try_period
 from .records import Record
 
 #: filter option -> the record type its values name (None: a fixed list or free words)
@@ -94,3 +96,46 @@ def select(records: list[Record], filters: dict[str, list[str]]) -> list[Record]
     rows = newest_first([record for record in records if matches(record, filters)])
     count = latest_count((filters.get(LATEST) or [""])[0])
     return rows[:count] if count is not None else rows
+
+
+def period_end_key(record: Record) -> tuple[str, str]:
+    """How late a figure is: the end of its period, else its as_of, then its as_of (ISO dates
+    sort as text)."""
+    span = try_period(record.get("period"))
+    as_of = str(record.get("as_of") or "")
+    return (span.end.isoformat() if span is not None else as_of, as_of)
+
+
+def latest_by_period(records: list[Record], count: int | None = None) -> list[Record]:
+    """For each subject, the figure with the latest period of each metric and scope (ties: the
+    latest as_of, then the id); subjects in order of their latest figure, latest first, and with
+    `count` only that many subjects."""
+    best: dict[tuple, Record] = {}
+    for record in records:
+        for subject in record.get("subject") or []:
+            key = (subject, record.get("metric"), record.get("scope"))
+            found = best.get(key)
+            mine = (period_end_key(record), record.id)
+            if found is None or mine > (period_end_key(found), found.id):
+                best[key] = record
+    by_subject: dict[str, list[Record]] = {}
+    for (subject, _metric, _scope), record in sorted(best.items()):
+        by_subject.setdefault(subject, []).append(record)
+    order = sorted(
+        by_subject,
+        key=lambda s: (max(period_end_key(r) for r in by_subject[s]), s),
+        reverse=True,
+    )
+    chosen = order[:count] if count is not None else order
+    return [record for subject in chosen for record in by_subject[subject]]
+
+
+#: the year of the timeline's page for claims without a date
+UNDATED = "undated"
+
+
+def year_of(record: Record) -> str:
+    """The year a claim stands in on the timeline: its period's, else its as_of's, else
+    `undated`."""
+    key = time_key(record.data)[0]
+    return str(key // 10000) if key else UNDATED

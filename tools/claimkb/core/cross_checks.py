@@ -113,7 +113,7 @@ def check_page_references(
             if ref.target not in lists:
                 hint = did_you_mean(ref.target, lists) or f"use one of {', '.join(lists)}"
                 findings.append(_page_finding(ref, f"unknown registry list {ref.target!r}", hint))
-        elif ref.via == "claims":
+        elif ref.via in ("claims", "latest-figures"):
             findings += _check_filter(ref, registry)
     return sorted(findings)
 

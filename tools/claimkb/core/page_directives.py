@@ -60,6 +60,38 @@ def check_table_options(
     ]
 
 
+#: directives that select claims with a `claims` table's filters
+FILTERED = ("claims", "latest-figures")
+#: `claim-collection`'s options -> the values each accepts (the first is the default)
+COLLECTION_OPTIONS = {"layout": ("cards", "table")}
+
+
+def collection_layout(options: dict[str, str | None]) -> str:
+    """`cards` or `table`; a value it does not know counts as the default (and is reported)."""
+    layout = (options.get("layout") or "").strip()
+    return layout if layout in COLLECTION_OPTIONS["layout"] else "cards"
+
+
+def check_collection_options(
+    options: dict[str, str | None], path: str, line: int, option_lines: dict[str, int]
+) -> list[Finding]:
+    """A `claim-collection` option it does not know, or a value it cannot use."""
+    findings = []
+    for name, raw in options.items():
+        allowed = COLLECTION_OPTIONS.get(name)
+        value = (raw or "").strip()
+        if allowed is not None and value in allowed:
+            continue
+        message = f"unknown option {name!r}" if allowed is None else f"{value!r} is not a layout"
+        hint = f":layout: {' or '.join(allowed)}" if allowed else "the only option is :layout:"
+        findings.append(
+            Finding(path, option_lines.get(name, line), code=FindingCode.SCHEMA,
+                    record_type="directive", record_id="claim-collection", field=name,
+                    message=message, hint=hint)
+        )  # fmt: skip
+    return findings
+
+
 def directive_references(
     directive: str,
     arguments: list[str],
@@ -68,16 +100,16 @@ def directive_references(
     line: int,
     option_lines: dict[str, int],
 ) -> list[PageReference]:
-    """What a `compare`, `claim-card`, `claims`, `registry` or `claim-collection` directive
-    names."""
+    """What a `compare`, `claim-card`, `claims`, `latest-figures`, `registry` or
+    `claim-collection` directive names."""
     if directive in REFERENCING:
         return [PageReference(target, path, line, directive) for target in arguments]
-    if directive != "claims":
+    if directive not in FILTERED:
         return []
     references = []
     for name, values in parse_filters(options).items():
         at = option_lines.get(name, line)
-        references.append(PageReference(name, path, at, "claims"))
+        references.append(PageReference(name, path, at, directive))
         if name in FILTERS:
-            references += [PageReference(value, path, at, "claims", name) for value in values]
+            references += [PageReference(value, path, at, directive, name) for value in values]
     return references

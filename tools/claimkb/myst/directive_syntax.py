@@ -40,6 +40,12 @@ class ReferencesSyntax(Directive):
     optional_arguments = 100
 
 
+class CollectionSyntax(ReferencesSyntax):
+    """```{claim-collection} name``` with `:layout: table` (one row per claim) or `cards`."""
+
+    option_spec = OpenOptionSpec()
+
+
 class ClaimsTableSyntax(Directive):
     """```{claims}``` with filter options."""
 
@@ -51,6 +57,7 @@ SYNTAX = {
     "compare": ReferencesSyntax,
     "claim-card": ReferencesSyntax,
     "registry": ReferencesSyntax,
-    "claim-collection": ReferencesSyntax,
+    "claim-collection": CollectionSyntax,
     "claims": ClaimsTableSyntax,
+    "latest-figures": ClaimsTableSyntax,
 }

@@ -37,7 +37,12 @@ from ..core.claim_filters import table_filters
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
 from ..core.codes import FindingCode
 from ..core.cross_checks import CLAIM_ROLES
-from ..core.page_directives import check_arguments, check_table_options, directive_references
+from ..core.page_directives import (
+    check_arguments,
+    check_collection_options,
+    check_table_options,
+    directive_references,
+)
 from ..core.records import Finding, PageReference, Record
 from ..core.schema import Schemas
 from .directive_syntax import SYNTAX, OpenOptionSpec
@@ -220,9 +225,12 @@ class PageScanner:
         self.page.references += directive_references(
             name, parsed.arguments, parsed.options, path, line, lines
         )
-        if name == "claims":
+        if name in ("claims", "latest-figures"):
             self.page.findings += check_table_options(parsed.options, path, line, lines)
+        if name == "claims":
             self.page.tables.append(table_filters(parsed.options))
+        if name == "claim-collection":
+            self.page.findings += check_collection_options(parsed.options, path, line, lines)
 
 
 def _block_text(token: Token, content: str) -> str:

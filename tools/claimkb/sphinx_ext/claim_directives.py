@@ -15,10 +15,15 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
-from ..core.page_directives import check_arguments, directive_references
-from ..myst.directive_syntax import ClaimSyntax, ReferencesSyntax
+from ..core.page_directives import (
+    check_arguments,
+    check_collection_options,
+    collection_layout,
+    directive_references,
+)
+from ..myst.directive_syntax import ClaimSyntax, CollectionSyntax, ReferencesSyntax
 from ..myst.option_lines import option_lines
-from ..views.nodes import claim_node, registry_node
+from ..views.nodes import claim_node, collection_table_node, registry_node
 from .view_transform import ViewTransform
 
 
@@ -97,12 +102,18 @@ class RegistryDirective(ReferencingDirective):
         return [node]
 
 
-class ClaimCollectionDirective(ReferencingDirective):
-    """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`."""
+class ClaimCollectionDirective(CollectionSyntax, ReferencingDirective):
+    """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`, one
+    card each, or with `:layout: table` one row each (`views.collection_table`)."""
 
     def run(self) -> list[nodes.Node]:
         registry = self.env.claimkb_registry
         arguments = self.noted_arguments()
+        path = str(self.env.doc2path(self.env.docname))
+        lines = option_lines(self.block_text, self.lineno, self.options)
+        self.env.domains["claim"].note_findings(
+            self.env.docname, check_collection_options(self.options, path, self.lineno, lines)
+        )
         paths = [p for p in registry.files if [p.stem] == arguments]
         if not paths:
             return []  # a finding says why
@@ -110,6 +121,8 @@ class ClaimCollectionDirective(ReferencingDirective):
         records = registry.claims_of(paths[0].stem)
         domain, docname = self.env.domains["claim"], self.env.docname
         domain.note_shown(docname, records)
+        if collection_layout(self.options) == "table":
+            return [self.table(docname, paths[0].stem, records)]
         result = []
         for index, record in enumerate(records):
             view = domain.note_view(docname, ("collection-card", docname, paths[0].stem, index))
@@ -120,6 +133,28 @@ class ClaimCollectionDirective(ReferencingDirective):
                 neutralise_raw(node)
             result.append(node)
         return result
+
+    def table(self, docname: str, stem: str, records) -> nodes.Node:
+        view = self.env.domains["claim"].note_view(docname, ("collection-table", stem))
+        node = collection_table_node(view=view)
+        self.set_source_info(node)
+        for index, record in enumerate(records):
+            if record.get("text"):
+                statement = nodes.container(index=index, classes=["claimkb-row-statement"])
+                statement.extend(self.parse_text_to_nodes(record.get("text")))
+                neutralise_raw(statement)
+                node += statement
+        return node
+
+
+class RenderCollectionTables(ViewTransform):
+    """A collection's table, each claim's parsed statement under its row's first cell."""
+
+    node_class = collection_table_node
+
+    def render(self, model, node):
+        statements = {child["index"]: [child] for child in node.children}
+        return model.render(statements)
 
 
 class RenderClaims(ViewTransform):
@@ -139,3 +174,4 @@ def setup_claim_directives(app) -> None:
     app.add_directive("registry", RegistryDirective)
     app.add_directive("claim-collection", ClaimCollectionDirective)
     app.add_post_transform(RenderClaims)
+    app.add_post_transform(RenderCollectionTables)
