@@ -71,6 +71,9 @@ claimkb_collections_dir = "../claims"
 # index.md links their five listings (kb/entities, kb/metrics, kb/sources, kb/disputes, kb/timeline;
 # kb/index lists the five, for sites that link one page).
 claimkb_pages_dir = "kb"
+# The pages written for readers (globs of page names): `claimkb lint` flags developers' words in
+# them (ids, file names, commits, inline code). The guide and the reference are for contributors.
+claimkb_reader_pages = ["index", "explainers/*", "data/*"]
 
 # Translations (Sphinx's gettext catalogs, kept up to date with sphinx-intl; see CONTRIBUTING.md).
 # One build per language, as Read the Docs hosts translations: it sets READTHEDOCS_LANGUAGE, and

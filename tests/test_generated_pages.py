@@ -151,8 +151,10 @@ def test_disputes_page_shows_contradicting_claims_side_by_side(site):
     page = soup(site, "kb/disputes.html")
     assert "more than 5% apart" in page.select_one(".claimkb-dispute-rule").get_text()
     # the pair the ledger says contradict measure different things: not called a contradiction
-    assert page.select_one("section#contradictions").get_text(" ", strip=True).endswith(
-        "No claim contradicts another."
+    assert (
+        page.select_one("section#contradictions")
+        .get_text(" ", strip=True)
+        .endswith("No claim contradicts another.")
     )
     block = page.select_one("section#not-contradictions #dispute-1")
     assert [t.get_text(strip=True) for t in block.select(".claimkb-compare-title")] == [

@@ -11,13 +11,16 @@ from markdown_it import MarkdownIt
 
 from ..core.codes import FindingCode
 from ..core.formatting import format_value
-from ..core.prose_checks import doubled_words, glued, identifiers, missing_spaces
+from ..core.prose_checks import (
+    READER_PAGES,
+    doubled_words,
+    glued,
+    identifiers,
+    missing_spaces,
+)
 from ..core.records import Finding, Record
 from ..myst.prose import ProseScan, scan_prose
 from .knowledge_base import KnowledgeBase
-
-#: the pages written for readers when `conf.py` does not say (`claimkb_reader_pages`)
-READER_PAGES = ("index", "explainers/*", "data/*")
 
 
 def prose_findings(base: KnowledgeBase, texts: dict[str, str], md: MarkdownIt) -> list[Finding]:

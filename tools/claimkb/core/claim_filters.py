@@ -139,3 +139,31 @@ def year_of(record: Record) -> str:
     `undated`."""
     key = time_key(record.data)[0]
     return str(key // 10000) if key else UNDATED
+
+
+def newest_by_subject(records: list[Record], count: int | None = None) -> list[Record]:
+    """Each subject's newest figure (the latest as_of, then the latest period, then the id),
+    subjects newest first, and with `count` only that many; a figure stands for one subject."""
+    best: dict[str, Record] = {}
+    for record in records:
+        for subject in record.get("subject") or []:
+            found = best.get(subject)
+            mine = (as_of_key(record.get("as_of")), period_end_key(record), record.id)
+            if found is None or mine > (
+                as_of_key(found.get("as_of")),
+                period_end_key(found),
+                found.id,
+            ):
+                best[subject] = record
+    order = sorted(
+        best.items(),
+        key=lambda item: (as_of_key(item[1].get("as_of")), period_end_key(item[1]), item[0]),
+        reverse=True,
+    )
+    chosen, seen = [], set()
+    for _subject, record in order:
+        if record.id in seen:
+            continue
+        seen.add(record.id)
+        chosen.append(record)
+    return chosen[:count] if count is not None else chosen

@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+#: the pages written for readers when `conf.py` does not say (`claimkb_reader_pages`)
+READER_PAGES = ("index", "explainers/*", "data/*")
+
 #: words that bound a number ("at least", "up to"): a value that starts with one of them must
 #: not follow another, nor "at" ("put at at least 85 percent")
 BOUND_START = re.compile(r"^(at least|at most|up to|between|more than|less than)\b", re.I)

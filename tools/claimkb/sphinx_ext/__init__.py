@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import __version__
+from ..core.prose_checks import READER_PAGES
 from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
 from .claim_card import setup_claim_card
 from .claim_directives import setup_claim_directives
@@ -41,6 +42,8 @@ def setup(app) -> dict:
     app.add_config_value("claimkb_schema_dir", "../schema", "env", types=[str])
     app.add_config_value("claimkb_collections_dir", "../claims", "env", types=[str])
     app.add_config_value("claimkb_pages_dir", "", "env", types=[str])
+    # the pages written for readers (globs), where `claimkb lint` flags developers' words
+    app.add_config_value("claimkb_reader_pages", list(READER_PAGES), "", types=[list])
     # constant dollars of this year (None: the latest full year of the bundled CPI-U)
     app.add_config_value("claimkb_base_year", None, "env", types=[int, type(None)])
     app.add_domain(ClaimDomain)

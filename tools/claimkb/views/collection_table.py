@@ -94,6 +94,11 @@ class CollectionTable:
         return [*out, wrapper]
 
 
+#: fields that, when they differ, go on a small line under a row's first cell, not in a column
+#: of their own: the columns stay few enough for a phone, the value always whole
+DETAIL_FIELDS = ("as_of", "claimant", "source", "also", "price_year", "confidence", "locator")
+
+
 def collection_table(kb: KnowledgeBase, names: Names, records: list[Record]) -> CollectionTable:
     """The table of `records` (a collection's claims, in the file's order)."""
     superseded = kb.superseded()
@@ -106,29 +111,30 @@ def collection_table(kb: KnowledgeBase, names: Names, records: list[Record]) -> 
         if field in ("value", "subject") or len({t[field] for t in texts}) > 1
     ]
     prefix = common_prefix([t["locator"] for t in texts]) if "locator" in varying else ""
-    unit, value_header = value_unit(names, records)
-    columns, rows = tuple(varying), []
+    unit, unit_words = value_unit(names, records)
+    columns = tuple(f for f in varying if f not in DETAIL_FIELDS)
+    details = [f for f in varying if f in DETAIL_FIELDS]
+    rows = []
     for index, (record, text) in enumerate(zip(records, texts, strict=True)):
-        cells = []
-        for field in columns:
-            if field == "value":
-                shown = format_value(record.data, unit)
-                cells.append((SortText(shown, sort_value(record.data)),) if shown else ())
-            elif field in ("period", "as_of"):
-                words, key = (
-                    when_cell(record, stated=False)
-                    if field == "period"
-                    else (text["as_of"], record.get("as_of") or "")
-                )
-                cells.append((SortText(words, key),) if words else ())
-            elif field == "locator":
-                cells.append((text["locator"][len(prefix) :],))
-            else:
-                cells.append((text[field],))
+        cells = [list(cell(record, text, field, unit)) for field in columns]
+        detail = [text[f][len(prefix) :] if f == "locator" else text[f] for f in details if text[f]]
+        if detail:
+            # a bare span (no class: bytes on every row), shown as a small line by the CSS
+            cells[0].append(Styled("inline", (" · ".join(detail),)))
         rows.append(CollectionRow(record.anchor, tuple(tuple(c) for c in cells), index))
-    headers = tuple(value_header if f == "value" else _(ROW_FIELDS[f]) for f in columns)
-    shared = shared_lines(names, records, texts, varying, prefix)
+    headers = tuple(_(ROW_FIELDS[f]) for f in columns)
+    shared = shared_lines(names, records, texts, varying, prefix, unit_words, details)
     return CollectionTable(shared, columns, headers, tuple(rows))
+
+
+def cell(record: Record, text: dict, field: str, unit: str) -> tuple[Inline, ...]:
+    if field == "value":
+        shown = format_value(record.data, unit)
+        return (SortText(shown, sort_value(record.data)),) if shown else ()
+    if field == "period":
+        words, key = when_cell(record, stated=False)
+        return (SortText(words, key),) if words else ()
+    return (text[field],)
 
 
 def cell_text(names: Names, record: Record, field: str, superseded) -> str:
@@ -151,30 +157,36 @@ def cell_text(names: Names, record: Record, field: str, superseded) -> str:
 
 
 def value_unit(names: Names, records: list[Record]) -> tuple[str, str]:
-    """The unit values are written in, and the value column's header: a unit all claims share
-    goes into the header (`Value (per million tokens)`), the currency sign stays in the cell."""
+    """The unit values are written in, and what the line of shared facts says of it: a unit all
+    claims share is said once (`per million tokens`), the currency sign stays in the cell."""
     units = {names.registry.unit_of(r.get("metric")) for r in records}
     if len(units) != 1:
-        return "", _("Value")
+        return "", ""
     unit = units.pop()
     code, _space, rest = unit.partition(" ")
     if code in CURRENCIES:
-        return code, _("Value (%s)") % rest if rest else _("Value")
-    return "", _("Value (%s)") % unit if unit else _("Value")
+        return code, rest
+    return "", unit
 
 
 def common_prefix(texts: list[str]) -> str:
-    """The start every text shares, cut after its last comma or space: `genai_prices/data.py
-    0.2.5, provider `."""
+    """The start every text shares, up to its last `, ` (`genai_prices/data.py 0.2.5, `)."""
     found = os.path.commonprefix([t for t in texts if t]) if any(texts) else ""
-    cut = max(found.rfind(", "), found.rfind(" "))
-    return found[: cut + 1] if cut >= 0 else ""
+    cut = found.rfind(", ")
+    return found[: cut + 2] if cut >= 0 else ""
 
 
 def shared_lines(
-    names: Names, records: list[Record], texts: list[dict], varying: list[str], prefix: str
+    names: Names,
+    records: list[Record],
+    texts: list[dict],
+    varying: list[str],
+    prefix: str,
+    unit_words: str,
+    details: list[str],
 ) -> tuple[Styled, ...]:
-    """`Every claim below: metric …; method …; claimed by …` and the sources cited, linked."""
+    """`Every claim below: metric …; method …; claimed by …`, what the small line under each
+    row's first cell says, and the sources cited, linked."""
     if not records:
         return ()
     first = records[0]
@@ -182,23 +194,29 @@ def shared_lines(
     for field, label in ROW_FIELDS.items():
         if field in varying or field in ("value", "status") or not texts[0][field]:
             continue
-        if field in NAMED and field not in ("also",):
-            shown: Inline = names.link(NAMED[field], first.get(field))
-        elif field == "also":
-            shown = Styled("inline", joined([names.link("source", s) for s in first.get("also")]))
+        if field == "also":
+            shown: Inline = Styled(
+                "inline", joined([names.link("source", s) for s in first.get("also")])
+            )
+        elif field in NAMED:
+            shown = names.link(NAMED[field], first.get(field))
         else:
             shown = texts[0][field]
         parts += ["; " if parts else "", labelled(_(label), ""), shown]
+    if unit_words:
+        parts += ["; " if parts else "", labelled(_("Values"), unit_words)]
     if prefix:
-        parts += [
-            "; " if parts else "",
-            labelled(_(ROW_FIELDS["locator"]), ""),
-            prefix.rstrip(", "),
-        ]
+        parts += ["; " if parts else "", labelled(_(ROW_FIELDS["locator"]), prefix.rstrip(", "))]
     lines = [para(_("Every claim in this table:") + " ", *parts, ".", classes=("claimkb-shared",))]
+    if details:
+        said = ", ".join(_(ROW_FIELDS[f]).lower() for f in details)
+        lines.append(
+            para(_("Under each row's first cell: %s.") % said, classes=("claimkb-shared",))
+        )
     cited = sorted({s for r in records for s in [r.get("source"), *(r.get("also") or [])] if s})
     if any(f in varying for f in ("source", "also")) and cited:
         links = joined([names.link("source", s) for s in cited])
-        lines.append(para(_("Sources cited in the table:") + " ", *links, ".",
-                          classes=("claimkb-shared",)))  # fmt: skip
+        lines.append(
+            para(_("Sources cited in the table:") + " ", *links, ".", classes=("claimkb-shared",))
+        )
     return tuple(lines)

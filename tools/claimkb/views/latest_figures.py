@@ -1,24 +1,34 @@
 """The latest figures (`latest-figures` directive): for each chosen subject, the figure with the
 latest period of each metric and scope among the claims a filter selects (the landing page's
-strip), so that a page never shows an older year while a newer one is in the ledger. A data set's
+strip), so that a page never shows an older year while a newer one is in the ledger. Without a
+metric or a scope to hold the figures to one series, each subject's newest figure (the latest
+stated) instead, subjects newest first, leaving out every figure of a data set's release (one
+source, one day, `BULK` figures or more): a compiled list is not news. A data set's
 list of figures stated on one day without a period (`views.timeline.bulk_keys`) is left out: its
 release date says when the list was compiled, not when the prices were news."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from docutils import nodes
 
 from ..core.bounds import has_number
-from ..core.claim_filters import LATEST, latest_by_period, latest_count, matches
+from ..core.claim_filters import (
+    LATEST,
+    latest_by_period,
+    latest_count,
+    matches,
+    newest_by_subject,
+)
 from ..core.periods import is_forecast, period_words, try_period
 from .i18n import _, labelled
 from .kb import KnowledgeBase
 from .model import Inline, Styled, para, render_inline, strong
 from .names import Names
 from .selections import shown_claims
-from .timeline import bulk_key, bulk_keys
+from .timeline import BULK, bulk_key, bulk_keys
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,12 @@ def latest_figures(kb: KnowledgeBase, names: Names, filters: dict[str, list[str]
     pairs = {(r.get("metric"), r.get("scope")) for r in records}
     wanted = filters.get("subject")
     count = latest_count((filters.get(LATEST) or [""])[0])
-    chosen = latest_by_period(records, count)
+    if filters.get("metric") or filters.get("scope"):
+        chosen = latest_by_period(records, count)
+    else:  # figures of every kind: each subject's newest, as stated, a data set's aside
+        releases = Counter((r.get("source"), r.get("as_of")) for r in shown)
+        stated = [r for r in records if releases[(r.get("source"), r.get("as_of"))] < BULK]
+        chosen = newest_by_subject(stated, count)
     if wanted:  # the subjects in the order the page names them
         chosen = sorted(
             chosen,

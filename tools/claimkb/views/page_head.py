@@ -12,7 +12,6 @@ from .exports import ClaimResolver, json_ld, script_safe_json
 from .kb import KnowledgeBase
 from .sharing import page_description
 
-
 #: the most claims a page's JSON-LD describes, in the order the page shows them
 JSON_LD_CLAIMS = 20
 

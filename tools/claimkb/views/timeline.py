@@ -24,7 +24,7 @@ from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from .i18n import _
 from .kb import KnowledgeBase
-from .model import DocLink, Inline, Link, SortText, Styled, para, render_inline
+from .model import DocLink, Inline, Link, Ref, SortText, Styled, para, render_inline
 from .names import Names
 from .selections import shown_claims
 from .when import when_cell
@@ -247,7 +247,7 @@ class Timeline:
 
     def year_link(self, docname: str, year: str, label: str, on_page: list[str]) -> Inline:
         if year in on_page:
-            return Styled("inline", (label,), ("claimkb-timeline-here",))
+            return Ref(label, refid=f"year-{year}", classes=("claimkb-timeline-here",))
         main = self.main_years()
         page = f"{self.kb.pages_dir}/timeline" if year in main else self.year_doc(year)
         return DocLink(label, page if self.kb.has_doc(page) else None)
