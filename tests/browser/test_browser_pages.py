@@ -27,7 +27,7 @@ def no_sideways_scroll(tab) -> None:
 def test_navigation_keeps_readers_and_contributors_apart(ledger_tab):
     tab = ledger_tab
     tab.goto("index.html")
-    captions = [c.strip() for c in tab.page.locator(".sidebar-tree p.caption").all_inner_texts()]
+    captions = [c.strip() for c in tab.page.locator(".sidebar-tree p.caption").all_text_contents()]
     assert captions == [*READER_SECTIONS, "For contributors"]
     trees = tab.page.locator(".sidebar-tree > ul")
     readers = " ".join(trees.nth(i).inner_text() for i in range(len(READER_SECTIONS)))
@@ -39,10 +39,9 @@ def test_navigation_keeps_readers_and_contributors_apart(ledger_tab):
     tab.screenshot("navigation-desktop")
     sized(tab, "phone")
     tab.goto("index.html")
-    tab.page.locator(
-        "label.toc-overlay-icon, .nav-overlay-icon, label[for=__navigation]"
-    ).first.click()
-    tab.page.wait_for_timeout(400)
+    tab.page.locator(".mobile-header label.nav-overlay-icon").click()  # the menu button
+    tab.page.locator(".sidebar-drawer p.caption").first.wait_for(state="visible")
+    tab.page.wait_for_timeout(400)  # the drawer slides in
     tab.screenshot("navigation-phone")
     assert tab.errors == []
 
@@ -89,6 +88,12 @@ def test_a_data_set_row_is_the_claims_home(ledger_tab, width):
     row = tab.page.locator("#claim-genai-prices-ada-input")
     assert row.evaluate("el => el.tagName") == "TR"
     assert row.evaluate("el => el.matches(':target')")
+    # the theme scrolls to the anchor smoothly: the row ends up on screen
+    tab.page.wait_for_function(
+        "() => { const r = document.querySelector('#claim-genai-prices-ada-input')"
+        ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }",
+        timeout=10_000,
+    )
     assert "$0.4" in row.inner_text()
     no_sideways_scroll(tab)
     tab.screenshot(f"data-set-row-{width}")
