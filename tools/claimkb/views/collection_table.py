@@ -40,6 +40,7 @@ ROW_FIELDS = {
     "confidence": N_("Confidence"),
     "status": N_("Status"),
     "locator": N_("Where in the source"),
+    "quote": N_("Quote"),
 }
 #: fields that name registry records: said once, with links, when every claim shares them
 NAMED = {"subject": "entity", "metric": "metric", "scope": "scope", "method": "method",
@@ -96,7 +97,9 @@ class CollectionTable:
 
 #: fields that, when they differ, go on a small line under a row's first cell, not in a column
 #: of their own: the columns stay few enough for a phone, the value always whole
-DETAIL_FIELDS = ("as_of", "claimant", "source", "also", "price_year", "confidence", "locator")
+DETAIL_FIELDS = (
+    "as_of", "claimant", "source", "also", "price_year", "confidence", "locator", "quote"
+)  # fmt: skip
 
 
 def collection_table(kb: KnowledgeBase, names: Names, records: list[Record]) -> CollectionTable:
@@ -153,6 +156,8 @@ def cell_text(names: Names, record: Record, field: str, superseded) -> str:
         return when_cell(record, stated=False)[0]
     if field == "confidence":
         return confidence_words(value) if value else ""
+    if field == "quote":
+        return f"“{value}”" if value else ""
     return str(value) if value not in (None, "") else ""
 
 
