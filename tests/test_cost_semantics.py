@@ -101,10 +101,10 @@ def test_the_chart_places_figures_at_their_period_and_marks_the_others(site):
 
 def test_the_timeline_orders_by_period_and_marks_the_fallback(site):
     page = soup(site, "kb/timeline.html")
-    years = [s["id"] for s in page.select("section.claimkb-generated-section")]
-    assert years == ["year-2023", "year-2024", "year-2027"]
-    cells = [c.get_text(strip=True) for c in page.select("td.claimkb-col-when")]
-    assert cells == ["Jul 2023 – Jun 2024", *["2024-12-27 (stated)"] * 6, "2027 (forecast)"]
+    years = [s["id"] for s in page.select("section.claimkb-timeline-year")]
+    assert years == ["year-2027", "year-2024", "year-2023"]  # newest first
+    cells = [row.select_one("td").get_text(strip=True) for row in page.select("tbody tr")]
+    assert cells == ["2027 (forecast)", *["2024-12-27 (stated)"] * 6, "Jul 2023 – Jun 2024"]
 
 
 def test_exports_carry_the_period_and_the_forecast(site):

@@ -93,20 +93,22 @@ def test_tables_and_generated_pages_in_french(french):
     headers = re.findall(r'<th class="[^"]*claimkb-col-(\w+)[^"]*"[^>]*><p>([^<]*)</p>', page)
     assert ("value", "Valeur") in headers and ("title", "Affirmation") in headers
     assert ("as_of", "Daté du") in headers
-    assert "<h1>Entités" in html(french, "kb/entities.html")
+    assert "<h1>Entreprises, modèles, matériel et personnes" in html(french, "kb/entities.html")
     assert "<h2>Laboratoires" in html(french, "kb/entities.html")
-    assert "<h1>Mesures et périmètres" in html(french, "kb/metrics.html")
+    assert "<h1>Chiffres par mesure et périmètre" in html(french, "kb/metrics.html")
     assert "Affirmations sur DeepSeek-V3" in text_of(french, "kb/entity/deepseek-v3.html")
     pair = html(french, "kb/metric/cost/final-training-run.html")
     assert "<h1>Coût : Dernière phase d’entraînement" in pair
     assert "Argent dépensé ou estimé, en dollars américains." in pair  # the metric's definition
     assert 'alt="Graphique de ' in pair
-    assert "(arXiv, 27 décembre 2024)" in text_of(french, "kb/sources.html")
+    sources = text_of(french, "kb/sources.html")
+    assert "article de recherche" in sources and "27 décembre 2024" in sources
 
 
 def test_compare_says_what_differs_in_french(french):
     text = text_of(french, "index.html")
-    assert "Pas comparables. Périmètre différent : Dernière phase d’entraînement contre" in text
+    assert "Pas comparables : elles mesurent des choses différentes." in text
+    assert "Périmètre différent : Dernière phase d’entraînement contre" in text
     assert "Aucun rapport n’est calculé entre eux." in text
 
 

@@ -111,7 +111,7 @@ def test_comparison_says_what_differs_and_draws_no_ratio(tab):
     assert blocks.count() == 2
     apart = blocks.nth(0)
     verdict = apart.locator(".claimkb-compare-verdict").inner_text()
-    assert verdict.startswith("Not comparable.")
+    assert verdict.startswith("Not comparable: they measure different things.")
     assert "scope" in verdict and "method" in verdict
     assert apart.locator(".claimkb-compare-ratio").count() == 0
     alike = blocks.nth(1).locator(".claimkb-compare-ratio")

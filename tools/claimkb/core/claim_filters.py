@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .fields import FILTERS, filter_values
+from .periods import sort_key as time_key
 from .records import Record
 
 #: options of a `claims` table that are not filters -> what their value must be
@@ -23,6 +24,7 @@ SELECTING = {
     "claims": TABLE_OPTIONS,
     "key-figures": KEY_FIGURES_OPTIONS,
     "claims-pivot": {},
+    "latest-figures": TABLE_OPTIONS,
 }
 
 
@@ -92,3 +94,14 @@ def select(records: list[Record], filters: dict[str, list[str]]) -> list[Record]
     rows = newest_first([record for record in records if _matches(record, wanted)])
     count = latest_count((filters.get(LATEST) or [""])[0])
     return rows[:count] if count is not None else rows
+
+
+#: the year of the timeline's page for claims without a date
+UNDATED = "undated"
+
+
+def timeline_year(record: Record) -> str:
+    """The year a claim stands in on the timeline: its period's, else its as_of's, else
+    `undated`."""
+    key = time_key(record.data)[0]
+    return str(key // 10000) if key else UNDATED

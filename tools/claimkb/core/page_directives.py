@@ -21,8 +21,11 @@ ARGUMENTS = {
 }
 #: directives whose arguments are each one reference
 REFERENCING = frozenset(ARGUMENTS)
-#: `claim-collection`'s options -> the values each takes (the first is the default)
-COLLECTION_OPTIONS = {"layout": ("cards", "rows")}
+#: `claim-collection`'s options -> the values each takes (the first is the default): `cards`,
+#: a card each; `rows`, one sortable table whose rows keep the cards' details one click away
+#: (an explainer's "All the figures on this page"); `table`, one lean table, what the claims
+#: share said once above it (a data set of hundreds of claims)
+COLLECTION_OPTIONS = {"layout": ("cards", "rows", "table")}
 
 
 def check_arguments(directive: str, arguments: list[str], path: str, line: int) -> list[Finding]:
@@ -64,8 +67,8 @@ def check_table_options(
 
 
 def collection_layout(options: dict[str, str | None]) -> str:
-    """How a `claim-collection` shows its claims: `cards` (the default) or `table`; a value it
-    cannot use counts as the default (`check_collection_options` reports it)."""
+    """How a `claim-collection` shows its claims: `cards` (the default), `rows` or `table`; a
+    value it cannot use counts as the default (`check_collection_options` reports it)."""
     value = (options.get("layout") or "").strip()
     return value if value in COLLECTION_OPTIONS["layout"] else COLLECTION_OPTIONS["layout"][0]
 

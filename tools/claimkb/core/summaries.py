@@ -138,6 +138,50 @@ def latest_figures(
     return result
 
 
+def latest_by_subject(
+    records: Iterable[Record],
+    superseded: Mapping[str, object],
+    registry: Registry,
+    count: int | None = None,
+) -> list[Record]:
+    """The latest figures (`latest_figures`, the selection key-figures tables make) by subject:
+    the subjects whose latest figure is the latest first, each with its figures in the order
+    readers ask for them, and with `count` only that many subjects (the landing page's strip)."""
+    by_subjects: dict[tuple[str, ...], list[Record]] = {}
+    for record in latest_figures(records, superseded, registry):
+        key = group_of(record)
+        if key is not None:
+            by_subjects.setdefault(key.subjects, []).append(record)
+    order = sorted(
+        by_subjects,
+        key=lambda subjects: (max(time_of(r) for r in by_subjects[subjects]), subjects),
+        reverse=True,
+    )
+    return [record for subjects in order[:count] for record in by_subjects[subjects]]
+
+
+def newest_by_subject(
+    records: Iterable[Record], superseded: Mapping[str, object], count: int | None = None
+) -> list[Record]:
+    """Each subject's newest shown figure (the latest stated, then the latest period, then the
+    id), subjects newest first, and with `count` only that many; a figure stands for one
+    subject."""
+    best: dict[str, Record] = {}
+
+    def rank(record: Record) -> tuple[int, tuple[int, int], str]:
+        return as_of_key(record.get("as_of")), time_of(record), record.id
+
+    for record in records:
+        if not shown(record, superseded):
+            continue
+        for subject in record.get("subject") or []:
+            if subject not in best or rank(record) > rank(best[subject]):
+                best[subject] = record
+    order = sorted(best.items(), key=lambda item: (rank(item[1]), item[0]), reverse=True)
+    chosen = list({record.id: record for _subject, record in order}.values())
+    return chosen[:count]
+
+
 def latest_of(
     claim: Record, superseded: Mapping[str, list[str]], claims: Mapping[str, Record]
 ) -> Record:

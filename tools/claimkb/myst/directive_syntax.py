@@ -41,13 +41,14 @@ class ReferencesSyntax(Directive):
 
 
 class CollectionSyntax(ReferencesSyntax):
-    """```{claim-collection} name``` with its options (`:layout: rows`)."""
+    """```{claim-collection} name``` with its options (`:layout: cards|rows|table`)."""
 
     option_spec = OpenOptionSpec()
 
 
 class ClaimsTableSyntax(Directive):
-    """```{claims}```, ```{key-figures}```, ```{claims-pivot}```: filter options."""
+    """```{claims}```, ```{key-figures}```, ```{claims-pivot}```, ```{latest-figures}```: filter
+    options."""
 
     option_spec = OpenOptionSpec()
 
@@ -61,4 +62,5 @@ SYNTAX = {
     "claims": ClaimsTableSyntax,
     "key-figures": ClaimsTableSyntax,
     "claims-pivot": ClaimsTableSyntax,
+    "latest-figures": ClaimsTableSyntax,
 }

@@ -33,7 +33,7 @@ from myst_parser.parsers.directives import parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 from sphinx.util.docutils import ReferenceRole
 
-from ..core.claim_filters import SELECTING, selection_filters, table_filters
+from ..core.claim_filters import LATEST, SELECTING, selection_filters, table_filters
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
 from ..core.codes import FindingCode
 from ..core.cross_checks import CLAIM_ROLES
@@ -227,10 +227,11 @@ class PageScanner:
         self.page.references += directive_references(
             name, parsed.arguments, parsed.options, path, line, lines
         )
-        if name == "claims":
+        if LATEST in SELECTING.get(name, {}):  # `claims`, `latest-figures`
             self.page.findings += check_table_options(parsed.options, path, line, lines)
+        if name == "claims":
             self.page.tables.append(table_filters(parsed.options))
-        elif name in SELECTING:  # a key-figures or pivot table shows some of what it selects
+        elif name in SELECTING:  # key figures, a pivot, latest figures: some of what it selects
             self.page.tables.append(selection_filters(parsed.options))
 
 

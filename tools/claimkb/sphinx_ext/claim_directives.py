@@ -22,9 +22,9 @@ from ..core.page_directives import (
     collection_layout,
     directive_references,
 )
-from ..myst.directive_syntax import ClaimSyntax, OpenOptionSpec, ReferencesSyntax
+from ..myst.directive_syntax import ClaimSyntax, CollectionSyntax, ReferencesSyntax
 from ..myst.option_lines import option_lines
-from ..views.nodes import claim_node, collection_rows_node, registry_node
+from ..views.nodes import claim_node, collection_rows_node, collection_table_node, registry_node
 from .view_transform import ViewTransform
 
 
@@ -103,11 +103,11 @@ class RegistryDirective(ReferencingDirective):
         return [node]
 
 
-class ClaimCollectionDirective(ReferencingDirective):
-    """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`, a
-    card each, or (`:layout: rows`) as one table whose rows are their homes."""
-
-    option_spec = OpenOptionSpec()
+class ClaimCollectionDirective(CollectionSyntax, ReferencingDirective):
+    """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`: a
+    card each (`:layout: cards`, the default), one sortable table whose rows are their homes
+    with the cards' details (`:layout: rows`, `views.collection_rows`), or one lean table, what
+    they share said once (`:layout: table`, `views.collection_table`)."""
 
     def run(self) -> list[nodes.Node]:
         registry = self.env.claimkb_registry
@@ -125,6 +125,8 @@ class ClaimCollectionDirective(ReferencingDirective):
         stem = paths[0].stem
         records = registry.claims_of(stem)
         domain.note_shown(docname, records)
+        if collection_layout(self.options) == "table":
+            return [self.table(docname, stem, records)]
         result = []
         for index, record in enumerate(records):
             view = domain.note_view(docname, ("collection-card", docname, stem, index))
@@ -142,6 +144,18 @@ class ClaimCollectionDirective(ReferencingDirective):
         table.extend(result)
         return [table]
 
+    def table(self, docname: str, stem: str, records) -> nodes.Node:
+        view = self.env.domains["claim"].note_view(docname, ("collection-table", stem))
+        node = collection_table_node(view=view)
+        self.set_source_info(node)
+        for index, record in enumerate(records):
+            if record.get("text"):
+                statement = nodes.container(index=index, classes=["claimkb-row-statement"])
+                statement.extend(self.parse_text_to_nodes(record.get("text")))
+                neutralise_raw(statement)
+                node += statement
+        return node
+
 
 class RenderCollectionRows(ViewTransform):
     """A collection shown as a table, before its rows' claims are rendered as cards."""
@@ -151,6 +165,16 @@ class RenderCollectionRows(ViewTransform):
 
     def render(self, model, node):
         return [model.render([list(child.children) for child in node.children])]
+
+
+class RenderCollectionTables(ViewTransform):
+    """A collection's table, each claim's parsed statement under its row's first cell."""
+
+    node_class = collection_table_node
+
+    def render(self, model, node):
+        statements = {child["index"]: [child] for child in node.children}
+        return model.render(statements)
 
 
 class RenderClaims(ViewTransform):
@@ -171,4 +195,5 @@ def setup_claim_directives(app: Sphinx) -> None:
     app.add_directive("claim-collection", ClaimCollectionDirective)
     app.add_post_transform(RenderCollectionRows)
     app.add_post_transform(RenderClaims)
+    app.add_post_transform(RenderCollectionTables)
     app.add_js_file("claimkb-cards.js", loading_method="defer")

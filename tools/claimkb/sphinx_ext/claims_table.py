@@ -1,6 +1,7 @@
 """The directives that select claims with filters: `claims` (a table of every match,
 `views.claims_table`), `key-figures` (the latest figure of each metric and scope among them,
-`views.key_figures`) and `claims-pivot` (subjects by years, `views.pivot`).
+`views.key_figures`) and `claims-pivot` (subjects by years, `views.pivot`); `latest-figures`
+(`sphinx_ext.latest_figures`) is one too.
 
 ```{claims}
 :subject: deepseek, deepseek-v3
@@ -18,7 +19,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.claim_filters import named_claims, selection_filters, table_filters
+from ..core.claim_filters import LATEST, SELECTING, named_claims, selection_filters, table_filters
 from ..core.page_directives import check_table_options, directive_references
 from ..myst.directive_syntax import ClaimsTableSyntax
 from ..myst.option_lines import option_lines
@@ -41,7 +42,7 @@ class SelectingDirective(ClaimsTableSyntax, SphinxDirective):
             env.docname,
             directive_references(self.name, [], self.options, path, self.lineno, lines),
         )
-        if self.name == "claims":
+        if LATEST in SELECTING[self.name]:  # `claims`, `latest-figures`
             domain.note_findings(
                 env.docname, check_table_options(self.options, path, self.lineno, lines)
             )

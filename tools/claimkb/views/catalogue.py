@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..core.records import Record
@@ -19,17 +20,20 @@ from . import listing_pages, record_pages
 from .cards import CardModel, card_model
 from .claims_table import Rows, TableModel
 from .collection_rows import CollectionRowsModel, collection_rows
+from .collection_table import CollectionTable, collection_table
 from .compare import CompareModel, Comparison
 from .exports import ClaimResolver
 from .generated_pages import PageModel, PageParts
 from .kb import KnowledgeBase
 from .key_figures import KeyFiguresModel, key_figures_model
+from .latest_figures import LatestFigures, latest_figures
 from .model import Link, digest
 from .names import Names
 from .page_head import HeadModel, head_model
 from .pivot import PivotModel, pivot_model
 from .registry_list import RegistryList, registry_list
 from .selections import table_rows
+from .timeline import Timeline, TimelineModel
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,11 @@ def _shown_card(parts: Parts, docname: str, claim_id: str) -> CardModel | None:
         return None  # an unknown id is reported, located, by the consistency check
     record = found[1]
     return card_model(parts.kb, parts.names, record, parts.share_uri(docname, record), away=True)
+
+
+def _collection_table(parts: Parts, collection: str) -> CollectionTable:
+    records = parts.kb.registry.claims_of(collection)
+    return collection_table(parts.kb, parts.names, records)
 
 
 def _registry(parts: Parts, rtype: str, *ids: str) -> RegistryList:
@@ -119,6 +128,8 @@ VIEWS: dict[str, View] = {
     "card": View(_page_card, CardModel.render),
     "collection-card": View(_collection_card, CardModel.render),
     "collection-rows": View(_collection_rows, CollectionRowsModel.render),
+    "collection-table": View(_collection_table, CollectionTable.render),
+    "latest": View(lambda p, filters: latest_figures(p.kb, p.names, filters), LatestFigures.render),
     "shown-card": View(_shown_card, CardModel.render),
     "registry": View(_registry, RegistryList.render),
     "table": View(_table, TableModel.render),
@@ -133,7 +144,7 @@ VIEWS: dict[str, View] = {
     "source": View(lambda p, sid: record_pages.source_page(p.pages, sid), PageModel.render),
     "sources": View(lambda p: listing_pages.sources_page(p.pages), PageModel.render),
     "disputes": View(lambda p: listing_pages.disputes_page(p.pages), PageModel.render),
-    "timeline": View(lambda p: listing_pages.timeline_page(p.pages), PageModel.render),
+    "timeline": View(lambda p, doc, *year: p.timeline.page(doc, *year), TimelineModel.render),
     "entity_list": View(lambda p, *ids: listing_pages.entity_list(p.pages, *ids), PageModel.render),
     "pair_list": View(lambda p, *a: listing_pages.pair_list(p.pages, *a), PageModel.render),
 }
@@ -151,6 +162,11 @@ class Parts:
         self.pages = PageParts(kb, self.names, self.rows, self.comparison)
         self.resolver = ClaimResolver(kb)
         self._share_uri = share_uri
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        """The timeline's rows by year, once for every timeline page of the build."""
+        return Timeline(self.kb, self.names)
 
     def share_uri(self, docname: str, record: Record) -> str | None:
         return self._share_uri(docname, record.id) if record.id else None

@@ -1,4 +1,6 @@
-"""Compare blocks: claims side by side, with what differs or, when comparable, the ratio."""
+"""Compare blocks: claims side by side, each as its title, its value and one line of what it
+counts; then, for each pair, whether they are comparable and, if so, the ratio or how far apart
+they are, and if not, why, with the ledger's claims that each could be compared with instead."""
 
 from __future__ import annotations
 
@@ -9,24 +11,29 @@ from docutils import nodes
 
 from ..core import comparability
 from ..core.bounds import conclusion, is_bound_only
-from ..core.formatting import format_value
+from ..core.formatting import format_number, format_value
+from ..core.hygiene import provenance_methods
 from ..core.money import Constant
 from ..core.periods import as_of_words
+from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from .i18n import N_, _
 from .kb import KnowledgeBase
 from .model import Inline, Styled, para, render_inline, span, strong
 from .money_view import converted_pair
 from .names import Names
+from .selections import claims_of_pair
 
-#: the labels of a compared claim's facts (their field classes keep the English words)
+#: the labels of a compared claim's facts (their classes keep the English words)
 FACT_LABELS = {"metric": N_("Metric"), "scope": N_("Scope"), "method": N_("Method")}
 N_("Prices"), N_("Claimed by"), N_("As of"), N_("Source")
+#: how many comparable claims "compare instead" names for each side
+INSTEAD = 3
 
 
 @dataclass(frozen=True)
 class Fact:
-    #: the English label, which names the field's class
+    #: the English label, which names the fact's class
     key: str
     label: str
     parts: tuple[Inline, ...]
@@ -48,40 +55,34 @@ class CompareModel:
 
     def render(self) -> nodes.container:
         block = nodes.container(classes=["claimkb-compare"], ids=[self.block_id])
-        grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-2"])
-        row = nodes.container(
-            classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-g-2", "claimkb-compare-row"]
-        )
+        row = nodes.container(classes=["claimkb-compare-row"])
         for side in self.sides:
-            column = nodes.container(classes=["sd-col", "sd-d-flex-row"])
-            column += render_side(side)
-            row += column
-        grid += row
-        block += grid
+            row += render_side(side)
+        block += row
         block.extend(render_inline(verdict) for verdict in self.verdicts)
         return block
 
 
 def render_side(side: Side) -> nodes.container:
-    card = nodes.container(
-        classes=["sd-card", "sd-sphinx-override", "sd-w-100", "claimkb-compare-item"]
+    """A light card: the title, the value, and one line of facts (labels for screen readers)."""
+    item = nodes.container(
+        classes=["claimkb-compare-item", f"claimkb-compare-item-{side.claim_id}"]
     )
-    card["classes"].append(f"claimkb-compare-item-{side.claim_id}")
-    body = nodes.container(classes=["sd-card-body"])
-    body += render_inline(side.title)
+    item += render_inline(side.title)
     if side.value:
-        body += render_inline(para(strong(side.value), classes=("claimkb-compare-value",)))
-    facts = nodes.field_list(classes=["claimkb-compare-facts"])
-    for fact in side.facts:
-        field = nodes.field(classes=[f"claimkb-compare-{fact.key.lower().replace(' ', '-')}"])
-        field += nodes.field_name(fact.label, fact.label)
-        cell = nodes.field_body()
-        cell += render_inline(para(*fact.parts))
-        field += cell
-        facts += field
-    body += facts
-    card += body
-    return card
+        item += render_inline(para(strong(side.value), classes=("claimkb-compare-value",)))
+    line = nodes.paragraph(classes=["claimkb-compare-facts"])
+    for index, fact in enumerate(side.facts):
+        if index:
+            line += nodes.inline(" · ", " · ", classes=["claimkb-compare-sep"])
+        key = fact.key.lower().replace(" ", "-")
+        element = nodes.inline(classes=["claimkb-compare-fact", f"claimkb-compare-{key}"])
+        label = fact.label + ": "
+        element += nodes.inline(label, label, classes=["claimkb-compare-label"])
+        element.extend(render_inline(part) for part in fact.parts)
+        line += element
+    item += line
+    return item
 
 
 class Comparison:
@@ -90,6 +91,7 @@ class Comparison:
     def __init__(self, kb: KnowledgeBase, names: Names):
         self.kb = kb
         self.names = names
+        self.provenance = provenance_methods(kb.registry)
 
     def model(self, records: list[Record], block_id: str) -> CompareModel:
         sides = tuple(self.side(record) for record in records)
@@ -125,20 +127,38 @@ class Comparison:
             facts.append(Fact("Source", _("Source"), (names.source_link(record.get("source")),)))
         return facts
 
+    def differences(self, left: Record, right: Record) -> list[comparability.Difference]:
+        return comparability.differences(left.data, right.data, self.names.name_of, self.provenance)
+
+    def standing(self, left: Record, right: Record) -> str:
+        """ "different" (not comparable), else `comparability.gap`'s verdict ("agree",
+        "disagree", "overlap", "unknown"), of values in the same year's dollars."""
+        if self.differences(left, right):
+            return "different"
+        converted = converted_pair(self.kb, left, right)
+        values = {r.id: r.data for r in (left, right)}
+        if converted is not None:
+            values = {rid: found.as_data() for rid, found in converted[0].items()}
+        return comparability.gap(values[left.id], values[right.id]).verdict
+
     def verdict(self, left: Record, right: Record) -> Styled:
-        found = comparability.differences(left.data, right.data, self.names.name_of)
+        found = self.differences(left, right)
         if found:
             text = comparability.describe(found)
             text = text[0].upper() + text[1:] + ". " + _("No ratio is drawn between them.")
-            return para(
-                strong(_("Not comparable.") + " "),
+            parts: list[Inline] = [
+                strong(_("Not comparable:") + " "),
+                _("they measure different things.") + " ",
                 span(text, ("claimkb-compare-differences",)),
-                classes=("claimkb-compare-verdict", "claimkb-not-comparable"),
-            )
-        parts: list[Inline] = [
-            strong(_("Comparable:") + " "),
-            _("same metric, scope and method.") + " ",
-        ]
+            ]
+            parts += self.instead(left, right)
+            return para(*parts, classes=("claimkb-compare-verdict", "claimkb-not-comparable"))
+        methods = (
+            _("same metric and scope; their methods only say how each became known.")
+            if left.get("method") != right.get("method")
+            else _("same metric, scope and method.")
+        )
+        parts = [strong(_("Comparable:") + " "), methods + " "]
         converted = converted_pair(self.kb, left, right)
         values = {r.id: r.data for r in (left, right)}
         if converted is not None:
@@ -154,7 +174,7 @@ class Comparison:
     def ratio_sentence(self, left: Record, right: Record, values, converted) -> Inline:
         ratio = comparability.ratio(values[left.id], values[right.id])
         if ratio is None:
-            return _("The values are not both positive, so there is no ratio.")
+            return self.apart_sentence(left, right, values)
         larger, smaller = (
             (left, right)
             if values[left.id]["value"] >= values[right.id]["value"]
@@ -171,6 +191,22 @@ class Comparison:
             ),
             ("claimkb-compare-ratio",),
         )
+
+    def apart_sentence(self, left: Record, right: Record, values) -> Styled:
+        """Two values without a ratio (one is zero or negative): how far apart they are,
+        `$4B apart (under 1%)`."""
+        found = comparability.gap(values[left.id], values[right.id])
+        if found.difference is None or found.share is None:
+            text = _("The values cannot be set against each other.")
+            return Styled("inline", (text,), ("claimkb-compare-apart",))
+        unit = self.names.registry.unit_of(left.get("metric"))
+        words = _("%(left)s and %(right)s: %(difference)s apart (%(share)s).") % {
+            "left": self.names.value_of(left),
+            "right": self.names.value_of(right),
+            "difference": format_number(found.difference, unit),
+            "share": comparability.percent_text(found.share),
+        }
+        return Styled("inline", (words,), ("claimkb-compare-apart",))
 
     def shown(self, record: Record, converted) -> str:
         """The value, and, when the ratio is of converted values, what it was converted to."""
@@ -213,3 +249,44 @@ class Comparison:
             parts.append(f", {at_least}")
         parts.append(". " + _("How much larger beyond that, the bounds do not say."))
         return Styled("inline", tuple(parts), classes)
+
+    def instead(self, left: Record, right: Record) -> list[Inline]:
+        """`Compare instead: A with B (value), C (value); …`: for each side, the claims of the
+        ledger it can be compared with, nearest first (same subject, then nearest in time)."""
+        found: list[Inline] = []
+        for record in (left, right):
+            others = self.comparable_with(record, exclude={left.id, right.id})
+            if not others:
+                continue
+            found.append(" " if not found else "; ")
+            found += [self.title(record), " " + _("with") + " "]
+            for index, other in enumerate(others):
+                if index:
+                    found.append(", ")
+                found += [self.title(other), f" ({self.names.value_of(other)})"]
+        if not found:
+            return []
+        return [
+            Styled("inline", (_("Compare instead:"), *found, "."), ("claimkb-compare-instead",))
+        ]
+
+    def comparable_with(self, record: Record, exclude: set[str]) -> list[Record]:
+        if not record.get("metric") or not record.get("scope"):
+            return []
+        subjects = set(record.get("subject") or [])
+        when = time_key(record.data)[0]
+        candidates = [
+            other
+            for other in claims_of_pair(self.kb, record.get("metric"), record.get("scope"))
+            if other.id not in exclude
+            and other.get("status") != "retracted"
+            and not self.differences(record, other)
+        ]
+        candidates.sort(
+            key=lambda o: (
+                not subjects & set(o.get("subject") or []),
+                abs(time_key(o.data)[0] - when),
+                o.id,
+            )
+        )
+        return candidates[:INSTEAD]

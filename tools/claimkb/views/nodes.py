@@ -24,6 +24,15 @@ class claim_card_node(nodes.General, nodes.Element):
     """The card of a claim defined elsewhere; attribute `claim_id` names it."""
 
 
+class collection_table_node(nodes.General, nodes.Element):
+    """A collection as one table; children: containers holding the parsed statements of its
+    claims, each with attribute `index` (the claim's place in the collection)."""
+
+
+class latest_figures_node(nodes.General, nodes.Element):
+    """The latest figures its filters select (`latest-figures`), rendered at write time."""
+
+
 class claims_node(nodes.General, nodes.Element):
     """A claims table; attribute `filters` maps a filter option to the values it accepts."""
 
@@ -83,6 +92,8 @@ NEUTRAL_NODES = (
     registry_node,
     compare_node,
     claims_node,
+    collection_table_node,
+    latest_figures_node,
     kb_page_node,
     claim_card_node,
     key_figures_node,

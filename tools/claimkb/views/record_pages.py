@@ -4,6 +4,7 @@ source. Each lists every shown claim about it, newest first."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from ..core.claim_filters import newest_first
 from ..core.money import CPI_NAME
@@ -11,6 +12,7 @@ from ..core.page_names import pair_doc
 from ..core.records import Record
 from .chart_points import chart_point
 from .charts import ChartModel, Point
+from .claims_table import Row, TableModel
 from .generated_pages import (
     FIGURE_COLUMNS,
     OTHER_COLUMNS,
@@ -22,11 +24,11 @@ from .generated_pages import (
     is_figure,
     paragraph,
 )
-from .i18n import N_, _, entity_type_words, labelled
+from .i18n import N_, _, entity_type_words, labelled, source_type_words
 from .key_figures import HEADERS as KEY_HEADERS
 from .key_figures import KeyFiguresModel, entity_key_figures
 from .links import web_url
-from .model import Inline, Items, Section, Styled, WebLink, joined, strong
+from .model import Inline, Items, Link, Section, Styled, WebLink, joined, strong
 from .money_view import money_metric
 from .names import date_of
 from .selections import children_of, claims_about, claims_citing, claims_made_by, claims_of_pair
@@ -87,7 +89,7 @@ def entity_page(parts: PageParts, rid: str) -> PageModel:
     blocks.append(Section(_("Claims about %s") % name, about_anchor, tuple(inside)))
     made = claims_made_by(kb, rid)
     columns = ("title", "value", "subject", "as_of", "source", "status")
-    made_table = rows.table(newest_first(made), columns)
+    made_table = light_table(rows.table(newest_first(made), columns))
     blocks.append(anchors.section(_("Claims %s makes") % name, "claims-made", made_table))
     blocks.append(related(parts, anchors, rid, about))
     return PageModel(tuple(blocks))
@@ -211,11 +213,19 @@ def chart_model(
     )
 
 
+#: the columns of a source's table: the source itself is what every row shares
+SOURCE_COLUMNS = ("title", "value", "subject", "claimant", "as_of", "status")
+
+
 def source_page(parts: PageParts, sid: str) -> PageModel:
     record = parts.registry.of_type("source").get(sid)
     blocks: list[object] = []
     if record is not None:
-        details = [record.get("type"), record.get("publisher"), date_of(record, "published")]
+        details = [
+            source_type_words(record.get("type")),
+            record.get("publisher"),
+            date_of(record, "published"),
+        ]
         line: list[Inline] = [", ".join(str(d) for d in details if d).capitalize() + ". "]
         if record.get("authors"):
             line.append(_("By %s.") % ", ".join(record.get("authors")) + " ")
@@ -224,7 +234,38 @@ def source_page(parts: PageParts, sid: str) -> PageModel:
             line += [" (", WebLink(_("archived copy"), web_url(record.get("archive_url"))), ")"]
         line.append(".")
         blocks.append(paragraph(*line, classes=("claimkb-source-facts",)))
+        if record.get("notes"):
+            blocks.append(paragraph(record.get("notes"), classes=("claimkb-source-notes",)))
     citing = claims_citing(parts.kb, sid)
-    table = parts.rows.table(newest_first(citing))
+    table = light_table(parts.rows.table(newest_first(citing), SOURCE_COLUMNS))
     blocks.append(Anchors().section(_("Claims citing it"), "claims-citing", table))
     return PageModel(tuple(blocks))
+
+
+#: columns whose links a light table shows as plain names (their pages are a search away)
+PLAIN_COLUMNS = ("subject", "claimant", "source")
+
+
+def light_table(table: TableModel) -> TableModel:
+    """The table without its links' tooltips, and with its entities as plain names: on a page of
+    hundreds of rows they are most of its weight, and each says again what the link's text or
+    page says. The claims' own links stay."""
+    rows = tuple(
+        Row(
+            row.kind,
+            tuple(
+                tuple(light(part, column in PLAIN_COLUMNS) for part in cell)
+                for column, cell in zip(table.columns, row.cells, strict=True)
+            ),
+        )
+        for row in table.rows
+    )
+    return replace(table, rows=rows)
+
+
+def light(part: Inline, plain: bool) -> Inline:
+    if not isinstance(part, Link):
+        return part
+    if plain:
+        return part.text
+    return replace(part, tooltip="") if part.tooltip else part
