@@ -178,9 +178,11 @@ def test_timeline_is_newest_first_with_one_filter(site):
         "GPT-4 final training run cost",  # 2024-06
     ]
     # one filter for the whole page (hidden until the script shows it), not one per table
-    assert len(page.select("form.claimkb-facets")) == 1
+    assert len(page.select("form.claimkb-timeline-filter")) == 1
     assert page.select("input.claimkb-filter") == []
-    entities = [o["value"] for o in page.select("form.claimkb-facets select[name=e] option")]
+    entities = [
+        o["value"] for o in page.select("form.claimkb-timeline-filter select[name=e] option")
+    ]
     assert "deepseek" in entities and "openai" in entities
     # a row is its subjects' and their parents' (a model's row is its maker's) and its metric's
     classes = rows[0]["class"]
@@ -188,7 +190,7 @@ def test_timeline_is_newest_first_with_one_filter(site):
     # every year has its own page too, with the same filter
     year_page = soup(site, "kb/timeline/2024.html")
     assert [s["id"] for s in year_page.select("section[id^=year-]")] == ["year-2024"]
-    assert len(year_page.select("form.claimkb-facets")) == 1
+    assert len(year_page.select("form.claimkb-timeline-filter")) == 1
 
 
 def test_generated_pages_are_searchable(site):

@@ -51,7 +51,7 @@ def test_timeline_filters_every_year_and_follows_to_older_years(ledger_tab, widt
     tab = ledger_tab
     sized(tab, width)
     tab.goto("kb/timeline.html")
-    form = tab.page.locator("form.claimkb-facets")
+    form = tab.page.locator("form.claimkb-timeline-filter")
     assert form.is_visible()
     years = tab.page.locator("section.claimkb-timeline-year h2").all_inner_texts()
     numbers = [int(y.rstrip("¶").strip()) for y in years if y.rstrip("¶").strip().isdigit()]
@@ -72,7 +72,7 @@ def test_timeline_filters_every_year_and_follows_to_older_years(ledger_tab, widt
     form.locator("select[name=y]").select_option(year)
     tab.page.wait_for_url(f"**/timeline/{year}.html?e=openai#year-{year}")
     tab.page.wait_for_load_state("load")
-    assert tab.page.locator("form.claimkb-facets select[name=e]").input_value() == "openai"
+    assert tab.page.locator("form.claimkb-timeline-filter select[name=e]").input_value() == "openai"
     rows = tab.page.locator("section.claimkb-timeline-year tbody tr:not([hidden])")
     for index in range(rows.count()):
         assert "e-openai" in rows.nth(index).get_attribute("class")

@@ -14,7 +14,9 @@ it is built strict with `-j 2`, killed after a timeout so that a regression cann
 from __future__ import annotations
 
 import csv
+import json
 import math
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -23,9 +25,11 @@ from ruamel.yaml import YAML
 
 from ..importers.epoch.collection import slug
 from ..importers.epoch.data import COST_COLUMNS, FULL_VIEW_COLUMNS
+from ..sphinx_ext.search_index import BUNDLE, TIMING_FILE
 from .generate import SCHEMA_DIR
 from .process import BenchTimeout, claimkb_validate, run_child, sphinx_build
 from .run import median
+from .search_case import measure, summary
 from .views_corpus import LISTINGS
 from .written import EXTENSION as WRITTEN_EXTENSION
 
@@ -111,6 +115,7 @@ nitpicky = True
 claimkb_schema_dir = "../schema"
 claimkb_collections_dir = "../claims"
 claimkb_pages_dir = "kb"
+claimkb_search = "pagefind"
 """
 
 
@@ -235,6 +240,8 @@ def epoch_case(workdir: Path, log, limit: int | None = None, full_view: Path = F
         f"Epoch case: strict -j 2 build of {result['entities']} entities, {result['claims']} "
         f"claims (timeout {TIMEOUT_SECONDS} s)"
     )
+    timing = root / "search-timing.jsonl"
+    os.environ[TIMING_FILE] = str(timing)
     try:
         sample = sphinx_build(
             docs, out, jobs=2, strict=True, timeout=TIMEOUT_SECONDS, count_pages=True
@@ -242,10 +249,40 @@ def epoch_case(workdir: Path, log, limit: int | None = None, full_view: Path = F
     except BenchTimeout as error:
         result.update(timed_out=error.seconds, pages_when_stopped=len(list(out.rglob("*.html"))))
         return result
+    finally:
+        os.environ.pop(TIMING_FILE, None)
     result["build"] = median([sample])
     result.update(output_measures(out, sample.pages_written or 0))
+    result["search"] = epoch_search(out, timing, sample.seconds, log)
     shutil.rmtree(out, ignore_errors=True)
     return result
+
+
+#: queries a reader of Epoch's database may type (models and what their training cost)
+EPOCH_QUERIES = ("GPT-4 training cost", "AlphaGo Zero", "BLOOM-176B cloud", "Gemini 1.0 Ultra",
+                 "Falcon-180B hardware acquisition")  # fmt: skip
+
+
+def epoch_search(out: Path, timing: Path, build_seconds: float, log) -> dict:
+    """The Pagefind index's build time (as a share of the build) and size, and what a reader
+    downloads before the first result, and when it comes, on a phone-class CPU."""
+    lines = timing.read_text(encoding="utf-8").splitlines() if timing.exists() else []
+    if not lines:
+        return {"skipped": "the build wrote no search index"}
+    index = json.loads(lines[-1])
+    bundle = out / BUNDLE
+    found = {
+        "index_seconds": index["seconds"],
+        "index_share": round(index["seconds"] / build_seconds, 4),
+        "indexed_pages": index["pages"],
+        "indexed_claims": index["claims"],
+        "bundle_bytes": sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()),
+    }
+    queries = [{"query": q, "lang": "en"} for q in EPOCH_QUERIES]
+    measured = measure(out, queries, log)
+    if "skipped" in measured:
+        return {**found, "browser": measured["skipped"]}
+    return {**found, **summary(measured["visits"]), "visits": measured["visits"]}
 
 
 def output_measures(out: Path, pages: int) -> dict:

@@ -2,18 +2,23 @@
 the Bureau of Labor Statistics (series CUUR0000SA0, annual averages) as the `cpi` package
 bundles it (its `cpi.db`: no network at run time). No Sphinx here.
 
+The annual averages are read from that SQLite file with the standard library: importing the `cpi`
+package itself costs a second of start-up (it imports pandas and loads its series), and the
+numbers are the same (`tests/test_cost_semantics.py` compares them with `cpi.get`).
+
 A money figure's dollars are of its `price_year` when it states one, else of its period's year
 (nominal dollars of the time it is about), else of its as_of year.
 """
 
 from __future__ import annotations
 
-import logging
-import warnings
+import importlib.util
+import sqlite3
 from collections.abc import Mapping
+from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
-from types import ModuleType
+from pathlib import Path
 
 from .currency import dollar_data, in_dollars
 from .language import N_, gettext
@@ -24,44 +29,55 @@ from .units import Declared, UnitError, parse_unit
 #: the series the `cpi` package reads by default, for the words that cite it
 CPI_SERIES = "CUUR0000SA0"
 CPI_NAME = "US CPI-U"
+#: the periods the `cpi` package counts as annual (`cpi.models.Period.type`), M13 the average
+ANNUAL_PERIODS = ("M13", "S03")
+
+
+def cpi_database() -> Path | None:
+    """The `cpi` package's bundled database, found without importing the package."""
+    try:
+        spec = importlib.util.find_spec("cpi")
+    except (ImportError, ValueError):
+        return None
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    found = [Path(folder) / "cpi.db" for folder in folders if (Path(folder) / "cpi.db").is_file()]
+    return found[0] if found else None
 
 
 @cache
-def _cpi() -> ModuleType | None:
-    """The `cpi` module, imported once; None if it cannot be (then nothing is converted)."""
-    logger = logging.getLogger("cpi")
-    level = logger.level
+def annual_cpi() -> dict[int, float]:
+    """Year -> CPI-U annual average, as `cpi.get(year)` gives it (the first annual row of the
+    year, in the table's order); empty when the database is missing or unreadable (then nothing
+    is converted, and nothing crashes)."""
+    path = cpi_database()
+    if path is None:
+        return {}
+    query = (
+        "SELECT year, value FROM indexes WHERE series = ? "
+        f"AND period IN ({', '.join('?' * len(ANNUAL_PERIODS))})"
+    )
     try:
-        with warnings.catch_warnings():
-            # it warns (and logs) when its bundled data is more than 90 days old: the data is
-            # what we cite, with its series and years, and nothing is downloaded
-            warnings.simplefilter("ignore")
-            logger.setLevel(logging.ERROR)
-            import cpi
-    except Exception:  # a missing or broken install: say "cannot convert", never crash
-        return None
-    finally:
-        logger.setLevel(level)
-    module: ModuleType = cpi  # the package has no type information: what it holds is Any
-    return module
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as connection:
+            rows = connection.execute(query, (CPI_SERIES, *ANNUAL_PERIODS)).fetchall()
+    except sqlite3.Error:
+        return {}
+    table: dict[int, float] = {}
+    for year, value in rows:
+        if value not in (None, "-"):
+            table.setdefault(int(year), float(value))
+    return table
 
 
 def latest_full_year() -> int | None:
     """The latest year with an annual CPI-U average in the bundled data."""
-    module = _cpi()
-    return int(module.LATEST_YEAR) if module is not None else None
+    return max(annual_cpi(), default=None)
 
 
-@cache
 def cpi_of(year: int) -> float | None:
     """The CPI-U annual average of `year`, or None when the series has none."""
-    module = _cpi()
-    if module is None or not isinstance(year, int) or not 1913 <= year <= 2200:
+    if not isinstance(year, int) or isinstance(year, bool):
         return None
-    try:
-        return float(module.get(year))
-    except Exception:  # CPIObjectDoesNotExist, and whatever else a lookup raises
-        return None
+    return annual_cpi().get(year)
 
 
 def is_money(unit_expression: JSONValue, declared: Declared = ()) -> bool:

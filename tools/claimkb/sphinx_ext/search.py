@@ -1,4 +1,6 @@
-"""Search entries for claims and records (see `views.search_terms` for what they are)."""
+"""The site's search: Pagefind's index of pages and claims (`claimkb_search = "pagefind"`:
+`search_index`, `search_page`), or Sphinx's own with claims' index entries (`"sphinx"`, the
+default, `views.search_terms`)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,9 @@ from sphinx.application import Sphinx
 
 from ..views.search_terms import index_entries
 from ._compat import search_index_entries
+from .domain import claim_domain
+from .search_index import mark_page, write_search_index
+from .search_page import collect_search_page, turn_off_sphinx_search
 
 
 def add_search_terms(app: Sphinx) -> list:
@@ -19,7 +24,8 @@ def add_search_terms(app: Sphinx) -> list:
     if indexer is None:
         return []
     by_doc = search_index_entries(indexer)
-    for docname, entries in index_entries(app.env.domains["claim"]).items():
+    domain = claim_domain(app.env)
+    for docname, entries in index_entries(domain.objects, domain.registry).items():
         by_doc[docname] = sorted(set(by_doc.get(docname, ())) | entries)
     # the index lists an entry's pages in this dict's order: make it the same in every build
     ordered = sorted(by_doc.items())
@@ -29,4 +35,11 @@ def add_search_terms(app: Sphinx) -> list:
 
 
 def setup_search(app: Sphinx) -> None:
+    app.add_config_value("claimkb_search", "sphinx", "html", types=[str])
+    #: section (explainers, knowledge-base, contributors) -> docname patterns (fnmatch)
+    app.add_config_value("claimkb_search_sections", {}, "html", types=[dict])
+    app.connect("builder-inited", turn_off_sphinx_search)
     app.connect("html-collect-pages", add_search_terms)
+    app.connect("html-collect-pages", collect_search_page)
+    app.connect("html-page-context", mark_page)
+    app.connect("build-finished", write_search_index)

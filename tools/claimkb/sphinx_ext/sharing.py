@@ -33,6 +33,7 @@ from ..views.sharing import (
     permalink_path,
     text_description,
 )
+from .opengraph_cards import setup_opengraph
 
 HTML_BUILDERS = ("html", "dirhtml")
 #: sphinx-sitemap's default puts the language (Sphinx's default: "en") and version in front of
@@ -197,7 +198,7 @@ def _write_if_changed(path: Path, text: str) -> Path:
 
 
 def setup_sharing(app: Sphinx) -> None:
-    app.setup_extension("sphinxext.opengraph")
+    setup_opengraph(app)  # without the social cards' matplotlib, unless they are asked for
     if app.config.html_baseurl:  # without an address, sphinx-sitemap warns and writes nothing
         app.setup_extension("sphinx_sitemap")
         app.connect("build-finished", complete_sitemap, priority=BEFORE_SITEMAP)

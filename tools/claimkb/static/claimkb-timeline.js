@@ -32,7 +32,7 @@
       });
       section.hidden = !any;
     });
-    var count = form.querySelector(".claimkb-facets-count");
+    var count = form.querySelector(".claimkb-timeline-filter-count");
     if (count) count.textContent = (form.dataset.count || "%s").replace("%s", shown);
     var query = params(form).toString();
     if (window.history && window.history.replaceState) {
@@ -76,7 +76,7 @@
   }
 
   function start() {
-    document.querySelectorAll("form.claimkb-facets").forEach(enhance);
+    document.querySelectorAll("form.claimkb-timeline-filter").forEach(enhance);
   }
 
   if (document.readyState === "loading") {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
 
 
 class claim_node(nodes.General, nodes.Element):
@@ -68,21 +69,21 @@ class details_node(nodes.container):
     content as a plain block (a container)."""
 
 
-def visit_details(translator, node: details_node) -> None:
+def visit_details(translator: HTML5Translator, node: details_node) -> None:
     classes = " ".join(node["classes"])
     translator.body.append(f'<details class="{escape(classes)}">')
     translator.body.append(f"<summary>{escape(node['summary'])}</summary>\n")
 
 
-def depart_details(translator, node: details_node) -> None:
+def depart_details(translator: HTML5Translator, node: details_node) -> None:
     translator.body.append("</details>\n")
 
 
-def visit_sort_key(translator, node: sort_key) -> None:
+def visit_sort_key(translator: HTML5Translator, node: sort_key) -> None:
     translator.body.append(f'<data class="claimkb-sort-key" value="{escape(str(node["value"]))}">')
 
 
-def depart_sort_key(translator, node: sort_key) -> None:
+def depart_sort_key(translator: HTML5Translator, node: sort_key) -> None:
     translator.body.append("</data>")
 
 

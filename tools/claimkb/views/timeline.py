@@ -302,11 +302,11 @@ def filter_form(entities, metrics, years) -> str:
         target = f' data-href="{escape(href)}"' if href else ""
         year_list.append(f'<option value="{escape(year)}"{target}>{escape(label)}</option>')
     return (
-        f'<form class="claimkb-facets" role="search" hidden data-count="{w["count"]}">'
+        f'<form class="claimkb-timeline-filter" role="search" hidden data-count="{w["count"]}">'
         f'<label>{w["q"]} <input type="search" name="q"></label> '
         f'<label>{w["e"]} <select name="e">{options(entities, w["every_e"])}</select></label> '
         f'<label>{w["m"]} <select name="m">{options(metrics, w["every_m"])}</select></label> '
         f'<label>{w["y"]} <select name="y">{"".join(year_list)}</select></label>'
-        '<output class="claimkb-facets-count" aria-live="polite"></output>'
+        '<output class="claimkb-timeline-filter-count" aria-live="polite"></output>'
         "</form>\n"
     )
