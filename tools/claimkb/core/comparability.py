@@ -149,9 +149,10 @@ def gap(
     a, b = extent(left), extent(right)
     if a is None or b is None:
         return Gap("unknown")
-    if a.exact and b.exact:
-        difference = abs(a.low - b.low)
-        largest = max(abs(a.low), abs(b.low))
+    left_number, right_number = a.exact, b.exact
+    if left_number is not None and right_number is not None:
+        difference = abs(left_number - right_number)
+        largest = max(abs(left_number), abs(right_number))
         share = difference / largest if largest else 0.0
         return Gap("agree" if share <= tolerance else "disagree", difference, share)
     verdict, _ratio = conclusion(left, right)

@@ -3,10 +3,12 @@ between claims that do not disagree, and figures that count a total under a one-
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from . import comparability, money
 from .codes import FindingCode
 from .prose_checks import scope_contradiction
-from .records import Finding, Record
+from .records import Finding, JSONValue, Record
 from .registry import Registry
 from .schema import Schemas
 from .validate import record_finding
@@ -76,7 +78,8 @@ def contradiction_missing(
     found = comparability.differences(claim.data, other.data, registry.name_of, provenance)
     if found:
         return "they measure different things (" + comparability.describe(found) + ")"
-    left, right = claim.data, other.data
+    left: Mapping[str, JSONValue] = claim.data
+    right: Mapping[str, JSONValue] = other.data
     metric = registry.of_type("metric").get(claim.get("metric"))
     if metric is not None and money.is_money(metric.get("unit")):
         left, right = comparability.in_same_dollars(left, right)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from .records import JSONValue
+
 #: the pages written for readers when `conf.py` does not say (`claimkb_reader_pages`)
 READER_PAGES = ("index", "explainers/*", "data/*")
 
@@ -98,7 +100,9 @@ TOTAL_WORDS = re.compile(
 )
 
 
-def scope_contradiction(claim: Mapping, unit: str, scope: Mapping | None) -> str:
+def scope_contradiction(
+    claim: Mapping[str, JSONValue], unit: str, scope: Mapping[str, JSONValue] | None
+) -> str:
     """Why a figure says the opposite of a scope that counts one item ("" when it does not):
     a unit per unit of time, or a title that counts a total."""
     if not scope or not scope.get("single"):

@@ -181,22 +181,22 @@ class Models:
         self._digests: dict[str, str] = {}
 
     @staticmethod
-    def key(view: tuple) -> str:
+    def key(view: tuple[Any, ...]) -> str:
         return json.dumps(view, sort_keys=True)
 
-    def model(self, view: tuple) -> Any:
+    def model(self, view: tuple[Any, ...]) -> Any:
         key = self.key(view)
         if key not in self._models:
             kind, *arguments = view
             self._models[key] = VIEWS[kind].model(self.parts, *arguments)
         return self._models[key]
 
-    def digest(self, view: tuple) -> str:
+    def digest(self, view: tuple[Any, ...]) -> str:
         key = self.key(view)
         if key not in self._digests:
             self._digests[key] = digest(self.model(view))
         return self._digests[key]
 
-    def page(self, views: list[tuple], every_page: object) -> str:
+    def page(self, views: list[tuple[Any, ...]], every_page: object) -> str:
         """A page's fingerprint: what every page shows, then each of its views' models."""
         return digest((every_page, tuple(self.digest(view) for view in views)))

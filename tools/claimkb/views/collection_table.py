@@ -10,6 +10,7 @@ links (their sources, their entities' pages) are listed once above the table.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from docutils import nodes
@@ -130,7 +131,7 @@ def collection_table(kb: KnowledgeBase, names: Names, records: list[Record]) -> 
     return CollectionTable(shared, columns, headers, tuple(rows))
 
 
-def cell(record: Record, text: dict, field: str, unit: str) -> tuple[Inline, ...]:
+def cell(record: Record, text: dict[str, str], field: str, unit: str) -> tuple[Inline, ...]:
     if field == "value":
         shown = format_value(record.data, unit)
         return (SortText(shown, sort_value(record.data)),) if shown else ()
@@ -140,7 +141,7 @@ def cell(record: Record, text: dict, field: str, unit: str) -> tuple[Inline, ...
     return (text[field],)
 
 
-def cell_text(names: Names, record: Record, field: str, superseded) -> str:
+def cell_text(names: Names, record: Record, field: str, superseded: Mapping[str, list[str]]) -> str:
     """What a cell (or the line of shared facts) says of `field`: plain text."""
     value = record.get(field)
     if field == "status":
@@ -184,7 +185,7 @@ def common_prefix(texts: list[str]) -> str:
 def shared_lines(
     names: Names,
     records: list[Record],
-    texts: list[dict],
+    texts: list[dict[str, str]],
     varying: list[str],
     prefix: str,
     unit_words: str,

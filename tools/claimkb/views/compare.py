@@ -4,8 +4,10 @@ they are, and if not, why, with the ledger's claims that each could be compared 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any, TypeAlias
 
 from docutils import nodes
 
@@ -29,6 +31,12 @@ FACT_LABELS = {"metric": N_("Metric"), "scope": N_("Scope"), "method": N_("Metho
 N_("Prices"), N_("Claimed by"), N_("As of"), N_("Source")
 #: how many comparable claims "compare instead" names for each side
 INSTEAD = 3
+
+
+#: claim id -> the fields of its figure a sentence compares (converted, when they must be)
+Values: TypeAlias = Mapping[str, Mapping[str, Any]]
+#: both figures in one year's dollars, and the words that say so (`money_view.converted_pair`)
+Converted: TypeAlias = tuple[dict[str, Constant], str] | None
 
 
 @dataclass(frozen=True)
@@ -171,7 +179,9 @@ class Comparison:
             parts.append(self.ratio_sentence(left, right, values, converted))
         return para(*parts, classes=("claimkb-compare-verdict", "claimkb-comparable"))
 
-    def ratio_sentence(self, left: Record, right: Record, values, converted) -> Inline:
+    def ratio_sentence(
+        self, left: Record, right: Record, values: Values, converted: Converted
+    ) -> Inline:
         ratio = comparability.ratio(values[left.id], values[right.id])
         if ratio is None:
             return self.apart_sentence(left, right, values)
@@ -192,7 +202,7 @@ class Comparison:
             ("claimkb-compare-ratio",),
         )
 
-    def apart_sentence(self, left: Record, right: Record, values) -> Styled:
+    def apart_sentence(self, left: Record, right: Record, values: Values) -> Styled:
         """Two values without a ratio (one is zero or negative): how far apart they are,
         `$4B apart (under 1%)`."""
         found = comparability.gap(values[left.id], values[right.id])
@@ -208,7 +218,7 @@ class Comparison:
         }
         return Styled("inline", (words,), ("claimkb-compare-apart",))
 
-    def shown(self, record: Record, converted) -> str:
+    def shown(self, record: Record, converted: Converted) -> str:
         """The value, and, when the ratio is of converted values, what it was converted to."""
         value = self.names.value_of(record)
         if converted is None:
@@ -224,7 +234,9 @@ class Comparison:
         }
         return f"{value}; {in_dollars}"
 
-    def bounds_sentence(self, left: Record, right: Record, values, converted) -> Styled:
+    def bounds_sentence(
+        self, left: Record, right: Record, values: Values, converted: Converted
+    ) -> Styled:
         """What two figures allow when one gives bounds only: which is larger, if that is sure,
         and the least ratio (of `values`, converted when their dollars differ); else that
         nothing follows."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sphinx.locale import get_translation
 
-from ..core.language import N_
+from ..core.language import N_ as N_  # re-exported: the views mark their labels with it
 
 MESSAGE_CATALOG = "claimkb"
 _translation = get_translation(MESSAGE_CATALOG)
@@ -85,7 +85,7 @@ SOURCE_TYPE_WORDS = {
 }
 
 
-def source_type_words(source_type) -> str:
+def source_type_words(source_type: object) -> str:
     if source_type in SOURCE_TYPE_WORDS:
         return _(SOURCE_TYPE_WORDS[source_type])
     return str(source_type) if source_type else ""

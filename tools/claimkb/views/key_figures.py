@@ -9,11 +9,12 @@ them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from docutils import nodes
 
-from ..core.claim_filters import FILTERS
+from ..core.fields import FILTERS
 from ..core.periods import as_of_words, is_forecast, period_words, try_period
 from ..core.records import Record
 from ..core.summaries import latest_figures, latest_of
@@ -69,7 +70,9 @@ class KeyFiguresModel:
         return [wrapper]
 
 
-def table_row(cells, classes: list[str], row_classes: list[str] | None = None) -> nodes.row:
+def table_row(
+    cells: Sequence[Inline], classes: list[str], row_classes: list[str] | None = None
+) -> nodes.row:
     row = nodes.row(classes=row_classes or [])
     for cell, cell_class in zip(cells, classes, strict=True):
         entry = nodes.entry(classes=[cell_class])
@@ -105,7 +108,9 @@ def key_figure(names: Names, record: Record, label: str) -> KeyFigure:
     )
 
 
-def selected_figures(kb: KnowledgeBase, filters: dict[str, list[str]], ids: list[str]) -> list:
+def selected_figures(
+    kb: KnowledgeBase, filters: dict[str, list[str]], ids: list[str]
+) -> list[Record]:
     """The claims named (each replaced by the latest claim that supersedes it), then the latest
     figure of each group the filters select."""
     shown = {record.id: record for record in shown_claims(kb)}
@@ -124,7 +129,9 @@ def key_figures_model(
     return KeyFiguresModel(_("Key figures"), tuple(_(h) for h in HEADERS), rows)
 
 
-def entity_key_figures(kb: KnowledgeBase, names: Names, figures: list[Record], label) -> tuple:
+def entity_key_figures(
+    kb: KnowledgeBase, names: Names, figures: list[Record], label: Callable[[Record], str]
+) -> tuple[KeyFigure, ...]:
     """An entity page's key figures: the latest of each metric and scope it has figures of,
     metrics in the order readers ask for them, at most `ENTITY_ROWS`, each named by
     `label(record)`."""

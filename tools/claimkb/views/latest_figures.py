@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from ..core.bounds import has_number
-from ..core.claim_filters import FILTERS, LATEST, latest_count, select
+from ..core.claim_filters import LATEST, latest_count, select
+from ..core.fields import FILTERS
 from ..core.periods import is_forecast, period_words, try_period
 from ..core.records import Record
 from ..core.summaries import latest_by_subject, newest_by_subject

@@ -74,9 +74,9 @@ class PivotModel:
             others = details_node(summary=self.left_out_summary, classes=["claimkb-pivot-others"])
             listing = nodes.bullet_list()
             for item in self.left_out:
-                entry = nodes.list_item()
-                entry += render_inline(item)
-                listing += entry
+                list_entry = nodes.list_item()
+                list_entry += render_inline(item)
+                listing += list_entry
             others += listing
             shown.append(others)
         return shown

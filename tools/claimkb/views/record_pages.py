@@ -73,10 +73,10 @@ def entity_page(parts: PageParts, rid: str) -> PageModel:
     for (metric, scope), group in parts.figure_groups(figures):
         title = parts.pair_title(metric, scope)
         link = parts.doc_link(parts.pages_doc(pair_doc(metric, scope)), title)
-        lead = _("Newest first. Every figure of this metric and scope:") + " "
+        words = _("Newest first. Every figure of this metric and scope:") + " "
         table = rows.table(newest_first(group), FIGURE_COLUMNS)
         inside.append(
-            anchors.section(title, f"about-{metric}--{scope}", paragraph(lead, link, "."), table)
+            anchors.section(title, f"about-{metric}--{scope}", paragraph(words, link, "."), table)
         )
     others = [c for c in about if c not in figures]
     if others:

@@ -103,17 +103,21 @@ def timeline_table(headers: tuple[str, ...], rows: tuple[TimelineRow, ...]) -> n
     return wrapper
 
 
-def bulk_key(record: Record) -> tuple | None:
+#: (source, as_of) of a figure stated without a period of its own
+BulkKey = tuple[object, object]
+
+
+def bulk_key(record: Record) -> BulkKey | None:
     """(source, as_of) of a figure stated without a period of its own, else None."""
     if record.get("period") or not record.get("source"):
         return None
     return (record.get("source"), record.get("as_of"))
 
 
-def bulk_keys(records: list[Record]) -> set[tuple]:
+def bulk_keys(records: list[Record]) -> set[BulkKey]:
     """The (source, as_of) that `BULK` figures or more share without a period: a data set's
     list as of one day, shown as one line."""
-    counts: dict[tuple, int] = defaultdict(int)
+    counts: dict[BulkKey, int] = defaultdict(int)
     for record in records:
         key = bulk_key(record)
         if key is not None:
@@ -127,34 +131,39 @@ class Timeline:
     def __init__(self, kb: KnowledgeBase, names: Names):
         self.kb, self.names = kb, names
         entities = kb.registry.of_type("entity")
-        self.parents = {rid: r.get("parent") for rid, r in entities.items() if r.get("parent")}
+        self.parents: dict[str, str] = {
+            rid: str(r.get("parent")) for rid, r in entities.items() if r.get("parent")
+        }
         by_year: dict[str, list[Record]] = defaultdict(list)
         for claim in shown_claims(kb):
             by_year[timeline_year(claim)].append(claim)
         self.rows = {year: self.year_rows(records) for year, records in by_year.items()}
         self.years = sorted(self.rows, key=lambda y: (y != UNDATED, y), reverse=True)
 
-    def entity_classes(self, ids) -> list[str]:
+    def entity_classes(self, ids: list[str]) -> list[str]:
         """`e-<id>` for each entity and its ancestors: a model's rows are its maker's too."""
         found: dict[str, None] = {}
         for rid in ids:
+            current: str | None = rid
             seen = 0
-            while rid and rid not in found and seen < 20:
-                found[rid] = None
-                rid, seen = self.parents.get(rid), seen + 1
+            while current and current not in found and seen < 20:
+                found[current] = None
+                current, seen = self.parents.get(current), seen + 1
         return [f"e-{rid}" for rid in found]
 
     def year_rows(self, records: list[Record]) -> tuple[TimelineRow, ...]:
         records = sorted(records, key=lambda c: (time_key(c.data), c.id), reverse=True)
         keys = bulk_keys(records)
-        grouped: dict[tuple, list[Record]] = defaultdict(list)
+        grouped: dict[BulkKey, list[Record]] = defaultdict(list)
         for record in records:
-            if bulk_key(record) in keys:
-                grouped[bulk_key(record)].append(record)
-        rows, done = [], set()
+            found = bulk_key(record)
+            if found is not None and found in keys:
+                grouped[found].append(record)
+        rows: list[TimelineRow] = []
+        done: set[BulkKey] = set()
         for record in records:
             key = bulk_key(record)
-            if key in keys:
+            if key is not None and key in keys:
                 if key not in done:
                     done.add(key)
                     rows.append(self.bulk_row(grouped[key]))
@@ -216,7 +225,8 @@ class Timeline:
 
     def main_years(self) -> list[str]:
         """The newest years, up to `MAIN_ROWS` rows (at least one): the timeline page's."""
-        shown, total = [], 0
+        shown: list[str] = []
+        total = 0
         for year in self.years:
             if shown and total + len(self.rows[year]) > MAIN_ROWS:
                 break
@@ -257,7 +267,8 @@ class Timeline:
 
     def form(self, docname: str, blocks: tuple[YearBlock, ...], on_page: list[str]) -> str:
         """The filter: words, an entity, a metric (of this page's rows) and a year (any page)."""
-        entities, metrics = set(), set()
+        entities: set[str] = set()
+        metrics: set[str] = set()
         for block in blocks:
             for row in block.rows:
                 for cls in row.classes:
@@ -269,7 +280,7 @@ class Timeline:
         entity_options = sorted((names.name_of("entity", e), e) for e in entities)
         metric_options = sorted((names.name_of("metric", m), m) for m in metrics)
         main = self.main_years()
-        year_options = []
+        year_options: list[tuple[str, str, str]] = []
         for y in self.years:
             target = f"{self.kb.pages_dir}/timeline" if y in main else self.year_doc(y)
             href = "" if y in on_page else self.kb.relative_uri(docname, self.kb.page_uri(target))
@@ -278,7 +289,11 @@ class Timeline:
         return filter_form(entity_options, metric_options, year_options)
 
 
-def filter_form(entities, metrics, years) -> str:
+def filter_form(
+    entities: list[tuple[str, str]],
+    metrics: list[tuple[str, str]],
+    years: list[tuple[str, str, str]],
+) -> str:
     """The filter's HTML: every text escaped, every word translated."""
     words = {
         "count": _("%s rows shown"),
@@ -292,7 +307,7 @@ def filter_form(entities, metrics, years) -> str:
     }
     w = {key: escape(text) for key, text in words.items()}
 
-    def options(pairs, everything: str) -> str:
+    def options(pairs: list[tuple[str, str]], everything: str) -> str:
         found = [f'<option value="">{everything}</option>']
         found += [f'<option value="{escape(v)}">{escape(text)}</option>' for text, v in pairs]
         return "".join(found)
