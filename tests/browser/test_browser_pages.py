@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDTHS = {"desktop": (1280, 800), "phone": (375, 812)}
 PAGES = {
@@ -143,35 +143,47 @@ def test_cite_this_gives_the_permalink_the_day_and_a_file(ledger_tab):
     assert ledger_tab.errors == []
 
 
-def test_a_price_link_lands_on_its_row_with_the_details_open(ledger_tab):
+def test_a_price_link_lands_on_its_row_with_its_quote(ledger_tab):
     visit(ledger_tab, "desktop", PAGES["token-prices"])
     link = ledger_tab.page.locator("article a[href*='token-prices-cited.html#claim-']").first
     target = link.get_attribute("href").split("#")[1]
     link.click()
     ledger_tab.page.wait_for_url(f"**#{target}")
     row = ledger_tab.page.locator(f"tr#{target}")
-    assert row.locator("details.claim-details").get_attribute("open") is not None
-    assert row.locator(".claim-quote").is_visible()
-    row.scroll_into_view_if_needed()
+    assert row.evaluate("el => el.matches(':target')")
+    # the lean table's row: the value whole, the source's words under the first cell
+    ledger_tab.page.wait_for_function(
+        f"() => {{ const r = document.getElementById('{target}').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }",
+        timeout=10_000,
+    )
+    first_cell = row.locator("td").first
+    assert first_cell.locator("span").first.is_visible()
+    assert "$" in row.inner_text()
     ledger_tab.screenshot("price-row-opened")
     assert ledger_tab.errors == []
 
 
 def test_the_cited_prices_table_sorts_and_filters(ledger_tab):
     visit(ledger_tab, "desktop", "data/token-prices-cited.html")
-    table = "table.claimkb-collection-rows"
+    table = "table.claimkb-collection-table"
     rows = ledger_tab.page.locator(f"{table} tbody tr")
     total = rows.count()
     assert total > 50
     ledger_tab.page.locator(f"{table} th.claimkb-col-value button").click()
-    values = ledger_tab.page.eval_on_selector_all(
-        f"{table} tbody tr td.claimkb-col-value data", "d => d.map(x => parseFloat(x.value))"
+    column = ledger_tab.page.eval_on_selector_all(
+        f"{table} thead th",
+        "ths => ths.findIndex(th => th.classList.contains('claimkb-col-value'))",
     )
-    assert values == sorted(values)
+    values = ledger_tab.page.eval_on_selector_all(
+        f"{table} tbody tr td:nth-child({column + 1}) data",
+        "d => d.map(x => parseFloat(x.value))",
+    )
+    assert len(values) == total and values == sorted(values)
     ledger_tab.page.locator("input.claimkb-filter").fill("claude opus")
     shown = ledger_tab.page.locator(f"{table} tbody tr:not([hidden])")
     assert 0 < shown.count() < total
-    # every word of the box in every row left (its details included: a quote, a source)
+    # every word of the box in every row left (the quote and source under its title included)
     texts = [t.lower() for t in shown.evaluate_all("rows => rows.map(r => r.textContent)")]
     assert all("claude" in t and "opus" in t for t in texts)
     ledger_tab.screenshot("cited-prices-filtered")
