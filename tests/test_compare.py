@@ -44,18 +44,22 @@ def test_not_comparable_pair_shows_both_claims_side_by_side(site):
     ]
     first = items[0]
 
-    def fact(name: str) -> str:
-        # each fact is labelled for screen readers; the label is hidden on screen
-        found = first.select_one(f"span.claimkb-compare-{name}")
-        label = found.select_one(".claimkb-compare-label").extract().get_text(strip=True)
-        assert label.endswith(":")
-        return found.get_text(strip=True)
+    line = first.select_one("p.claimkb-compare-facts")
+    # each fact is labelled for screen readers (the label hidden on screen), facts joined by " · "
+    labels = [label.get_text() for label in line.select(".claimkb-compare-label")]
+    assert labels and all(label.endswith(": ") for label in labels)
+    facts = dict(part.split(": ", 1) for part in line.get_text().split(" · "))
 
-    assert fact("scope") == "Final training run"
-    assert fact("method") == "Cloud-rental equivalent"
-    assert fact("claimed-by") == "DeepSeek"
-    assert fact("as-of") == "2024-12-27"
-    assert "DeepSeek-V3 Technical Report" in fact("source")
+    def fact(name: str) -> str:
+        return facts[name].strip()
+
+    assert fact("Scope") == "Final training run"
+    assert fact("Method") == "Cloud-rental equivalent"
+    assert fact("Claimed by") == "DeepSeek"
+    assert fact("As of") == "2024-12-27"
+    assert "DeepSeek-V3 Technical Report" in fact("Source")
+    # light: no tooltips on the facts' links
+    assert line.select("a[title]") == []
     # one line of facts, not a table per side
     assert first.select("dl, table") == []
     title_link = first.select_one(".claimkb-compare-title a")["href"]

@@ -21,7 +21,7 @@ from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from .i18n import N_, _
 from .kb import KnowledgeBase
-from .model import Inline, Styled, para, render_inline, span, strong
+from .model import Inline, Styled, para, render_inline, span, strong, untipped
 from .money_view import converted_pair
 from .names import Names
 from .selections import claims_of_pair
@@ -41,8 +41,6 @@ Converted: TypeAlias = tuple[dict[str, Constant], str] | None
 
 @dataclass(frozen=True)
 class Fact:
-    #: the English label, which names the fact's class
-    key: str
     label: str
     parts: tuple[Inline, ...]
 
@@ -72,7 +70,8 @@ class CompareModel:
 
 
 def render_side(side: Side) -> nodes.container:
-    """A light card: the title, the value, and one line of facts (labels for screen readers)."""
+    """A light card: the title, the value, and one line of facts (labels for screen readers).
+    No tooltips and no class per fact: a page of a dozen compare blocks stays light."""
     item = nodes.container(
         classes=["claimkb-compare-item", f"claimkb-compare-item-{side.claim_id}"]
     )
@@ -82,13 +81,10 @@ def render_side(side: Side) -> nodes.container:
     line = nodes.paragraph(classes=["claimkb-compare-facts"])
     for index, fact in enumerate(side.facts):
         if index:
-            line += nodes.inline(" · ", " · ", classes=["claimkb-compare-sep"])
-        key = fact.key.lower().replace(" ", "-")
-        element = nodes.inline(classes=["claimkb-compare-fact", f"claimkb-compare-{key}"])
+            line += nodes.Text(" · ")
         label = fact.label + ": "
-        element += nodes.inline(label, label, classes=["claimkb-compare-label"])
-        element.extend(render_inline(part) for part in fact.parts)
-        line += element
+        line += nodes.inline(label, label, classes=["claimkb-compare-label"])
+        line.extend(render_inline(part) for part in fact.parts)
     item += line
     return item
 
@@ -107,7 +103,7 @@ class Comparison:
         return CompareModel(block_id, sides, verdicts)
 
     def title(self, record: Record) -> Inline:
-        return self.names.link("claim", record.id, record.get("title", record.id))
+        return untipped(self.names.link("claim", record.id, record.get("title", record.id)))
 
     def side(self, record: Record) -> Side:
         title = para(self.title(record), classes=("claimkb-compare-title",))
@@ -119,20 +115,17 @@ class Comparison:
         for rtype in ("metric", "scope", "method"):
             rid = record.get(rtype)
             if rid:
-                facts.append(
-                    Fact(FACT_LABELS[rtype], _(FACT_LABELS[rtype]), (names.link(rtype, rid),))
-                )
+                facts.append(Fact(_(FACT_LABELS[rtype]), (untipped(names.link(rtype, rid)),)))
         if record.get("price_year"):
             prices = _("%(year)s prices") % {"year": record.get("price_year")}
-            facts.append(Fact("Prices", _("Prices"), (prices,)))
-        if record.get("claimant"):
-            facts.append(
-                Fact("Claimed by", _("Claimed by"), (names.entity(record.get("claimant")),))
-            )
+            facts.append(Fact(_("Prices"), (prices,)))
+        claimant = record.get("claimant")
+        if claimant:
+            facts.append(Fact(_("Claimed by"), (untipped(names.entity(claimant)),)))
         if record.get("as_of"):
-            facts.append(Fact("As of", _("As of"), (as_of_words(record.get("as_of")),)))
+            facts.append(Fact(_("As of"), (as_of_words(record.get("as_of")),)))
         if record.get("source"):
-            facts.append(Fact("Source", _("Source"), (names.source_link(record.get("source")),)))
+            facts.append(Fact(_("Source"), (names.source_link(record.get("source")),)))
         return facts
 
     def differences(self, left: Record, right: Record) -> list[comparability.Difference]:

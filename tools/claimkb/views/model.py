@@ -13,7 +13,7 @@ made of (sections, paragraphs, lists); views add their own (cards, tables, chart
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Union
 
 from docutils import nodes
@@ -114,6 +114,14 @@ def digest(model: object) -> str:
     """A stable digest of a model: its `repr`, which for frozen dataclasses of strings, numbers
     and tuples is the same in every process and every build."""
     return hashlib.sha1(repr(model).encode()).hexdigest()
+
+
+def untipped(part: Inline) -> Inline:
+    """A link without its tooltip: where a page repeats links by the hundred (light tables,
+    compare blocks), the tooltips are most of its weight and say what the linked page says."""
+    if isinstance(part, Link) and part.tooltip:
+        return replace(part, tooltip="")
+    return part
 
 
 def para(*parts: Inline, classes: tuple[str, ...] = ()) -> Styled:

@@ -12,8 +12,9 @@ from .exports import ClaimResolver, json_ld, script_safe_json
 from .kb import KnowledgeBase
 from .sharing import page_description
 
-#: the most claims a page's JSON-LD describes, in the order the page shows them
-JSON_LD_CLAIMS = 20
+#: the most claims a page's JSON-LD describes, in the order the page shows them (its opening
+#: figures); every claim is in claims.json, and ten keep the head of a page of cards light
+JSON_LD_CLAIMS = 10
 
 
 @dataclass(frozen=True)

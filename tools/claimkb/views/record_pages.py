@@ -28,7 +28,7 @@ from .i18n import N_, _, entity_type_words, labelled, source_type_words
 from .key_figures import HEADERS as KEY_HEADERS
 from .key_figures import KeyFiguresModel, entity_key_figures
 from .links import web_url
-from .model import Inline, Items, Link, Section, Styled, WebLink, joined, strong
+from .model import Inline, Items, Link, Section, Styled, WebLink, joined, strong, untipped
 from .money_view import money_metric
 from .names import date_of
 from .selections import children_of, claims_about, claims_citing, claims_made_by, claims_of_pair
@@ -266,6 +266,4 @@ def light_table(table: TableModel) -> TableModel:
 def light(part: Inline, plain: bool) -> Inline:
     if not isinstance(part, Link):
         return part
-    if plain:
-        return part.text
-    return replace(part, tooltip="") if part.tooltip else part
+    return part.text if plain else untipped(part)
