@@ -27,7 +27,8 @@ QUESTIONS = [
 ]
 #: text with a number (a digit that does not end a name such as GPT-4 or DeepSeek-V3) in the page's
 #: prose and cards, outside a link to a claim (the hidden text of a card's link is the title of the
-#: page it links to, not part of this page)
+#: page it links to, not part of this page; the latest figures' lines are the claims' own
+#: periods, written from the data)
 TYPED_DIGITS = """() => {
   const roots = document.querySelectorAll('article > section > p, .claimkb-front');
   const found = [];
@@ -36,7 +37,7 @@ TYPED_DIGITS = """() => {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (/(?<![\\w-])[0-9]/.test(node.textContent) && !parent.closest('a[href*="#claim-"]')
-          && !parent.closest('.sd-hide-link-text'))
+          && !parent.closest('.sd-hide-link-text') && !parent.closest('.claimkb-latest'))
         found.push(node.textContent.trim());
     }
   }

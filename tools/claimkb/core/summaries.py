@@ -144,14 +144,22 @@ def latest_by_subject(
     registry: Registry,
     count: int | None = None,
 ) -> list[Record]:
-    """The latest figures (`latest_figures`, the selection key-figures tables make) by subject:
-    the subjects whose latest figure is the latest first, each with its figures in the order
-    readers ask for them, and with `count` only that many subjects (the landing page's strip)."""
-    by_subjects: dict[tuple[str, ...], list[Record]] = {}
+    """The latest figures (`latest_figures`, the selection key-figures tables make) by subject,
+    one per metric and scope: the one about the latest period (a year's result over its first
+    half's, a forecast for next year over this year's result); the subjects whose latest figure
+    is the latest first, each with its figures in the order readers ask for them, and with
+    `count` only that many subjects (the landing page's strip)."""
+    latest: dict[tuple[tuple[str, ...], str, str], Record] = {}
     for record in latest_figures(records, superseded, registry):
         key = group_of(record)
-        if key is not None:
-            by_subjects.setdefault(key.subjects, []).append(record)
+        if key is None:
+            continue
+        pair = (key.subjects, key.metric, key.scope)
+        if pair not in latest or time_of(record) > time_of(latest[pair]):
+            latest[pair] = record
+    by_subjects: dict[tuple[str, ...], list[Record]] = {}
+    for (subjects, _metric, _scope), record in latest.items():
+        by_subjects.setdefault(subjects, []).append(record)
     order = sorted(
         by_subjects,
         key=lambda subjects: (max(time_of(r) for r in by_subjects[subjects]), subjects),
@@ -164,8 +172,8 @@ def newest_by_subject(
     records: Iterable[Record], superseded: Mapping[str, object], count: int | None = None
 ) -> list[Record]:
     """Each subject's newest shown figure (the latest stated, then the latest period, then the
-    id), subjects newest first, and with `count` only that many; a figure stands for one
-    subject."""
+    id), subjects newest first, and with `count` only that many; a figure stands for its first
+    subject, the one its line names."""
     best: dict[str, Record] = {}
 
     def rank(record: Record) -> tuple[int, tuple[int, int], str]:
@@ -174,9 +182,9 @@ def newest_by_subject(
     for record in records:
         if not shown(record, superseded):
             continue
-        for subject in record.get("subject") or []:
-            if subject not in best or rank(record) > rank(best[subject]):
-                best[subject] = record
+        subject = next(iter(record.get("subject") or []), None)
+        if isinstance(subject, str) and (subject not in best or rank(record) > rank(best[subject])):
+            best[subject] = record
     order = sorted(best.items(), key=lambda item: (rank(item[1]), item[0]), reverse=True)
     chosen = list({record.id: record for _subject, record in order}.values())
     return chosen[:count]
