@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .periods import PeriodError, parse_date, placed
 from .records import Record
 
 #: filter option -> the record type its values name (None: a fixed list or free words)
@@ -22,8 +23,12 @@ FILTERS = {
 #: options of a `claims` table that are not filters -> what their value must be
 TABLE_OPTIONS = {
     "latest": "a whole number greater than 0: only the N claims with the newest as_of",
+    "from": "a year, month or day (2023, 2023-07, 2023-07-01): only figures placed on or after it",
+    "to": "a year, month or day (2025, 2025-06): only figures placed on or before its end",
 }
 LATEST = "latest"
+#: the period range: a claim is placed at the middle of its period, else at its as_of
+RANGE = ("from", "to")
 
 
 def parse_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
@@ -49,7 +54,34 @@ def table_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
     count = latest_count(options.get(LATEST)) if LATEST in options else None
     if count is not None:
         selection[LATEST] = [str(count)]
+    for name in RANGE:
+        if name in options and range_bound(options[name]) is not None:
+            selection[name] = [(options[name] or "").strip()]
     return selection
+
+
+def range_bound(raw: str | None) -> str | None:
+    """`:from: 2023` -> "2023"; None when the text is not a year, month or day."""
+    text = (raw or "").strip()
+    try:
+        parse_date(text)
+    except PeriodError:
+        return None
+    return text
+
+
+def in_range(record: Record, filters: dict[str, list[str]]) -> bool:
+    """Whether the claim is placed (middle of its period, else its as_of) within `from`..`to`;
+    a claim that cannot be placed is outside any range."""
+    if not any(filters.get(name) for name in RANGE):
+        return True
+    where = placed(record.data)
+    if where is None:
+        return False
+    start, end = filters.get("from"), filters.get("to")
+    if start and where.when < parse_date(start[0]).start:
+        return False
+    return not (end and where.when > parse_date(end[0]).end)
 
 
 def field_values(record: Record, name: str) -> list[str]:
@@ -91,6 +123,7 @@ def newest_first(records: list[Record]) -> list[Record]:
 def select(records: list[Record], filters: dict[str, list[str]]) -> list[Record]:
     """The rows of a `claims` table in the order it shows them: the records that match every
     filter, newest `as_of` first (ties by id), and with `latest: N` only the first N of those."""
-    rows = newest_first([record for record in records if matches(record, filters)])
+    found = [r for r in records if matches(r, filters) and in_range(r, filters)]
+    rows = newest_first(found)
     count = latest_count((filters.get(LATEST) or [""])[0])
     return rows[:count] if count is not None else rows

@@ -15,6 +15,7 @@ from .bounds import check_figure_numbers
 from .claim_filters import FILTERS, TABLE_OPTIONS
 from .codes import FindingCode
 from .duplicates import check_duplicate_figures
+from .page_directives import CHART_OPTIONS, SELECTING
 from .records import Finding, PageReference, Record
 from .registry import Registry
 from .schema import Schemas
@@ -113,17 +114,18 @@ def check_page_references(
             if ref.target not in lists:
                 hint = did_you_mean(ref.target, lists) or f"use one of {', '.join(lists)}"
                 findings.append(_page_finding(ref, f"unknown registry list {ref.target!r}", hint))
-        elif ref.via == "claims":
+        elif ref.via in SELECTING:
             findings += _check_filter(ref, registry)
     return sorted(findings)
 
 
 def _check_filter(ref: PageReference, registry: Registry) -> list[Finding]:
-    """A `claims` table's filter: an option that exists, with values that name something."""
+    """A `claims` table's (or chart's) filter: an option that exists, with values that name
+    something."""
     if not ref.option:
         if ref.target in FILTERS or ref.target in TABLE_OPTIONS:
             return []
-        known = [*FILTERS, *TABLE_OPTIONS]
+        known = [*FILTERS, *TABLE_OPTIONS, *(CHART_OPTIONS if ref.via == "claim-chart" else ())]
         hint = did_you_mean(ref.target, known) or f"filter on {', '.join(known)}"
         return [_page_finding(ref, f"unknown filter {ref.target!r}", hint, field=ref.target)]
     rtype = FILTERS.get(ref.option)

@@ -122,18 +122,33 @@ class Constant:
     value: float | None
     low: float | None
     high: float | None
+    #: the year whose CPI-U stood in for the dollars' year, when that year's was not published
+    #: yet (`constant(..., latest_index=True)`); None when the dollars' own year was used
+    stand_in_year: int | None = None
 
     def as_data(self) -> dict[str, Any]:
         return {"value": self.value, "low": self.low, "high": self.high}
 
 
-def constant(data: Mapping[str, Any], base_year: int | None) -> Constant | None:
-    """The figure in constant dollars of `base_year`; None when it cannot be converted."""
+def constant(
+    data: Mapping[str, Any], base_year: int | None, latest_index: bool = False
+) -> Constant | None:
+    """The figure in constant dollars of `base_year`; None when it cannot be converted.
+
+    With `latest_index`, dollars of a year after the latest published CPI-U (a figure of this
+    year, a forecast) are taken as dollars of that latest year, and `stand_in_year` says so:
+    charts then draw every figure, and say which ones were converted that way."""
     year = dollar_year(data)
-    if year is None or base_year is None or cpi_of(year.year) is None or cpi_of(base_year) is None:
+    if year is None or base_year is None or cpi_of(base_year) is None:
+        return None
+    index_year, stand_in = year.year, None
+    latest = latest_full_year()
+    if cpi_of(index_year) is None and latest_index and latest is not None and index_year > latest:
+        index_year = stand_in = latest
+    if cpi_of(index_year) is None:
         return None
     numbers = {}
     for field in ("value", "low", "high"):
         found = data.get(field)
-        numbers[field] = convert(found, year.year, base_year) if is_number(found) else None
-    return Constant(base_year, year, **numbers)
+        numbers[field] = convert(found, index_year, base_year) if is_number(found) else None
+    return Constant(base_year, year, **numbers, stand_in_year=stand_in)

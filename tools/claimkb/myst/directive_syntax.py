@@ -46,6 +46,14 @@ class ClaimsTableSyntax(Directive):
     option_spec = OpenOptionSpec()
 
 
+class ChartSyntax(Directive):
+    """```{claim-chart} id``` with the filter options of a `claims` table and a title; the id is
+    checked by `core.page_directives.check_chart`."""
+
+    optional_arguments = 100
+    option_spec = OpenOptionSpec()
+
+
 SYNTAX = {
     "claim": ClaimSyntax,
     "compare": ReferencesSyntax,
@@ -53,4 +61,5 @@ SYNTAX = {
     "registry": ReferencesSyntax,
     "claim-collection": ReferencesSyntax,
     "claims": ClaimsTableSyntax,
+    "claim-chart": ChartSyntax,
 }

@@ -37,7 +37,12 @@ from ..core.claim_filters import table_filters
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
 from ..core.codes import FindingCode
 from ..core.cross_checks import CLAIM_ROLES
-from ..core.page_directives import check_arguments, check_table_options, directive_references
+from ..core.page_directives import (
+    check_arguments,
+    check_chart,
+    check_table_options,
+    directive_references,
+)
 from ..core.records import Finding, PageReference, Record
 from ..core.schema import Schemas
 from .directive_syntax import SYNTAX, OpenOptionSpec
@@ -123,6 +128,7 @@ class PageScanner:
         self.md, self.schemas, self.docname = md, schemas, docname
         self.page = PageScan(path, docname=docname)
         self.fence_directives = set(md.options["myst_config"].fence_as_directive)
+        self.chart_ids: set[str] = set()
 
     def scan(self, text: str, offset: int) -> None:
         """Tokens of `text`, whose first line is 0-based line `offset` of the page."""
@@ -222,6 +228,12 @@ class PageScanner:
         )
         if name == "claims":
             self.page.findings += check_table_options(parsed.options, path, line, lines)
+            self.page.tables.append(table_filters(parsed.options))
+        elif name == "claim-chart":
+            self.page.findings += check_chart(
+                parsed.arguments, parsed.options, path, line, lines, self.chart_ids
+            )
+            self.chart_ids.update(parsed.arguments[:1])
             self.page.tables.append(table_filters(parsed.options))
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
+from .chart_directive import setup_chart_directive
 from .claim_card import setup_claim_card
 from .claim_directives import setup_claim_directives
 from .claim_titles import setup_claim_titles
@@ -41,6 +42,8 @@ def setup(app) -> dict:
     app.add_config_value("claimkb_pages_dir", "", "env", types=[str])
     # constant dollars of this year (None: the latest full year of the bundled CPI-U)
     app.add_config_value("claimkb_base_year", None, "env", types=[int, type(None)])
+    # False: charts show their tables alone, and no chart is drawn (a quicker preview)
+    app.add_config_value("claimkb_charts", True, "env", types=[bool])
     app.add_domain(ClaimDomain)
     for node in NEUTRAL_NODES:
         app.add_node(node)
@@ -51,6 +54,7 @@ def setup(app) -> dict:
     setup_compare(app)
     setup_claim_card(app)
     setup_claims_table(app)
+    setup_chart_directive(app)
     setup_generated_pages(app)
     setup_schema_reference(app)
     setup_finding_codes(app)

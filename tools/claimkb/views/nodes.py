@@ -28,6 +28,10 @@ class claims_node(nodes.General, nodes.Element):
     """A claims table; attribute `filters` maps a filter option to the values it accepts."""
 
 
+class chart_node(nodes.General, nodes.Element):
+    """A `claim-chart`: attribute `view` names its view (id, filters and title)."""
+
+
 class kb_page_node(nodes.General, nodes.Element):
     """A generated page's content: attribute `page` names the kind, `targets` the record ids."""
 
@@ -55,6 +59,7 @@ NEUTRAL_NODES = (
     registry_node,
     compare_node,
     claims_node,
+    chart_node,
     kb_page_node,
     claim_card_node,
 )

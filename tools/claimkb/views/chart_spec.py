@@ -1,0 +1,283 @@
+"""A chart model as a Vega-Lite specification, written with Altair, for one layout.
+
+Everything a reader sees is decided by the model: the domains and ticks of both axes (so that
+names could be placed before drawing), tick texts in the build's language, colours and shapes
+(scales off: values are drawn as given), each point's description (its tooltip, `aria-label`
+and `<title>`) and link to its card. Vega-Lite only draws.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import UTC, datetime
+from typing import Any
+
+from .chart_labels import LAYOUTS, Layout
+from .chart_model import ChartModel, Panel
+
+#: colours of series, by `ChartSeries.colour` (-1: grey); see `chart_build.PALETTE`
+GREY = "#7f7f7f"
+TEXT = "#333333"
+MUTED = "#555555"
+#: room the value axis takes left of the plot, for the lines of the title and notes
+AXIS_ROOM = 70
+#: the width of a character of a line of words, as a share of the font's size: generous,
+#: for the wider fonts of some systems (DejaVu Sans)
+WRAP_WIDTH = 0.6
+TITLE_WIDTH = 0.68
+#: fonts with the same widths as the one vl-convert measures text with (Liberation Sans is
+#: metrically Arial's and Helvetica's), so a page's text takes the room the drawing gave it
+FONT = "Liberation Sans, Arimo, Arial, Helvetica, sans-serif"
+
+
+def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
+    """The Vega-Lite specification of `model` drawn in `layout` (a dict, JSON-ready)."""
+    import altair as alt
+
+    from .chart_build import PALETTE
+
+    colours = {s.key: PALETTE[s.colour] if s.colour >= 0 else GREY for s in model.series}
+    ticks = dict(model.year_ticks)[layout.name]
+    height = layout.height if len(model.panels) == 1 else layout.panel_height
+    views = [
+        _panel(alt, model, layout, index, panel, colours, ticks, height)
+        for index, panel in enumerate(model.panels)
+    ]
+    total = layout.width + AXIS_ROOM
+    title = alt.TitleParams(
+        text=_wrap(model.title, total, layout.title_font, TITLE_WIDTH),
+        subtitle=[
+            line
+            for text in (model.subtitle, *model.notes, *(words for _, words in model.legend))
+            for line in _wrap(text, total, layout.font)
+        ],
+        anchor="start",
+        fontSize=layout.title_font,
+        subtitleFontSize=layout.font,
+        subtitleColor=MUTED,
+        color=TEXT,
+        offset=10,
+    )
+    chart = views[0] if len(views) == 1 else alt.vconcat(*views, spacing=24)
+    chart = chart.properties(title=title, padding=8, background="white")
+    chart = (
+        chart.configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(
+            labelFontSize=layout.font,
+            titleFontSize=layout.font,
+            labelColor=TEXT,
+            titleColor=TEXT,
+            titleFontWeight="normal",
+            gridColor="#e4e4e4",
+            domainColor="#999999",
+            tickColor="#999999",
+        )
+    )
+    return chart.to_dict(validate=False)
+
+
+def _panel(
+    alt, model: ChartModel, layout: Layout, index: int, panel: Panel, colours, ticks, height
+):
+    x, y, scale, y_axis = _axes(alt, model, index, panel, ticks, layout)
+    names = {s.key: s.name for s in model.series}
+    offset = sum(len(p.points) for p in model.panels[:index])
+    rows = [
+        _row(point, colours, names, point_description(point, layout.name, offset + number))
+        for number, point in enumerate(panel.points)
+    ]
+    layers = []
+    ranges = [row for row in rows if row["low"] is not None and row["high"] is not None]
+    if ranges:
+        rule = alt.Chart(alt.Data(values=ranges)).mark_rule(strokeWidth=2, opacity=0.6, aria=False)
+        low = alt.Y("low:Q", scale=scale, axis=y_axis)
+        layers.append(rule.encode(x=x, y=low, y2="high:Q", color=_raw(alt, "stroke")))
+    lined = _lines(rows)
+    if lined:
+        line = alt.Chart(alt.Data(values=lined)).mark_line(strokeWidth=1.5, opacity=0.55)
+        layers.append(
+            line.encode(
+                x=x,
+                y=y,
+                detail="line:N",
+                color=_raw(alt, "stroke"),
+                order="order:Q",
+                description=alt.Description("line_name:N"),
+            )  # fmt: skip
+        )
+    points = alt.Chart(alt.Data(values=rows)).mark_point(size=64, strokeWidth=1.8, opacity=1)
+    links = {"href": alt.Href("href:N")} if layout.name == "wide" else {}
+    layers.append(
+        points.encode(
+            x=x,
+            y=y,
+            shape=_raw(alt, "shape"),
+            fill=_raw(alt, "fill"),
+            stroke=_raw(alt, "stroke"),
+            description=alt.Description("description:N"),
+            **links,
+        )  # fmt: skip
+    )
+    layers += _labels(alt, model, layout, index, x, y, colours)
+    if model.colour_key and index == 0:
+        layers.append(_colour_legend(alt, model, layout))
+    view = alt.layer(*layers).properties(width=layout.width, height=height)
+    if panel.title:
+        view = view.properties(
+            title=alt.TitleParams(panel.title, anchor="start", fontSize=layout.font + 1)
+        )
+    return view
+
+
+def _axes(alt, model: ChartModel, index: int, panel: Panel, ticks, layout: Layout):
+    """The time axis (every year of `ticks` labelled, the source under the last panel) and the
+    panel's value axis, both with the model's domains and tick texts."""
+    domain = [_utc_day(day) for day in model.x_domain]
+    x_axis = alt.Axis(
+        values=[_utc(year) for year in ticks],
+        labelExpr="utcFormat(datum.value, '%Y')",
+        title=model.word("source") if index == len(model.panels) - 1 else None,
+        titleAnchor="start", titleColor=MUTED, labelOverlap=False, grid=True,
+    )  # fmt: skip
+    x = alt.X("x:T", scale=alt.Scale(type="utc", domain=domain, nice=False), axis=x_axis)
+    axis = panel.axis
+    y_axis = alt.Axis(
+        values=[value for value, _text in axis.ticks],
+        labelExpr=_label_expression(axis.ticks),
+        title=axis.title,
+        titleAnchor="end" if layout.name == "narrow" else None,
+        labelOverlap=False,
+        grid=True,
+    )
+    kind = "log" if axis.log else "linear"
+    scale = alt.Scale(type=kind, domain=list(axis.domain), nice=False, zero=False)
+    return x, alt.Y("y:Q", scale=scale, axis=y_axis), scale, y_axis
+
+
+def point_description(point, layout: str, index: int) -> str:
+    """What the drawing says of a point: its description in the wide layout, its index in the
+    narrow one (whose points carry no words)."""
+    return point.description if layout == "wide" else f"#{index}"
+
+
+def _raw(alt, field: str):
+    """An encoding whose values are drawn as they are (no scale, no legend)."""
+    return alt.value(None) if not field else {"field": field, "type": "nominal", "scale": None}
+
+
+def _row(point, colours, names, description: str) -> dict[str, Any]:
+    colour = colours[point.series]
+    return {
+        "x": point.x,
+        "y": point.y,
+        "low": point.low,
+        "high": point.high,
+        "series": point.series,
+        "shape": point.shape,
+        "stroke": colour,
+        "fill": "white" if point.forecast else colour,
+        "description": description,
+        "href": point.href,
+        "method": point.method,
+        "scope": point.scope,
+        "name": names[point.series],
+    }
+
+
+def _lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A series' points of one method and scope joined in time order, where it has two or
+    more (a line across methods or scopes would join figures that do not compare)."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault((row["series"], row["method"], row["scope"]), []).append(row)
+    lined = []
+    for key, group in sorted(groups.items()):
+        if len(group) < 2:
+            continue
+        for order, row in enumerate(sorted(group, key=lambda r: (r["x"], r["y"]))):
+            lined.append({**row, "line": "|".join(key), "order": order, "line_name": row["name"]})
+    return lined
+
+
+def _colour_legend(alt, model: ChartModel, layout: Layout):
+    """With more series than colours, a colour is a maker's: the key, under the plot."""
+    from .chart_build import PALETTE
+
+    names = [name for name, _colour in model.colour_key]
+    colours = [PALETTE[colour] for _name, colour in model.colour_key]
+    if any(series.colour < 0 for series in model.series):
+        names.append(model.word("others"))
+        colours.append(GREY)
+    rows = [{"maker": name} for name in names]
+    legend = alt.Legend(
+        title=model.word("maker"), orient="bottom", direction="horizontal",
+        columns=2 if layout.name == "narrow" else 4, symbolOpacity=1, symbolType="circle",
+        labelFontSize=layout.font, titleFontSize=layout.font, labelLimit=layout.width // 2,
+    )  # fmt: skip
+    scale = alt.Scale(domain=names, range=colours)
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_point(opacity=0, filled=True, aria=False)
+        .encode(color=alt.Color("maker:N", scale=scale, legend=legend))
+    )
+
+
+def _labels(alt, model: ChartModel, layout: Layout, index: int, x, y, colours) -> list:
+    found = [lab for lab in model.labels if lab.layout == layout.name and lab.panel == index]
+    layers = []
+    for align, baseline in sorted({(lab.align, lab.baseline) for lab in found}):
+        rows = [
+            {
+                "x": lab.x,
+                "y": lab.y,
+                "text": lab.text,
+                "colour": colours[lab.series],
+                "series": lab.series,
+            }
+            for lab in found
+            if (lab.align, lab.baseline) == (align, baseline)
+        ]
+        dx = {"left": 6, "right": -6}.get(align, 0)
+        dy = {"bottom": -6, "top": 6}.get(baseline, 0)
+        text = alt.Chart(alt.Data(values=rows)).mark_text(
+            align=align, baseline=baseline, dx=dx, dy=dy, fontSize=layout.font, fontWeight="bold"
+        )
+        layers.append(
+            text.encode(
+                x=x,
+                y=y,
+                text="text:N",
+                color=_raw(alt, "colour"),
+                description=alt.Description("text:N"),
+            )  # fmt: skip
+        )
+    return layers
+
+
+def _label_expression(ticks: tuple[tuple[float, str], ...]) -> str:
+    """Each tick's text as the model wrote it: `datum.value == 100 ? '100' : ...`."""
+    expression = "''"
+    for value, text in reversed(ticks):
+        expression = f"datum.value == {json.dumps(value)} ? {json.dumps(text)} : {expression}"
+    return expression
+
+
+def _utc(year: int) -> int:
+    """1 January of `year`, as Vega reads a date: milliseconds since 1970, UTC."""
+    return int(datetime(year, 1, 1, tzinfo=UTC).timestamp() * 1000)
+
+
+def _utc_day(iso: str) -> int:
+    day = datetime.fromisoformat(iso).replace(tzinfo=UTC)
+    return int(day.timestamp() * 1000)
+
+
+def _wrap(text: str, width: int, font: int, share: float = WRAP_WIDTH) -> list[str]:
+    if not text:
+        return []
+    return textwrap.wrap(text, max(20, int(width / (font * share))))
+
+
+__all__ = ["LAYOUTS", "spec"]
