@@ -217,3 +217,17 @@ def test_a_chart_that_goes_away_takes_its_files(tmp_path):
     clean_source = copy_root("charts", tmp_path / "clean")
     edit(clean_source / "charts.md", *gone)
     assert chart_files(again) == chart_files(build_once(clean_source))
+
+
+# --- the French edition -----------------------------------------------------------------------
+def test_the_french_edition_draws_french_charts(tmp_path):
+    app = build_once(copy_root("charts", tmp_path), confoverrides={"language": "fr"})
+    drawing = svg(app, "charts--valuations")
+    assert "milliards de $ (dollars de 2025, US CPI-U)" in drawing
+    assert "1\u202f000" in drawing  # ticks as Babel writes French numbers
+    assert "Chiffres de 2026 en dollars de 2025 : le CPI de 2026 n’est pas encore publié" in drawing
+    assert "Lab B : 965\u00a0Md$ · 28 mai 2026 · selon The Reporter" in drawing
+    figure = block(app, "charts.html", "chart-valuations").select_one("figure")
+    links = [a.get_text() for a in figure.select(".claimkb-chart-files a")]
+    assert links[:2] == ["Données (CSV)", "Métadonnées (JSON)"]
+    assert "Source : le registre des coûts de l’IA" in drawing

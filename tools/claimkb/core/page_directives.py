@@ -111,6 +111,11 @@ def directive_references(
 CHART_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
+def is_chart_id(arguments: list[str]) -> bool:
+    """A `claim-chart`'s arguments are one valid id."""
+    return len(arguments) == 1 and bool(CHART_ID.fullmatch(arguments[0]))
+
+
 def check_chart(
     arguments: list[str],
     options: dict[str, str | None],
@@ -130,11 +135,11 @@ def check_chart(
         )  # fmt: skip
 
     findings = []
-    if len(arguments) != 1 or not CHART_ID.fullmatch(arguments[0]):
-        given = " ".join(arguments) or "nothing"
+    if not is_chart_id(arguments):
+        given = repr(" ".join(arguments)) if arguments else "none"
         findings.append(
             finding(
-                f"takes one chart id (lowercase words joined by hyphens); {given!r} given",
+                f"takes one chart id (lowercase words joined by hyphens); {given} given",
                 "```{claim-chart} token-prices-over-time",
             )
         )

@@ -42,6 +42,7 @@ from ..core.page_directives import (
     check_chart,
     check_table_options,
     directive_references,
+    is_chart_id,
 )
 from ..core.records import Finding, PageReference, Record
 from ..core.schema import Schemas
@@ -233,7 +234,8 @@ class PageScanner:
             self.page.findings += check_chart(
                 parsed.arguments, parsed.options, path, line, lines, self.chart_ids
             )
-            self.chart_ids.update(parsed.arguments[:1])
+            if is_chart_id(parsed.arguments):
+                self.chart_ids.add(parsed.arguments[0])
             self.page.tables.append(table_filters(parsed.options))
 
 

@@ -23,7 +23,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.claim_filters import table_filters
-from ..core.page_directives import check_chart, directive_references
+from ..core.page_directives import check_chart, directive_references, is_chart_id
 from ..myst.directive_syntax import ChartSyntax
 from ..myst.option_lines import option_lines
 from ..views.chart_files import CHARTS_DIR, MANIFEST, manifest, write_files
@@ -50,8 +50,8 @@ class ClaimChartDirective(ChartSyntax, SphinxDirective):
         )
         findings = check_chart(self.arguments, self.options, path, self.lineno, lines, earlier)
         domain.note_findings(env.docname, findings)
-        if findings and any(f.field in ("", "metric") for f in findings):
-            return []  # no id or no metric: nothing to draw (the finding says why)
+        if not is_chart_id(self.arguments):
+            return []  # no chart without its id (the finding says why)
         filters = table_filters(self.options)
         title = (self.options.get("title") or "").strip()
         view = domain.note_view(env.docname, (VIEW, env.docname, self.arguments[0], filters, title))
