@@ -397,7 +397,8 @@ class FuzzProject:
         self.pages.append("page-claims")
 
     def _write_views_page(self) -> None:
-        parts = ["# Views", "", "```{claims}", "```", ""]
+        parts = ["# Views", "", "```{claims}", "```", "", "```{claim-chart} every-cost"]
+        parts += [":metric: cost", "```", ""]
         for hostile in self.hostiles:
             if hostile.rtype == "claim" and hostile.field != "id":
                 parts += [

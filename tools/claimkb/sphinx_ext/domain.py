@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from html import escape
 from typing import Any
 
 from docutils import nodes
@@ -40,7 +41,8 @@ class ClaimIndex(Index):
             claimed = _("claimed by %s") % names("entity", claimant)
             descr = claimed if claimant in entities else ""
             for subject in record.get("subject") or [record.get("claimant", "")]:
-                group = names("entity", subject)
+                # Sphinx's template writes a group's heading as it is, not escaped
+                group = escape(names("entity", subject))
                 groups[group].append(
                     IndexEntry(
                         record.get("title", record.id), 0, docname, record.anchor, extra, "", descr

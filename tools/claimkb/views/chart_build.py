@@ -153,8 +153,9 @@ def _notes(parts, drawn, left_out, names) -> tuple[tuple[str, ...], tuple[str, .
     notes = dollars_notes(drawn, parts.kb.base_year) + left_out_notes(left_out)
     scopes: dict[str, set[str]] = defaultdict(set)
     for figure in drawn:
-        scope = parts.names.name_of("scope", figure.record.get("scope"))
-        scopes[_series_key(figure.record)].add(scope)
+        scope = figure.record.get("scope")
+        if isinstance(scope, str) and scope:
+            scopes[_series_key(figure.record)].add(parts.names.name_of("scope", scope))
     scope_words = scopes_note(scopes, names)
     if scope_words:
         notes.append(_("Each company counts in its own way: the notes below say how."))
