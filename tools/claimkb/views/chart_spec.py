@@ -182,19 +182,22 @@ def _row(point, colours, names, description: str) -> dict[str, Any]:
         "href": point.href,
         "method": point.method,
         "scope": point.scope,
+        "mark": point.mark,
         "name": names[point.series],
     }
 
 
 def _lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A series' points of one method and scope joined in time order, where it has two or
-    more (a line across methods or scopes would join figures that do not compare)."""
+    """A series' values of one method and scope joined in time order, where they are at two
+    dates or more (a line across methods or scopes would join figures that do not compare, and
+    a bound only is no point of a line)."""
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for row in rows:
-        groups.setdefault((row["series"], row["method"], row["scope"]), []).append(row)
+        if row["mark"] in ("value", "range"):
+            groups.setdefault((row["series"], row["method"], row["scope"]), []).append(row)
     lined = []
     for key, group in sorted(groups.items()):
-        if len(group) < 2:
+        if len({row["x"] for row in group}) < 2:
             continue
         for order, row in enumerate(sorted(group, key=lambda r: (r["x"], r["y"]))):
             lined.append({**row, "line": "|".join(key), "order": order, "line_name": row["name"]})
