@@ -146,3 +146,26 @@ def test_make_gettext_writes_the_registry_catalog(tmp_path):
     assert "claims/registry.yaml:" in template
     # entity names are proper nouns: not for translation
     assert 'msgid "DeepSeek"' not in template
+
+
+def test_a_chart_title_is_translated_in_its_page_catalog(french, tmp_path):
+    page = html(french, "elsewhere.html")
+    assert "Les coûts d’entraînement, selon chacun" in page  # the drawing's title
+    assert "Training costs, as each says" not in page
+    listed = (Path(french.outdir) / "charts.json").read_text(encoding="utf-8")
+    assert '"title": "Les coûts d’entraînement, selon chacun"' in listed
+    # the gettext builder writes the title to the page's catalog
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(
+        "gettext", srcdir=copy_root("french", tmp_path), status=StringIO(), warning=StringIO()
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert (
+        'msgid "Training costs, as each says"' in (Path(app.outdir) / "elsewhere.pot").read_text()
+    )
