@@ -32,7 +32,8 @@ LAYOUT = {"desktop": "wide", "phone": "narrow"}
 
 def open_chart(tab, page: str, anchor: str, width: str):
     w, h = WIDTHS[width]
-    tab.page.set_viewport_size({"width": w, "height": h})
+    if tab.page.viewport_size != {"width": w, "height": h}:
+        tab.page.set_viewport_size({"width": w, "height": h})
     tab.goto(page)
     block = tab.page.locator(f"#{anchor}.claimkb-chart-block")
     block.scroll_into_view_if_needed()
@@ -78,9 +79,10 @@ def test_every_row_is_a_point_or_a_stated_exception(ledger_tab, page, anchor, wi
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(("page", "anchor"), CHARTS)
-def test_a_point_names_its_subject_and_value(ledger_tab, page, anchor, width):
-    block = open_chart(ledger_tab, page, anchor, width)
-    data = {row["claim_id"]: row for row in chart_data(ledger_tab, block) if row["drawn"] == "true"}
+def test_a_point_names_its_subject_and_value(ledger_tab, phone_tab, page, anchor, width):
+    tab = phone_tab if width == "phone" else ledger_tab
+    block = open_chart(tab, page, anchor, width)
+    data = {row["claim_id"]: row for row in chart_data(tab, block) if row["drawn"] == "true"}
     layout = block.locator(f"svg.claimkb-chart-{LAYOUT[width]}")
     point = layout.locator("[data-i]").last
     point.scroll_into_view_if_needed()
@@ -95,7 +97,8 @@ def test_a_point_names_its_subject_and_value(ledger_tab, page, anchor, width):
     link = block.locator(f'svg.claimkb-chart-wide [data-i="{index}"]').locator("xpath=..")
     claim = (link.get_attribute("xlink:href") or link.get_attribute("href")).split("#claim-")[1]
     assert data[claim]["subject"] in text and data[claim]["value_text"] in text, text
-    ledger_tab.screenshot(name(page, anchor, width) + "-tooltip")
+    tab.screenshot(name(page, anchor, width) + "-tooltip")
+    assert tab.errors == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -300,6 +300,7 @@ def _point(context: _PointContext, figure: Figure) -> ChartPoint:
         claim_id=record.id,
         series=key,
         x=figure.when.isoformat(),
+        as_of=str(record.get("as_of") or ""),
         y=figure.value / factor,
         low=figure.low / factor if figure.low is not None else None,
         high=figure.high / factor if figure.high is not None else None,

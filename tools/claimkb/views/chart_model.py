@@ -23,6 +23,8 @@ class ChartPoint:
     series: str
     #: where it is drawn: the middle of its period, else its as_of (ISO date)
     x: str
+    #: when it was stated (ISO date): of two figures at one place, a line joins the later
+    as_of: str
     #: the value drawn, in the axis' unit (constant dollars for money, divided by the scale)
     y: float
     #: a range or a bound, drawn as a bar from `low` to `high` (None: open on that side)

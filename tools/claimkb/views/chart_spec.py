@@ -183,6 +183,7 @@ def _row(point, colours, names, description: str) -> dict[str, Any]:
         "method": point.method,
         "scope": point.scope,
         "mark": point.mark,
+        "as_of": point.as_of,
         "name": names[point.series],
     }
 
@@ -197,9 +198,12 @@ def _lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             groups.setdefault((row["series"], row["method"], row["scope"]), []).append(row)
     lined = []
     for key, group in sorted(groups.items()):
-        if len({row["x"] for row in group}) < 2:
+        latest: dict[str, dict[str, Any]] = {}
+        for row in sorted(group, key=lambda r: (r["x"], r["as_of"], r["y"])):
+            latest[row["x"]] = row  # of two figures at one date, the one stated later
+        if len(latest) < 2:
             continue
-        for order, row in enumerate(sorted(group, key=lambda r: (r["x"], r["y"]))):
+        for order, row in enumerate(latest.values()):
             lined.append({**row, "line": "|".join(key), "order": order, "line_name": row["name"]})
     return lined
 
@@ -222,7 +226,7 @@ def _colour_legend(alt, model: ChartModel, layout: Layout):
     scale = alt.Scale(domain=names, range=colours)
     return (
         alt.Chart(alt.Data(values=rows))
-        .mark_point(opacity=0, filled=True, aria=False)
+        .mark_point(size=0, filled=True, opacity=1, aria=False)
         .encode(color=alt.Color("maker:N", scale=scale, legend=legend))
     )
 
