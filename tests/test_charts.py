@@ -110,7 +110,10 @@ def test_series_are_subjects_named_on_the_chart(site):
         names = re.findall(r'<text data-series="([^"]+)"[^>]*>([^<]+)</text>', drawing)
         assert sorted(names) == [("lab-a", "Lab A"), ("lab-b", "Lab B")], layout
     titles = re.findall(r"<title>([^<]+)</title>", svg(site, "charts--valuations"))
-    assert "Lab B: $965B · 28 May 2026 · said by The Reporter (News report)" in titles
+    assert (
+        "Lab B: $965B · 28 May 2026 · said by The Reporter (News report) · "
+        "source: A story in The Reporter"
+    ) in titles
 
 
 def test_marks_say_forecasts_ranges_bounds_and_methods_once(site):

@@ -318,8 +318,14 @@ def _point(context: _PointContext, figure: Figure) -> ChartPoint:
         href=href,
         site_href=f"{kb.page_uri(doc)}#{anchor}" if doc else "",
         description=description(
-            context.names.get(key, key), value_text, drawn_text, when, claimant, f" ({method})"
-        ),
+            context.names.get(key, key),
+            value_text,
+            drawn_text,
+            when,
+            claimant,
+            method,
+            source.get("title", "") if source else "",
+        ),  # fmt: skip
     )
 
 

@@ -74,13 +74,16 @@ def when_text(record: Record, forecast: bool) -> str:
     return date_words(as_of) if isinstance(as_of, str) else ""
 
 
-def description(series: str, value: str, drawn: str, when: str, claimant: str, extra: str) -> str:
-    """`OpenAI: $852B · 31 Mar 2026 · said by OpenAI (company announcement)`."""
+def description(
+    series: str, value: str, drawn: str, when: str, claimant: str, method: str, source: str
+) -> str:
+    """`OpenAI: $852B · 31 Mar 2026 · said by OpenAI (Company announcement) · source: …`."""
     parts = [_("%(series)s: %(value)s") % {"series": series, "value": value}]
     if drawn:
         parts[0] += f" ({drawn})"
-    parts += [p for p in (when, _("said by %(who)s") % {"who": claimant} + extra) if p]
-    return " · ".join(parts)
+    said = _("said by %(who)s") % {"who": claimant} + (f" ({method})" if method else "")
+    parts += [when, said, _("source: %(source)s") % {"source": source} if source else ""]
+    return " · ".join(part for part in parts if part)
 
 
 def dollars_notes(figures: list[Figure], base_year: int | None) -> list[str]:
