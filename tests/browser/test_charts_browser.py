@@ -106,7 +106,7 @@ def test_a_point_names_its_subject_and_value(ledger_tab, phone_tab, page, anchor
 def test_ticks_are_plain_and_text_is_legible(ledger_tab, page, anchor, width):
     block = open_chart(ledger_tab, page, anchor, width)
     layout = block.locator(f"svg.claimkb-chart-{LAYOUT[width]}")
-    ticks = layout.locator(".role-axis-label text").all_inner_texts()
+    ticks = layout.locator(".role-axis-label text").evaluate_all("ts => ts.map(t => t.textContent)")
     assert ticks and not [t for t in ticks if "1e" in t or "*" in t], ticks
     years = [t for t in ticks if re.fullmatch(r"(19|20)[0-9]{2}", t)]
     assert years, ticks
@@ -137,7 +137,10 @@ def test_the_switch_and_the_permalink_keep_the_state(ledger_tab):
     label.click()
     assert ledger_tab.page.url.endswith(f"#{anchor}?series={series}")
     faded = block.locator(f'svg.claimkb-chart-wide [data-i]:not([data-series="{series}"])').first
-    assert float(faded.evaluate("e => getComputedStyle(e).opacity")) < 0.5
+    faded.evaluate(  # once its fading is done
+        "e => new Promise(done => { const wait = () => getComputedStyle(e).opacity < 0.2"
+        " ? done() : requestAnimationFrame(wait); wait(); })"
+    )
     # the permalink opens the chart as it was left
     ledger_tab.goto(f"{page}#{anchor}?view=table")
     assert block.locator(".claimkb-chart-table").is_visible()

@@ -47,6 +47,7 @@
     this.tip.hidden = true;
     this.figure.querySelector(".claimkb-chart-image").appendChild(this.tip);
     this.shown = null;
+    this.touch = false;
     this.addTabs();
     this.listen();
   }
@@ -91,21 +92,28 @@
     image.querySelectorAll("[data-i]").forEach(function (point) {
       var link = point.closest("a");
       var target = link || point;
+      // a pointer's kind is known before the mouse events a touch also fires: a tap shows what
+      // the point is and a second tap opens its card; the mouse shows it on hover, opens on click
+      target.addEventListener("pointerdown", function (event) {
+        self.touch = event.pointerType !== "mouse";
+        self.before = self.shown;
+      });
       target.addEventListener("mouseenter", function () {
-        self.show(point);
+        if (!self.touch) self.show(point);
       });
       target.addEventListener("mouseleave", function () {
-        self.hide();
+        if (!self.touch) self.hide();
       });
       target.addEventListener("focus", function () {
         self.show(point);
       });
       target.addEventListener("blur", function () {
-        self.hide();
+        if (!self.touch) self.hide();
       });
       target.addEventListener("click", function (event) {
-        // a tap shows what the point is first; a second tap (or a click after hovering) opens it
-        if (self.shown !== point) {
+        var shown = self.touch ? self.before : self.shown;
+        self.before = undefined;
+        if (shown !== point) {
           event.preventDefault();
           self.show(point);
         } else if (!link) {

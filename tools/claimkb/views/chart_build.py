@@ -77,7 +77,8 @@ def build_chart(parts: PageParts, request: ChartRequest) -> ChartModel:
     kb = parts.kb
     money = money_metric(parts.registry, request.metric)
     drawn, left_out = _sorted_out(kb, request.records, money)
-    groups = _panels(drawn, left_out)
+    groups = _panels(drawn, left_out) if is_amount(parts, request.metric) else [("moment", drawn)]
+    groups = [group for group in groups if group[1]]
     series = _series(parts, [f for _, group in groups for f in group])
     names = {s.key: s.name for s in series}
     shapes = dict(_methods(parts, drawn))
@@ -167,6 +168,15 @@ def _files(kb, request: ChartRequest) -> tuple[tuple[str, str], ...]:
     return tuple(
         (kind, kb.relative_uri(request.docname, f"{folder}/{name}")) for kind, name in FILES
     )
+
+
+def is_amount(parts: PageParts, metric: str) -> bool:
+    """Whether a metric's figures add up over time (dollars spent, TWh used), so that a
+    quarter's and a year's do not compare; a rate or a share (a price per token, a percent) is
+    the same over any length of period."""
+    record = parts.registry.of_type("metric").get(metric)
+    unit = str(record.get("unit", "")) if record is not None else ""
+    return "/" not in unit and unit not in ("percent", "dimensionless", "")
 
 
 def _panels(drawn: list[Figure], left_out: dict[str, list[str]]):

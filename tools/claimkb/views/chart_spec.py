@@ -81,7 +81,7 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
 def _panel(
     alt, model: ChartModel, layout: Layout, index: int, panel: Panel, colours, ticks, height
 ):
-    x, y, scale, y_axis = _axes(alt, model, index, panel, ticks, layout)
+    x, y, scale, y_axis = _axes(alt, model, index, panel, ticks, layout, height)
     names = {s.key: s.name for s in model.series}
     offset = sum(len(p.points) for p in model.panels[:index])
     rows = [
@@ -131,7 +131,7 @@ def _panel(
     return view
 
 
-def _axes(alt, model: ChartModel, index: int, panel: Panel, ticks, layout: Layout):
+def _axes(alt, model: ChartModel, index: int, panel: Panel, ticks, layout: Layout, height: int):
     """The time axis (every year of `ticks` labelled, the source under the last panel) and the
     panel's value axis, both with the model's domains and tick texts."""
     domain = [_utc_day(day) for day in model.x_domain]
@@ -146,7 +146,7 @@ def _axes(alt, model: ChartModel, index: int, panel: Panel, ticks, layout: Layou
     y_axis = alt.Axis(
         values=[value for value, _text in axis.ticks],
         labelExpr=_label_expression(axis.ticks),
-        title=axis.title,
+        title=_wrap(axis.title, height, layout.font),
         titleAnchor="end" if layout.name == "narrow" else None,
         labelOverlap=False,
         grid=True,
