@@ -242,17 +242,26 @@
     area.select();
   };
 
-  function start() {
+  var charts = {};
+
+  function follow(scroll) {
+    // the address's state (#chart-id?view=table&series=openai) applied to its chart
     var state = parseState(window.location.hash);
+    var chart = state.id && charts[state.id];
+    if (!chart) return;
+    chart.set({ view: state.view, series: state.series });
+    if (scroll) chart.block.scrollIntoView();
+  }
+
+  function start() {
     document.querySelectorAll(".claimkb-chart-block").forEach(function (block) {
       if (!block.querySelector("figure.claimkb-chart")) return;
-      var chart = new Chart(block);
-      if (state.id === block.id) {
-        chart.set({ view: state.view, series: state.series });
-        block.scrollIntoView();
-      } else {
-        chart.set({});
-      }
+      charts[block.id] = new Chart(block);
+      charts[block.id].set({});
+    });
+    follow(true);
+    window.addEventListener("hashchange", function () {
+      follow(true);
     });
   }
 
