@@ -60,10 +60,12 @@ def nice_ticks(low: float, high: float, count: int = 5) -> tuple[float, float, l
     raw = high / count - low / count  # (high - low) could overflow
     if not math.isfinite(raw) or raw <= 0:
         return low, high, [low, high]
-    power = 10 ** math.floor(math.log10(raw))
+    power = 10.0 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     start = math.floor(low / step) * step
     end = math.ceil(high / step) * step
+    if not (math.isfinite(start) and math.isfinite(end) and math.isfinite(end + step)):
+        return low, high, [low, high]
     ticks = []
     index = 0
     while start + index * step <= end + step / 1e6:
