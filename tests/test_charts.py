@@ -234,3 +234,14 @@ def test_the_french_edition_draws_french_charts(tmp_path):
     links = [a.get_text() for a in figure.select(".claimkb-chart-files a")]
     assert links[:2] == ["Données (CSV)", "Métadonnées (JSON)"]
     assert "Source : le registre des coûts de l’IA" in drawing
+
+
+def test_without_charts_every_chart_is_its_table(tmp_path):
+    """`claimkb_charts = False`: the same pages, each chart's table alone, nothing drawn."""
+    app = build_once(copy_root("charts", tmp_path), confoverrides={"claimkb_charts": False})
+    assert warnings_of(app) == []
+    assert not (out(app) / "_charts").exists()
+    assert manifest(app) == {"version": 1, "charts": []}
+    for page in ("charts.html", "kb/metric/valuation/post-money.html"):
+        found = soup(app, page)
+        assert found.select("figure.claimkb-chart") == [] and found.select("table.claimkb-claims")

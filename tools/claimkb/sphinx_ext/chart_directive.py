@@ -28,7 +28,7 @@ from ..myst.directive_syntax import ChartSyntax
 from ..myst.option_lines import option_lines
 from ..views.chart_files import CHARTS_DIR, MANIFEST, manifest, write_files
 from ..views.chart_model import ChartModel
-from ..views.claims_table import number_tables
+from ..views.claims_table import TableModel, number_tables
 from ..views.nodes import chart_node
 from ._compat import builder_of
 from .view_transform import ViewTransform
@@ -102,8 +102,9 @@ class TranslateChartTitles(SphinxTransform):
 class RenderCharts(ViewTransform):
     node_class = chart_node
 
-    def render(self, model: ChartModel, node) -> list[nodes.Node]:
-        write_chart_files(builder_of(self.env), model)
+    def render(self, model: ChartModel | TableModel, node) -> list[nodes.Node]:
+        if isinstance(model, ChartModel):
+            write_chart_files(builder_of(self.env), model)
         return [model.render()]
 
     def finish(self) -> None:
