@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .chart_labels import LAYOUTS
 from .chart_model import ChartModel
-from .chart_spec import point_description, spec
+from .chart_spec import VEGA_LITE, point_description, spec
 from .model import digest
 
 #: the address vl-convert resolves relative links against; links stay relative to the page
@@ -82,7 +82,7 @@ def draw(model: ChartModel, layout_name: str, key: str) -> str:
     import vl_convert
 
     layout = next(layout for layout in LAYOUTS if layout.name == layout_name)
-    svg = vl_convert.vegalite_to_svg(spec(model, layout))
+    svg = vl_convert.vegalite_to_svg(spec(model, layout), vl_version=VEGA_LITE)
     return readable(svg, model, layout_name, key)
 
 

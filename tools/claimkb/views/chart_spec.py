@@ -1,9 +1,14 @@
-"""A chart model as a Vega-Lite specification, written with Altair, for one layout.
+"""A chart model as a Vega-Lite specification (JSON), for one layout.
 
 Everything a reader sees is decided by the model: the domains and ticks of both axes (so that
 names could be placed before drawing), tick texts in the build's language, colours and shapes
 (scales off: values are drawn as given), each point's description (its tooltip, `aria-label`
 and `<title>`) and link to its card. Vega-Lite only draws.
+
+The specification is written as plain JSON rather than with Altair's objects: Altair validated,
+copied and hashed its schema objects for every encoding and layer, some 70 milliseconds a chart
+(six seconds, a tenth of a build of the real site); the JSON is the same grammar, and the Vega-
+Lite release that reads it is the one vl-convert bundles (`VEGA_LITE`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from typing import Any
 from .chart_labels import LAYOUTS, Layout
 from .chart_model import ChartModel, Panel
 
+#: the Vega-Lite release of vl-convert-python 1.9.0.post1 that draws the specifications
+VEGA_LITE = "6.4"
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 #: colours of series, by `ChartSeries.colour` (-1: grey); see `chart_build.PALETTE`
 GREY = "#7f7f7f"
 TEXT = "#333333"
@@ -32,25 +40,19 @@ FONT = "Liberation Sans, Arimo, Arial, Helvetica, sans-serif"
 
 
 class Datasets:
-    """The rows of a specification's layers, kept out of Altair's objects: Altair would walk
-    every value of every row to write its JSON (a tenth of a second for a chart of a few hundred
-    points); named, they join the specification as its `datasets`, as they are."""
+    """The rows of a specification's layers, named: they join it as its `datasets`."""
 
     def __init__(self) -> None:
         self.values: dict[str, list[dict[str, Any]]] = {}
 
-    def named(self, rows: list[dict[str, Any]]):
-        import altair as alt
-
+    def named(self, rows: list[dict[str, Any]]) -> dict[str, str]:
         name = f"data-{len(self.values)}"
         self.values[name] = rows
-        return alt.NamedData(name=name)
+        return {"name": name}
 
 
 def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
     """The Vega-Lite specification of `model` drawn in `layout` (a dict, JSON-ready)."""
-    import altair as alt
-
     from .chart_build import PALETTE
 
     colours = {s.key: PALETTE[s.colour] if s.colour >= 0 else GREY for s in model.series}
@@ -58,50 +60,43 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
     height = layout.height if len(model.panels) == 1 else layout.panel_height
     data = Datasets()
     views = [
-        _panel(alt, data, model, layout, index, panel, colours, ticks, height)
+        _panel(data, model, layout, index, panel, colours, ticks, height)
         for index, panel in enumerate(model.panels)
     ]
     total = layout.width + AXIS_ROOM
-    title = alt.TitleParams(
-        text=_wrap(model.title, total, layout.title_font, TITLE_WIDTH),
-        subtitle=[
-            line
-            for text in (model.subtitle, *model.notes, *(words for _, words in model.legend))
-            for line in _wrap(text, total, layout.font)
-        ],
-        anchor="start",
-        fontSize=layout.title_font,
-        subtitleFontSize=layout.font,
-        subtitleColor=MUTED,
-        color=TEXT,
-        offset=10,
-    )
-    chart = views[0] if len(views) == 1 else alt.vconcat(*views, spacing=24)
-    chart = chart.properties(title=title, padding=8, background="white")
-    chart = (
-        chart.configure(font=FONT)
-        .configure_view(stroke=None)
-        .configure_axis(
-            labelFontSize=layout.font,
-            titleFontSize=layout.font,
-            labelColor=TEXT,
-            titleColor=TEXT,
-            titleFontWeight="normal",
-            gridColor="#e4e4e4",
-            domainColor="#999999",
-            tickColor="#999999",
-        )
-    )
-    specification = chart.to_dict(validate=False)
-    specification["datasets"] = data.values
-    return specification
+    notes = (model.subtitle, *model.notes, *(words for _, words in model.legend))
+    title = {
+        "text": _wrap(model.title, total, layout.title_font, TITLE_WIDTH),
+        "subtitle": [line for text in notes for line in _wrap(text, total, layout.font)],
+        "anchor": "start",
+        "fontSize": layout.title_font,
+        "subtitleFontSize": layout.font,
+        "subtitleColor": MUTED,
+        "color": TEXT,
+        "offset": 10,
+    }
+    chart = views[0] if len(views) == 1 else {"vconcat": views, "spacing": 24}
+    axis = {
+        "labelFontSize": layout.font, "titleFontSize": layout.font, "labelColor": TEXT,
+        "titleColor": TEXT, "titleFontWeight": "normal", "gridColor": "#e4e4e4",
+        "domainColor": "#999999", "tickColor": "#999999",
+    }  # fmt: skip
+    return {
+        "$schema": SCHEMA,
+        **chart,
+        "title": title,
+        "padding": 8,
+        "background": "white",
+        "config": {"font": FONT, "view": {"stroke": None}, "axis": axis},
+        "datasets": data.values,
+    }
 
 
 def _panel(
-    alt, data: Datasets, model: ChartModel, layout: Layout, index: int, panel: Panel, colours,
+    data: Datasets, model: ChartModel, layout: Layout, index: int, panel: Panel, colours,
     ticks, height,
 ):  # fmt: skip
-    x, y, scale, y_axis = _axes(alt, model, index, panel, ticks, layout, height)
+    x, y = _axes(model, index, panel, ticks, layout, height)
     names = {s.key: s.name for s in model.series}
     offset = sum(len(p.points) for p in model.panels[:index])
     rows = [
@@ -111,69 +106,71 @@ def _panel(
     layers = []
     ranges = [row for row in rows if row["low"] is not None and row["high"] is not None]
     if ranges:
-        rule = alt.Chart(data.named(ranges)).mark_rule(strokeWidth=2, opacity=0.6, aria=False)
-        low = alt.Y("low:Q", scale=scale, axis=y_axis)
-        layers.append(rule.encode(x=x, y=low, y2="high:Q", color=_raw(alt, "stroke")))
+        layers.append({
+            "data": data.named(ranges),
+            "mark": {"type": "rule", "strokeWidth": 2, "opacity": 0.6, "aria": False},
+            "encoding": {"x": x, "y": {**y, "field": "low"}, "y2": {"field": "high"},
+                         "color": _raw("stroke")},
+        })  # fmt: skip
     lined = _lines(rows)
     if lined:
-        line = alt.Chart(data.named(lined)).mark_line(strokeWidth=1.5, opacity=0.55)
-        layers.append(
-            line.encode(
-                x=x,
-                y=y,
-                detail="line:N",
-                color=_raw(alt, "stroke"),
-                order="order:Q",
-                description=alt.Description("line_name:N"),
-            )  # fmt: skip
-        )
-    points = alt.Chart(data.named(rows)).mark_point(size=64, strokeWidth=1.8, opacity=1)
-    links = {"href": alt.Href("href:N")} if layout.name == "wide" else {}
-    layers.append(
-        points.encode(
-            x=x,
-            y=y,
-            shape=_raw(alt, "shape"),
-            fill=_raw(alt, "fill"),
-            stroke=_raw(alt, "stroke"),
-            description=alt.Description("description:N"),
-            **links,
-        )  # fmt: skip
-    )
-    layers += _labels(alt, data, model, layout, index, x, y, colours)
+        encoding = {
+            "x": x, "y": y, "detail": {"field": "line", "type": "nominal"},
+            "color": _raw("stroke"), "order": {"field": "order", "type": "quantitative"},
+            "description": {"field": "line_name", "type": "nominal"},
+        }  # fmt: skip
+        layers.append({
+            "data": data.named(lined),
+            "mark": {"type": "line", "strokeWidth": 1.5, "opacity": 0.55},
+            "encoding": encoding,
+        })  # fmt: skip
+    encoding = {
+        "x": x, "y": y, "shape": _raw("shape"), "fill": _raw("fill"), "stroke": _raw("stroke"),
+        "description": {"field": "description", "type": "nominal"},
+    }  # fmt: skip
+    if layout.name == "wide":
+        encoding["href"] = {"field": "href", "type": "nominal"}
+    layers.append({
+        "data": data.named(rows),
+        "mark": {"type": "point", "size": 64, "strokeWidth": 1.8, "opacity": 1},
+        "encoding": encoding,
+    })  # fmt: skip
+    layers += _labels(data, model, layout, index, x, y, colours)
     if model.colour_key and index == 0:
-        layers.append(_colour_legend(alt, data, model, layout))
-    view = alt.layer(*layers).properties(width=layout.width, height=height)
+        layers.append(_colour_legend(data, model, layout))
+    view: dict[str, Any] = {"layer": layers, "width": layout.width, "height": height}
     if panel.title:
-        view = view.properties(
-            title=alt.TitleParams(panel.title, anchor="start", fontSize=layout.font + 1)
-        )
+        view["title"] = {"text": panel.title, "anchor": "start", "fontSize": layout.font + 1}
     return view
 
 
-def _axes(alt, model: ChartModel, index: int, panel: Panel, ticks, layout: Layout, height: int):
+def _axes(model: ChartModel, index: int, panel: Panel, ticks, layout: Layout, height: int):
     """The time axis (every year of `ticks` labelled, the source under the last panel) and the
     panel's value axis, both with the model's domains and tick texts."""
+    x_axis = {
+        "values": [_utc(year) for year in ticks],
+        "labelExpr": "utcFormat(datum.value, '%Y')",
+        "title": model.word("source") if index == len(model.panels) - 1 else None,
+        "titleAnchor": "start", "titleColor": MUTED, "labelOverlap": False, "grid": True,
+    }  # fmt: skip
     domain = [_utc_day(day) for day in model.x_domain]
-    x_axis = alt.Axis(
-        values=[_utc(year) for year in ticks],
-        labelExpr="utcFormat(datum.value, '%Y')",
-        title=model.word("source") if index == len(model.panels) - 1 else None,
-        titleAnchor="start", titleColor=MUTED, labelOverlap=False, grid=True,
-    )  # fmt: skip
-    x = alt.X("x:T", scale=alt.Scale(type="utc", domain=domain, nice=False), axis=x_axis)
+    x = {
+        "field": "x", "type": "temporal", "axis": x_axis,
+        "scale": {"type": "utc", "domain": domain, "nice": False},
+    }  # fmt: skip
     axis = panel.axis
-    y_axis = alt.Axis(
-        values=[value for value, _text in axis.ticks],
-        labelExpr=_label_expression(axis.ticks),
-        title=_wrap(axis.title, height, layout.font),
-        titleAnchor="end" if layout.name == "narrow" else None,
-        labelOverlap=False,
-        grid=True,
-    )
-    kind = "log" if axis.log else "linear"
-    scale = alt.Scale(type=kind, domain=list(axis.domain), nice=False, zero=False)
-    return x, alt.Y("y:Q", scale=scale, axis=y_axis), scale, y_axis
+    y_axis = {
+        "values": [value for value, _text in axis.ticks],
+        "labelExpr": _label_expression(axis.ticks),
+        "title": _wrap(axis.title, height, layout.font),
+        "labelOverlap": False,
+        "grid": True,
+    }
+    if layout.name == "narrow":
+        y_axis["titleAnchor"] = "end"
+    scale = {"type": "log" if axis.log else "linear", "domain": list(axis.domain),
+             "nice": False, "zero": False}  # fmt: skip
+    return x, {"field": "y", "type": "quantitative", "scale": scale, "axis": y_axis}
 
 
 def point_description(point, layout: str, index: int) -> str:
@@ -182,9 +179,9 @@ def point_description(point, layout: str, index: int) -> str:
     return point.description if layout == "wide" else f"#{index}"
 
 
-def _raw(alt, field: str):
+def _raw(field: str) -> dict[str, Any]:
     """An encoding whose values are drawn as they are (no scale, no legend)."""
-    return alt.value(None) if not field else {"field": field, "type": "nominal", "scale": None}
+    return {"field": field, "type": "nominal", "scale": None}
 
 
 def _row(point, colours, names, description: str) -> dict[str, Any]:
@@ -228,7 +225,7 @@ def _lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return lined
 
 
-def _colour_legend(alt, data: Datasets, model: ChartModel, layout: Layout):
+def _colour_legend(data: Datasets, model: ChartModel, layout: Layout) -> dict[str, Any]:
     """With more series than colours, a colour is a maker's: the key, under the plot."""
     from .chart_build import PALETTE
 
@@ -237,23 +234,22 @@ def _colour_legend(alt, data: Datasets, model: ChartModel, layout: Layout):
     if any(series.colour < 0 for series in model.series):
         names.append(model.word("others"))
         colours.append(GREY)
-    rows = [{"maker": name} for name in names]
-    legend = alt.Legend(
-        title=model.word("maker"), orient="bottom", direction="horizontal",
-        columns=2 if layout.name == "narrow" else 4, symbolOpacity=1, symbolType="circle",
-        labelFontSize=layout.font, titleFontSize=layout.font, labelLimit=layout.width // 2,
-    )  # fmt: skip
-    scale = alt.Scale(domain=names, range=colours)
-    return (
-        alt.Chart(data.named(rows))
-        .mark_point(size=0, filled=True, opacity=1, aria=False)
-        .encode(color=alt.Color("maker:N", scale=scale, legend=legend))
-    )
+    legend = {
+        "title": model.word("maker"), "orient": "bottom", "direction": "horizontal",
+        "columns": 2 if layout.name == "narrow" else 4, "symbolOpacity": 1,
+        "symbolType": "circle", "labelFontSize": layout.font, "titleFontSize": layout.font,
+        "labelLimit": layout.width // 2,
+    }  # fmt: skip
+    colour = {"field": "maker", "type": "nominal", "legend": legend,
+              "scale": {"domain": names, "range": colours}}  # fmt: skip
+    return {
+        "data": data.named([{"maker": name} for name in names]),
+        "mark": {"type": "point", "size": 0, "filled": True, "opacity": 1, "aria": False},
+        "encoding": {"color": colour},
+    }
 
 
-def _labels(
-    alt, data: Datasets, model: ChartModel, layout: Layout, index: int, x, y, colours
-) -> list:
+def _labels(data: Datasets, model: ChartModel, layout: Layout, index: int, x, y, colours) -> list:
     """The series' names of a panel, in one text layer: each name's side of its point (align,
     baseline and offset) is its own datum's."""
     rows = [
@@ -272,13 +268,16 @@ def _labels(
     ]
     if not rows:
         return []
-    text = alt.Chart(data.named(rows)).mark_text(
-        align=alt.ExprRef("datum.align"), baseline=alt.ExprRef("datum.baseline"),
-        dx=alt.ExprRef("datum.dx"), dy=alt.ExprRef("datum.dy"),
-        fontSize=layout.font, fontWeight="bold",
-    )  # fmt: skip
-    encoding = {"text": "text:N", "color": _raw(alt, "colour")}
-    return [text.encode(x=x, y=y, description=alt.Description("text:N"), **encoding)]
+    mark = {
+        "type": "text", "align": {"expr": "datum.align"}, "baseline": {"expr": "datum.baseline"},
+        "dx": {"expr": "datum.dx"}, "dy": {"expr": "datum.dy"}, "fontSize": layout.font,
+        "fontWeight": "bold",
+    }  # fmt: skip
+    encoding = {
+        "x": x, "y": y, "text": {"field": "text", "type": "nominal"}, "color": _raw("colour"),
+        "description": {"field": "text", "type": "nominal"},
+    }  # fmt: skip
+    return [{"data": data.named(rows), "mark": mark, "encoding": encoding}]
 
 
 #: pixels between a point and its name, by the name's side of it
