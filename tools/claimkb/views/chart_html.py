@@ -51,13 +51,24 @@ def figure_html(model: ChartModel) -> str:
     return (
         f'<figure class="claimkb-chart" data-words="{escape(_json(words))}">'
         f'<div class="claimkb-chart-image" role="group" aria-label="{escape(model.title)}">'
-        f"{svgs}</div>"
+        f"{phone_head(model)}{svgs}</div>"
         "<figcaption>"
         + "".join(f'<p class="claimkb-chart-detail">{escape(text)}</p>' for text in model.details)
         + f'<p class="claimkb-chart-hint">{escape(model.word("hint"))}</p>'
         f'<p class="claimkb-chart-files">{escape(model.word("download"))}: {links} · '
         f"{permalink}{escape(model.word('link'))}</a> · {embed}</p>"
         "</figcaption></figure>"
+    )
+
+
+def phone_head(model: ChartModel) -> str:
+    """The title and notes the wide drawing holds, for phones: written by the page, they wrap to
+    its width (the narrow drawing has the plot alone)."""
+    lines = [model.subtitle, *model.notes, *(words for _key, words in model.legend)]
+    notes = "".join(f"<p>{escape(line)}</p>" for line in lines if line)
+    return (
+        '<div class="claimkb-chart-phone-head">'
+        f'<p class="claimkb-chart-title">{escape(model.title)}</p>{notes}</div>'
     )
 
 

@@ -81,10 +81,12 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
         "titleColor": TEXT, "titleFontWeight": "normal", "gridColor": "#e4e4e4",
         "domainColor": "#999999", "tickColor": "#999999",
     }  # fmt: skip
+    # on a phone the page writes the title and notes above the drawing, where they wrap
+    titled = {"title": title} if layout.name == "wide" else {}
     return {
         "$schema": SCHEMA,
         **chart,
-        "title": title,
+        **titled,
         "padding": 8,
         "background": "white",
         "config": {"font": FONT, "view": {"stroke": None}, "axis": axis},
