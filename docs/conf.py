@@ -48,6 +48,16 @@ html_baseurl = os.environ.get("CLAIMKB_BASE_URL") or os.environ.get("READTHEDOCS
 sitemap_excludes = ["search.html", "genindex.html"]
 ogp_image = "_static/social-card.png"  # one card for every page, 1200 x 630
 
+# The search: Pagefind's index of every page and claim (search.html?q=...), in sections a reader can
+# filter by; contributor pages are left out of results unless a reader asks for them.
+claimkb_search = "pagefind"
+claimkb_search_sections = {
+    "contributors": ["guide/*", "reference/architecture", "reference/benchmark",
+                     "reference/schema", "reference/finding-codes"],
+    "knowledge-base": ["reference/entities", "reference/definitions", "reference/sources",
+                       "data/*"],
+}
+
 # The claim engine reads these (paths relative to this file).
 claimkb_schema_dir = "../schema"
 claimkb_collections_dir = "../claims"

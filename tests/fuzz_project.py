@@ -26,6 +26,7 @@ RECORD_LISTS = {
     "entity": "entities",
     "source": "sources",
     "metric": "metrics",
+    "unit": "units",
     "scope": "scopes",
     "method": "methods",
     "claim": "claims",
@@ -53,8 +54,9 @@ OVERRIDES = {
     ("claim", "also"): ["base-source-2"],
 }
 #: fields a valid record leaves out: a formula ties a claim's value to others', so a valid one
-#: would make every hostile value of `value`, `low` or `high` also a formula finding
-OMITTED = {("claim", "formula")}
+#: would make every hostile value of `value`, `low` or `high` also a formula finding; and a
+#: currency, which would make a hostile metric that is not money also a currency finding
+OMITTED = {("claim", "formula"), ("claim", "currency")}
 #: a directive body (or a claim's `text`) is fenced with this many backticks
 FENCE = "`" * 10
 ABSENT = object()
@@ -84,7 +86,9 @@ def distinct_value(rid: str) -> float:
     else:
         digits = re.findall(r"\d+", rid)
         number = len(BASE_CLAIMS) + 2 * int(digits[0] if digits else 0) + rid.endswith("-user")
-    return round(1000 * 1.01**number, 6)
+    # from a million up: far from the hostile numbers (years such as 2023 among them), which a
+    # valid claim's value must not come within 0.5% of
+    return round(1_000_000 * 1.01**number, 6)
 
 
 def valid_record(rtype: str, rid: str) -> dict[str, Any]:

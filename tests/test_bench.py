@@ -18,6 +18,8 @@ from claimkb.bench.edits import EDIT_KINDS, real_site_edits
 from claimkb.bench.generate import VARIANTS, edit_one_claim, knowledge_base, write_project
 from claimkb.bench.page import results_markdown
 from claimkb.bench.run import summary
+from claimkb.bench.search_case import search_rows
+from claimkb.cli import main
 from helpers import build_once, warnings_of
 
 
@@ -85,6 +87,7 @@ def test_baseline_variant_builds_without_warnings(tmp_path):
     assert len(page.select(".admonition.claim")) == 4
 
 
+@pytest.mark.slow
 def test_needs_variant_builds_without_warnings(tmp_path):
     pytest.importorskip("sphinx_needs")
     docs = generate(tmp_path, 3, 4, "needs")
@@ -144,6 +147,7 @@ def test_views_variant_builds_generated_pages_and_views(tmp_path):
     assert "parent: entity-" in entities
 
 
+@pytest.mark.slow
 def test_edit_cases_count_the_pages_each_rebuild_writes(tmp_path):
     messages = []
     case = synthetic_case(3, 4, 1, tmp_path, messages.append)
@@ -198,6 +202,7 @@ def small_full_view(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_epoch_case_imports_builds_and_measures(tmp_path):
     full_view = small_full_view(tmp_path / "full_view.csv")
     result = epoch.epoch_case(tmp_path, lambda message: None, full_view=full_view)
@@ -205,15 +210,44 @@ def test_epoch_case_imports_builds_and_measures(tmp_path):
     assert result["claims"] == 5  # the numeric cells: 3 + 1 + 1
     assert result["entities"] == 1 + 3 + 2  # epoch-ai, the models, their first organizations
     assert result["pages"] >= 2 + result["entities"] and result["generated_pages"] > 0
-    assert result["generated_page_kb"] > 0 and result["searchindex_bytes"] > 0
+    assert result["generated_page_kb"] > 0 and result["searchindex_bytes"] == 0  # Pagefind's
+    search = result["search"]
+    assert search["index_seconds"] > 0 and search["bundle_bytes"] > 0
+    assert 0 < search["index_share"] < 1 and search["indexed_claims"] == 5
     real = {"parallel": {"seconds": 10.0, "pages_written": 100}}
     rows = {row["ratio"]: row for row in epoch.epoch_rows(result, real)}
     assert rows["strict -j 2 build (s)"]["value"] == result["build"]["seconds"]
     per_page = result["build"]["seconds"] / result["pages"] / 0.1
     assert rows["time per page: Epoch / real site (-j 2)"]["value"] == round(per_page, 3)
     assert rows["average generated page (KB)"]["goal"] == 80
+    collection = (tmp_path / "epoch" / "claims" / "epoch-model-costs.yaml").read_text()
+    assert "metric: cost" not in collection and "price_year" not in collection
+    assert collection.count("metric: parameters") == 2
+    assert "title: Model C, training dataset size (Epoch AI)" in collection
 
 
+def test_epoch_case_validates_because_it_declares_its_units(tmp_path, capsys):
+    """As a maintainer writes them, the database's metrics are in units pint does not know
+    (parameter, FLOP, datapoint): the project declares them, and without that it fails."""
+    root = tmp_path / "epoch"
+    epoch.write_project(root)
+    epoch.write_inputs(small_full_view(tmp_path / "full_view.csv"), root / "data", None)
+    epoch.import_collection(root)
+    registry = root / "claims" / "registry.yaml"
+    assert main(["validate", "--root", str(root)]) == 0
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text[: text.index("units:")] + text[text.index("scopes:") :])
+    capsys.readouterr()
+    assert main(["validate", "--root", str(root), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted((f["code"], f["text"].split(":")[0]) for f in findings) == [
+        ("unit", "metric parameters"),
+        ("unit", "metric training-compute"),
+        ("unit", "metric training-dataset-size"),
+    ]
+
+
+@pytest.mark.slow
 def test_epoch_case_timeout_and_absent_file_are_reported_not_raised(tmp_path, monkeypatch):
     full_view = small_full_view(tmp_path / "full_view.csv")
     monkeypatch.setattr(epoch, "TIMEOUT_SECONDS", 0.5)
@@ -348,6 +382,20 @@ def test_results_page_shows_edits_and_epoch_case_with_their_goals(tmp_path):
     assert ["Epoch: 1879 models", "average generated page (KB)", "95.50", "", "≤ 80", "no"] in cells
     assert ["Epoch: 1879 models", "strict -j 2 build (s)", "400.00", "", "≤ 600", "yes"] in cells
     assert ["search index, searchindex.js (MB)", "3.00"] in cells
+    # with Pagefind's index: its time, size and what a reader downloads, against the goals
+    search = {"index_seconds": 8.0, "index_share": 0.02, "bundle_bytes": 30 * 2**20,
+              "first_result_kb_max": 210.4, "first_result_s_max": 2.1, "search_s_max": 0.62}  # fmt: skip
+    queries = {"top1": 0.8, "top3": 0.95, "queries": 58, "first_result_kb_max": 180.0,
+               "first_result_s_max": 0.5}  # fmt: skip
+    with_search = {**built, "search": search}
+    document.update(epoch=with_search, ratios=search_rows(queries, with_search), search=queries)
+    cells = rows_of(render_page(tmp_path / "search", document))
+    assert ["search index, share of the build", "2.0%"] in cells
+    assert ["downloaded before the first result, largest (KB)", "210"] in cells
+    assert ["Epoch: 1879 models", "search index: share of the build", "0.02", "", "≤ 0.1",
+            "yes"] in cells  # fmt: skip
+    assert ["real site: 58 queries", "query set: top-1 rate", "0.80", "", "≥ 0.75", "yes"] in cells
+    document.update(epoch=built)
     timed_out = {**built, "timed_out": 1200, "pages_when_stopped": 300}
     del timed_out["build"]
     document.update(epoch=timed_out, ratios=epoch.epoch_rows(timed_out, real))
@@ -370,7 +418,7 @@ def test_only_runs_the_parts_named_and_says_so(tmp_path, capsys):
     with pytest.raises(SystemExit):
         parse_args(["--only", "sizes,everything"])
     assert (
-        "--only: parts are sizes, synthetic-edits, real-site-edits, epoch"
+        "--only: parts are sizes, synthetic-edits, real-site-edits, epoch, search"
         in capsys.readouterr().err
     )
 

@@ -399,6 +399,38 @@ def test_the_cpi_is_the_bundled_bls_series():
     assert convert(100, 2017, 2024) == pytest.approx(100 * 313.689 / 245.12)
 
 
+def test_the_cpi_read_from_the_bundled_database_is_the_cpi_package_s():
+    """claimkb reads `cpi.db` with sqlite3 instead of importing `cpi` (a second of start-up):
+    every year's annual average and the latest year are the ones `cpi` itself gives."""
+    import warnings
+
+    from claimkb.core.money import annual_cpi, cpi_of, latest_full_year
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # its warning that the bundled data is getting old
+        import cpi
+
+    assert latest_full_year() == cpi.LATEST_YEAR
+    years = range(1913, cpi.LATEST_YEAR + 1)
+    assert {year: cpi_of(year) for year in years} == {year: cpi.get(year) for year in years}
+    assert sorted(annual_cpi()) == list(years)
+
+
+@pytest.mark.parametrize("database", ["missing", "not a database"])
+def test_without_the_cpi_database_nothing_is_converted(monkeypatch, tmp_path, database):
+    from claimkb.core import money
+
+    broken = tmp_path / "cpi.db"
+    broken.write_text("not SQLite", encoding="utf-8")
+    monkeypatch.setattr(money, "cpi_database", lambda: None if database == "missing" else broken)
+    money.annual_cpi.cache_clear()
+    try:
+        assert money.latest_full_year() is None and money.cpi_of(2024) is None
+        assert money.convert(100, 2017, 2024) is None
+    finally:
+        money.annual_cpi.cache_clear()
+
+
 def test_exports_carry_stated_and_constant_dollars(site):
     claims, rows = exported(site)
     capex = claims["microsoft-fy2024-capex"]

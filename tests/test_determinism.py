@@ -16,6 +16,8 @@ from conftest import ROOTS
 
 SKIPPED = ("_static/", "_sources/", ".buildinfo", ".doctrees/")
 
+pytestmark = pytest.mark.slow  # every build here runs in a process of its own
+
 
 def sphinx(src: Path, out: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(

@@ -17,7 +17,7 @@ from claimkb.cli.diff import side_of
 from claimkb.cli.diff_markdown import fit
 from claimkb.cli.diff_report import shorten_pair
 from claimkb.cli.git_tree import GitRepository
-from claimkb.cli.knowledge_base import load_knowledge_base
+from claimkb.cli.knowledge_base import Memo, load_knowledge_base
 from conftest import REPO
 from helpers import edit
 from kb_project import copy_project
@@ -437,10 +437,11 @@ def test_a_revision_reads_as_its_checkout(repo, tmp_path):
     assert at_head.records == on_disk.records
     assert at_head.unreadable == on_disk.unreadable
     assert [p.path for p in at_head.pages] == [p.path for p in on_disk.pages]
-    memo: dict = {}  # what `claimkb diff` shares between its two sides changes nothing
+    memo = Memo()  # what `claimkb diff` shares between its two sides changes nothing
     load_knowledge_base(project, repository.tree(repository.commit("HEAD")), memo)
     again = load_knowledge_base(project, memo=memo)
-    assert memo and (again.findings, again.records) == (on_disk.findings, on_disk.records)
+    assert memo.collections and memo.pages
+    assert (again.findings, again.records) == (on_disk.findings, on_disk.records)
 
 
 # --- formats -------------------------------------------------------------------------------------

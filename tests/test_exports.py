@@ -199,6 +199,7 @@ def exports_of(out: Path) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.slow
 def test_exports_are_the_same_bytes_build_after_build_and_with_two_processes(tmp_path):
     src = tmp_path / "src"
     shutil.copytree(ROOTS / "test-exports", src)

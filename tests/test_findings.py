@@ -117,6 +117,7 @@ def test_no_other_warnings(warnings):
     assert len(warnings) == len(EXPECTED), "\n".join(warnings)
 
 
+@pytest.mark.slow
 def test_strict_build_fails_without_traceback(tmp_path):
     result = strict_sphinx_build(ROOTS / "test-mistakes", tmp_path / "out")
     assert result.returncode == 1

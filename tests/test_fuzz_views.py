@@ -1,8 +1,8 @@
 """No invalid value reaches a view, proven by fuzzing every field through every view (Hypothesis).
 
 Each example is one real Sphinx build of a project (tests/fuzz_project.py) holding, for every
-field of every record type (claims, entities, sources, metrics, scopes, methods; fields read from
-the JSON Schemas) and for both ways of writing a claim (a directive in a page, a YAML record), one
+field of every record type (claims, entities, sources, metrics, units, scopes, methods; fields
+read from the JSON Schemas) and for both ways of writing a claim (a directive in a page, a YAML record), one
 record whose field has a hostile value: wrong types, impossible dates, huge and tiny numbers, NaN
 and infinities, negative counts, empty texts and lists, lists for scalars and back, very long text,
 Unicode edge cases, ids that collide after case folding. Every record is shown by every view: its
@@ -236,7 +236,7 @@ def directive_candidates(name: str, pool: list) -> list:
 def draw_hostiles(data, start: int) -> list[Hostile]:
     """One hostile record for every field of every record type, in every form it can take."""
     hostiles = []
-    for rtype in ("claim", "entity", "source", "metric", "scope", "method"):
+    for rtype in ("claim", "entity", "source", "metric", "unit", "scope", "method"):
         forms = ("page", "collection") if rtype == "claim" else ("collection",)
         for name, prop in properties(rtype).items():
             for form in forms:
@@ -315,6 +315,7 @@ def check_build(root: Path, hostiles: list[Hostile], language: str = "en") -> li
     exported, export_problems = check_exports(outdir)
     problems += export_problems
     problems += check_sharing(outdir, exported)
+    problems += check_search_records(app)
     problems += check_warnings(project, warnings, exported)
     problems += check_agreement(project, warnings, report)
     return problems
@@ -332,6 +333,38 @@ GENERATED = [
     "kb/source/base-source-2",
     "kb/metric/cost/base-scope",
 ]
+
+
+def check_search_records(app) -> list[str]:
+    """Every shown claim is a search record (the Pagefind search's model), and its document for
+    Pagefind gains no element or attribute from a value."""
+    from claimkb.sphinx_ext.search_index import build_records
+    from claimkb.views.search_pagefind import record_html
+
+    problems = []
+    try:
+        records = build_records(app)
+    except Exception as error:  # the search's model must take any valid part of any record
+        return [f"search records: {type(error).__name__}: {error}"]
+    for record in records:
+        parser = _Elements()
+        parser.feed(record_html(record, "en"))
+        extra = parser.names - {"html", "head", "title", "body", "main", "div", "p", "span"}
+        handlers = [a for a in parser.attributes if a.startswith("on")]
+        if extra or handlers:
+            problems.append(f"search record {record.claim_id}: {sorted(extra)} {handlers}")
+    return problems
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.names: set[str] = set()
+        self.attributes: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.names.add(tag)
+        self.attributes |= {name.lower() for name, _ in attrs}
 
 
 def check_traceback_free(app) -> list[str]:
@@ -564,7 +597,7 @@ def check_shown(project: FuzzProject, hostile: Hostile, exported: dict) -> list[
 
 
 #: what a claim's export holds for a field it does not have (validly)
-EMPTY = {"status": "current", "subject": [], "also": [], "tags": []}
+EMPTY = {"status": "current", "subject": [], "also": [], "tags": [], "currency": "USD"}
 
 
 def check_left_out(hostile: Hostile, found: list, exported: dict, cards: dict) -> list[str]:
@@ -611,6 +644,7 @@ def check_agreement(project: FuzzProject, warnings, report: dict) -> list[str]:
 
 
 # --- the test ----------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_no_invalid_value_reaches_a_view(tmp_path, pytestconfig):
     builds = pytestconfig.getoption("--fuzz-builds")
     records: list[int] = []
@@ -645,7 +679,7 @@ def test_no_invalid_value_reaches_a_view(tmp_path, pytestconfig):
     assert len(records) == builds and sum(records) >= 80 * builds
     every_field = {
         (rtype, name, form)
-        for rtype in ("claim", "entity", "source", "metric", "scope", "method")
+        for rtype in ("claim", "entity", "source", "metric", "unit", "scope", "method")
         for name in properties(rtype)
         for form in (("page", "collection") if rtype == "claim" else ("collection",))
     }

@@ -110,3 +110,23 @@ def _is_number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_search_records_hold_values_as_text(tmp_path_factory):
+    from claimkb.sphinx_ext.search_index import build_records
+    from claimkb.views.search_pagefind import record_html
+
+    root = copy_root("hostile", tmp_path_factory.mktemp("hostile-search"))
+    app = build_once(root, confoverrides={"claimkb_search": "pagefind"})
+    assert warnings_of(app) == []
+    assert (Path(app.outdir) / "pagefind" / "pagefind-entry.json").is_file()
+    texts = []
+    for record in build_records(app):
+        soup = BeautifulSoup(record_html(record, "en"), "html.parser")
+        names = {element.name for element in soup.find_all(True)}
+        assert names <= {"html", "head", "title", "body", "main", "div", "p", "span"}, names
+        for element in soup.find_all(True):
+            assert all(not name.lower().startswith("on") for name in element.attrs)
+        texts.append(soup.get_text(" "))
+    for value in (HOSTILE[0], HOSTILE[1]):  # a claim's title, its subject's name
+        assert any(value in text for text in texts), value

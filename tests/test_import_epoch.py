@@ -13,9 +13,10 @@ from bs4 import BeautifulSoup
 from claimkb.cli import main
 from claimkb.core.canonical_form import canonical_text
 from claimkb.core.collection_reader import parse_yaml
-from claimkb.core.epoch_data import COST_COLUMNS
-from claimkb.core.epoch_import import MARKER, SCHEMA_LINE
 from claimkb.core.schema import load_schemas
+from claimkb.importers.epoch.collection import MARKER
+from claimkb.importers.epoch.data import COST_COLUMNS
+from claimkb.importers.generated import SCHEMA_LINE
 from conftest import REPO
 from helpers import build_once, warnings_of
 from kb_project import copy_project
@@ -125,7 +126,7 @@ def test_entities_sources_and_dates(project):
     ]
     assert (
         claims["epoch-gpt-4-final-run-cloud"]["price_year"] == 2024
-    )  # see epoch_import.PRICE_YEAR
+    )  # see importers.epoch.collection.PRICE_YEAR
 
 
 def test_second_run_gives_the_same_bytes(project, capsys):

@@ -96,6 +96,7 @@ def strict_build(tmp_path_factory):
     return src, out, result
 
 
+@pytest.mark.slow
 def test_each_refused_value_is_one_located_hinted_warning_and_no_traceback(strict_build):
     src, _, result = strict_build
     assert result.returncode == 1
@@ -107,6 +108,7 @@ def test_each_refused_value_is_one_located_hinted_warning_and_no_traceback(stric
     assert sorted(warnings) == sorted(EXPECTED)
 
 
+@pytest.mark.slow
 def test_the_rest_of_the_site_is_written_chart_included(strict_build):
     _, out, _ = strict_build
     for page in ("index", "typos", "kb/metric/cost/final-training-run", "kb/timeline"):
@@ -115,6 +117,7 @@ def test_the_rest_of_the_site_is_written_chart_included(strict_build):
     assert chart.read_bytes().startswith(b"<svg")
 
 
+@pytest.mark.slow
 def test_refused_values_reach_neither_the_exports_nor_the_cards(strict_build):
     _, out, _ = strict_build
     text = (out / "claims.json").read_text(encoding="utf-8")

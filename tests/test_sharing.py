@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from claimkb.views.sharing import (
     permalink_page,
     permalink_path,
 )
+from conftest import ROOTS
 from helpers import html, warnings_of
 
 BASE = "https://example.org/ledger/"
@@ -44,6 +48,10 @@ def built(app):
     (share / "theirs.html").write_text("<p>a page of the site's own</p>", encoding="utf-8")
     app.build()
     return app
+
+
+def html_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 def head_tags(page_html: str) -> dict[str, list[str]]:
@@ -178,6 +186,39 @@ def test_other_builders_get_no_share_pages_nor_links(app):
     out = Path(app.outdir)
     assert not (out / "c").exists() and not (out / "sitemap.xml").exists()
     assert "share" not in (out / "index.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="sharing",
+    confoverrides={"html_baseurl": BASE, "ogp_image": "", "ogp_social_cards": {"enable": True}},
+)
+def test_social_cards_are_drawn_when_the_configuration_asks_for_them(built):
+    """The build loads sphinxext-opengraph without its social cards (they import matplotlib):
+    a site that asks for them still gets them."""
+    assert warnings_of(built) == []
+    image = one(head_tags(html(built, "about.html")), "og:image")
+    assert image.startswith(BASE + "_images/social_previews/summary_about_")
+    assert (Path(built.outdir) / image.removeprefix(BASE)).stat().st_size > 0
+
+
+@pytest.mark.slow
+def test_a_build_without_charts_imports_neither_matplotlib_nor_pandas(tmp_path):
+    """Start-up pays for what a build uses: sphinxext-opengraph's social cards (matplotlib) are
+    not imported unless asked for, and the CPI is read without the `cpi` package (pandas)."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-sharing", src)
+    script = (
+        "import sys\n"
+        "from sphinx.cmd.build import main\n"
+        f"status = main(['-q', '-W', '-b', 'html', {str(src)!r}, {str(tmp_path / 'out')!r}])\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'matplotlib', 'pandas', 'cpi'})\n"
+        "print(status, heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+    page = html_of(tmp_path / "out" / "index.html")
+    assert one(head_tags(page), "og:title") == PAGE_TITLE  # sphinxext-opengraph still ran
 
 
 # --- the views, alone ---------------------------------------------------------------------------

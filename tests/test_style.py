@@ -1,4 +1,5 @@
-"""The Python code passes ruff's lint and format checks (configuration in pyproject.toml)."""
+"""The Python code passes ruff's lint and format checks and mypy's type check, strict on `core/`
+and `importers/` (configuration in pyproject.toml), as `make lint` runs them."""
 
 from __future__ import annotations
 
@@ -18,5 +19,12 @@ def test_ruff(command):
         capture_output=True,
         text=True,
         check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy():
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr

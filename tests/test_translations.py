@@ -81,6 +81,7 @@ def test_the_pages_the_issue_names_are_translated():
     assert set(MUST_BE_TRANSLATED) <= set(translated_pages())
 
 
+@pytest.mark.slow
 def test_catalogs_of_translated_pages_are_up_to_date(templates):
     problems = []
     for page in translated_pages():
@@ -119,16 +120,15 @@ def text_of(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def french_site(tmp_path_factory) -> Path:
-    """`make html-fr`: the French edition, strict (`-W --keep-going -n`)."""
-    outdir = tmp_path_factory.mktemp("html") / "fr"
-    result = sphinx_build("-W", "--keep-going", "-n", "-D", "language=fr", "-b", "html",
-                          str(DOCS), str(outdir))  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
-    return outdir
+def french_site(french_edition) -> Path:
+    """`make html-fr`: the French edition, strict (`-W --keep-going -n`), with zero warnings."""
+    assert french_edition.returncode == 0, french_edition.stderr
+    stderr = french_edition.stderr
+    assert "WARNING" not in stderr and "ERROR" not in stderr, stderr
+    return french_edition.outdir
 
 
+@pytest.mark.slow
 def test_the_french_edition_builds_strictly_and_reads_french(french_site):
     page = (french_site / "explainers" / "deepseek-meal-and-restaurant.html").read_text("utf-8")
     text = text_of(page)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDTHS = {"desktop": (1280, 800), "phone": (375, 812)}
 #: the claims behind the headline figures of the landing page
@@ -123,11 +123,8 @@ def test_the_newest_claims_are_eight_newest_first(ledger_tab):
 
 def wait_for_results(tab) -> int:
     tab.page.wait_for_url("**/search.html?q=*")
-    tab.page.wait_for_function(
-        "() => { const s = document.querySelector('#search-results .search-summary');"
-        " return s !== null && s.textContent.trim().length > 0; }"
-    )
-    return tab.page.locator("#search-results ul.search > li").count()
+    tab.page.wait_for_selector("#claimkb-search[data-ready=true]")
+    return tab.page.locator("ol.claimkb-results > li.claimkb-result").count()
 
 
 @pytest.mark.parametrize("width", WIDTHS)

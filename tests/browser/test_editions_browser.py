@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 DEEPSEEK = "explainers/deepseek-meal-and-restaurant.html"
-FIRST_RESULT = "#search-results ul.search > li:first-child > a"
+FIRST_RESULT = "ol.claimkb-results > li:first-child > a.claimkb-result-title"
 
 
 def switch_to(tab, language_name: str) -> None:
@@ -52,10 +52,7 @@ def test_a_french_search_finds_a_number_written_the_french_way(bilingual_tab):
     box.fill("5,576")
     box.press("Enter")
     tab.page.wait_for_url("**/fr/search.html?q=*")
-    tab.page.wait_for_function(
-        "() => { const s = document.querySelector('#search-results .search-summary');"
-        " return s !== null && s.textContent.trim().length > 0; }"
-    )
+    tab.page.wait_for_selector("#claimkb-search[data-ready=true]")
     first = tab.page.locator(FIRST_RESULT)
     assert first.get_attribute("href").endswith("#claim-deepseek-v3-final-run-cost")
     tab.screenshot("edition-fr-search-5,576")

@@ -11,11 +11,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from .chart_case import chart_case, chart_rows
 from .edit_cases import edit_rows, real_site_case, synthetic_case
 from .epoch_case import QUICK_MODELS, epoch_case, epoch_rows
 from .run import BenchError, format_table, machine, measure_size, plan, profile_build, summary
+from .search_case import real_site_search, search_rows
 
 DEFAULT_OUTPUT = Path("docs/reference/benchmark-results.json")
 #: the profile comes right after this size is measured, so that an interrupted run keeps it
@@ -25,8 +27,8 @@ PROFILE_PAGES, PROFILE_PER_PAGE = 100, 25
 #: the edit cases, the real site and the Epoch case come right after this size (quick, full)
 CASES_AFTER = {True: "5x10", False: "200x25"}
 #: the parts of a run: the synthetic sizes, the edit cases (synthetic, real site), Epoch's database,
-#: the charts' share of the real site's build
-PARTS = ("sizes", "synthetic-edits", "real-site-edits", "epoch", "charts")
+#: the search, the charts' share of the real site's build
+PARTS = ("sizes", "synthetic-edits", "real-site-edits", "epoch", "search", "charts")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -66,13 +68,13 @@ class Recorder:
         self.started = time.time()
         self.results: dict = {}
         self.profile: dict | None = None
-        self.cases: dict = {"edits": {}, "epoch": None, "charts": None}
+        self.cases: dict = {"edits": {}, "epoch": None, "search": None, "charts": None}
         everything = list(args.only) == list(PARTS)
         command = "make bench" if (args.runs, args.quick, everything) == (3, False, True) else (
             "python -m claimkb.bench" + (" --quick" if args.quick else f" --runs {args.runs}")
             + ("" if everything else " --only " + ",".join(args.only))
         )  # fmt: skip
-        self.document = {"version": 1, "command": command, "complete": False}
+        self.document: dict[str, Any] = {"version": 1, "command": command, "complete": False}
         self.document["machine"] = machine()
 
     def log(self, message: str) -> None:
@@ -91,6 +93,7 @@ class Recorder:
             ratios=summary(self.results)
             + edit_rows(edits)
             + epoch_rows(epoch, edits.get("real site"))
+            + search_rows(self.cases["search"], epoch)
             + chart_rows(charts),
             results=self.results,
             profile=self.profile,
@@ -143,6 +146,9 @@ def run_cases(size, args: argparse.Namespace, workdir: Path, recorder: Recorder)
     if "epoch" in args.only:
         limit = QUICK_MODELS if args.quick else None
         recorder.cases["epoch"] = epoch_case(workdir, log, limit=limit)
+        recorder.save()
+    if "search" in args.only:
+        recorder.cases["search"] = real_site_search(workdir, log)
         recorder.save()
     if "charts" in args.only:
         recorder.cases["charts"] = chart_case(args.runs, workdir, log)

@@ -62,9 +62,10 @@ def measure_edits(docs: Path, edits: list[Edit], runs: int, log, label: str) -> 
     finally:
         _restore(originals)
         shutil.rmtree(out, ignore_errors=True)
-    result = {"full": median(full), "pages": full[0].pages_written, "edits": []}
+    edited: list[dict[str, object]] = []
+    result = {"full": median(full), "pages": full[0].pages_written, "edits": edited}
     for edit in edits:
-        result["edits"].append({"kind": edit.kind, "what": edit.what, **median(by_kind[edit.kind])})
+        edited.append({"kind": edit.kind, "what": edit.what, **median(by_kind[edit.kind])})
     return result
 
 

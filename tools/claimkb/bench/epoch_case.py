@@ -14,18 +14,22 @@ it is built strict with `-j 2`, killed after a timeout so that a regression cann
 from __future__ import annotations
 
 import csv
+import json
 import math
+import os
 import shutil
 import sys
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from ..core.epoch_data import COST_COLUMNS, FULL_VIEW_COLUMNS
-from ..core.epoch_import import slug
+from ..importers.epoch.collection import slug
+from ..importers.epoch.data import COST_COLUMNS, FULL_VIEW_COLUMNS
+from ..sphinx_ext.search_index import BUNDLE, TIMING_FILE
 from .generate import SCHEMA_DIR
 from .process import BenchTimeout, claimkb_validate, run_child, sphinx_build
 from .run import median
+from .search_case import measure, summary
 from .views_corpus import LISTINGS
 from .written import EXTENSION as WRITTEN_EXTENSION
 
@@ -36,6 +40,12 @@ LOAD_COLUMNS = {
     "Cloud_Cost": "Parameters",
     "Hardware_Acquisition_Cost": "Training compute (FLOP)",
     "Hardware_Capex_Energy_Cost": "Training dataset size (datapoints)",
+}
+#: the importer's claim id suffix -> (metric of the database's column, words for the title)
+METRICS = {
+    "cloud": ("parameters", "parameters"),
+    "hardware": ("training-compute", "training compute"),
+    "amortized": ("training-dataset-size", "training dataset size"),
 }
 TIMEOUT_SECONDS = 20 * 60
 #: the models of quick mode
@@ -55,6 +65,31 @@ metrics:
     name: Cost
     unit: USD
     definition: Money, in US dollars.
+  - id: parameters
+    name: Parameters
+    unit: parameter
+    definition: How many learned numbers (weights) a model has.
+  - id: training-compute
+    name: Training compute
+    unit: FLOP
+    definition: Floating-point operations spent training the model.
+  - id: training-dataset-size
+    name: Training dataset size
+    unit: datapoint
+    definition: How many data points the model was trained on.
+units:
+  - id: parameter
+    pint: "[parameter]"
+    singular: parameter
+    plural: parameters
+  - id: FLOP
+    pint: "[compute]"
+    singular: FLOP
+    plural: FLOP
+  - id: datapoint
+    pint: "[datapoint]"
+    singular: data point
+    plural: data points
 scopes:
   - id: final-training-run
     name: Final training run
@@ -80,6 +115,7 @@ nitpicky = True
 claimkb_schema_dir = "../schema"
 claimkb_collections_dir = "../claims"
 claimkb_pages_dir = "kb"
+claimkb_search = "pagefind"
 """
 
 
@@ -158,12 +194,34 @@ def import_collection(root: Path) -> dict:
     command = [sys.executable, "-c", main, "import", "epoch", "--root", str(root)]
     command += ["--csv", str(data / "costs.csv"), "--full-view", str(data / "full_view.csv")]
     sample = run_child(command, "claimkb import epoch")
+    relabel(root / "claims" / "epoch-model-costs.yaml")
     collection = YAML(typ="safe").load(root / "claims" / "epoch-model-costs.yaml")
     return {
         "import_seconds": round(sample.seconds, 2),
         "entities": len(collection.get("entities", [])) + 1,  # and epoch-ai
         "claims": len(collection.get("claims", [])),
     }
+
+
+def relabel(collection: Path) -> None:
+    """Each imported claim with the metric of the database column its number came from (the
+    importer writes `metric: cost`, in dollars of `price_year`); line by line, as the importer
+    writes its canonical form."""
+    lines, suffix = [], ""
+    for line in collection.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("  - id: epoch-"):
+            suffix = line.rstrip().rsplit("-", 1)[-1]
+        metric, words = METRICS.get(suffix, ("", ""))
+        if metric and line == "    metric: cost\n":
+            line = f"    metric: {metric}\n"
+        elif metric and line.startswith("    title: "):
+            first = line[len("    title: ")]
+            quote = first if first in "'\"" else ""  # a quoted title ends quoted
+            line = line.split(" final training run, ")[0] + f", {words} (Epoch AI){quote}\n"
+        elif metric and line.startswith("    price_year: "):
+            continue
+        lines.append(line)
+    collection.write_text("".join(lines), encoding="utf-8")
 
 
 def epoch_case(workdir: Path, log, limit: int | None = None, full_view: Path = FULL_VIEW) -> dict:
@@ -182,6 +240,8 @@ def epoch_case(workdir: Path, log, limit: int | None = None, full_view: Path = F
         f"Epoch case: strict -j 2 build of {result['entities']} entities, {result['claims']} "
         f"claims (timeout {TIMEOUT_SECONDS} s)"
     )
+    timing = root / "search-timing.jsonl"
+    os.environ[TIMING_FILE] = str(timing)
     try:
         sample = sphinx_build(
             docs, out, jobs=2, strict=True, timeout=TIMEOUT_SECONDS, count_pages=True
@@ -189,10 +249,40 @@ def epoch_case(workdir: Path, log, limit: int | None = None, full_view: Path = F
     except BenchTimeout as error:
         result.update(timed_out=error.seconds, pages_when_stopped=len(list(out.rglob("*.html"))))
         return result
+    finally:
+        os.environ.pop(TIMING_FILE, None)
     result["build"] = median([sample])
     result.update(output_measures(out, sample.pages_written or 0))
+    result["search"] = epoch_search(out, timing, sample.seconds, log)
     shutil.rmtree(out, ignore_errors=True)
     return result
+
+
+#: queries a reader of Epoch's database may type (models and what their training cost)
+EPOCH_QUERIES = ("GPT-4 training cost", "AlphaGo Zero", "BLOOM-176B cloud", "Gemini 1.0 Ultra",
+                 "Falcon-180B hardware acquisition")  # fmt: skip
+
+
+def epoch_search(out: Path, timing: Path, build_seconds: float, log) -> dict:
+    """The Pagefind index's build time (as a share of the build) and size, and what a reader
+    downloads before the first result, and when it comes, on a phone-class CPU."""
+    lines = timing.read_text(encoding="utf-8").splitlines() if timing.exists() else []
+    if not lines:
+        return {"skipped": "the build wrote no search index"}
+    index = json.loads(lines[-1])
+    bundle = out / BUNDLE
+    found = {
+        "index_seconds": index["seconds"],
+        "index_share": round(index["seconds"] / build_seconds, 4),
+        "indexed_pages": index["pages"],
+        "indexed_claims": index["claims"],
+        "bundle_bytes": sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()),
+    }
+    queries = [{"query": q, "lang": "en"} for q in EPOCH_QUERIES]
+    measured = measure(out, queries, log)
+    if "skipped" in measured:
+        return {**found, "browser": measured["skipped"]}
+    return {**found, **summary(measured["visits"]), "visits": measured["visits"]}
 
 
 def output_measures(out: Path, pages: int) -> dict:

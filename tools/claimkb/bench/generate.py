@@ -19,6 +19,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from ..core.formatting import format_value
+from ..core.records import JSONObject
 from . import views_corpus
 
 VARIANTS = ("claimkb", "baseline", "needs", "views")
@@ -139,9 +140,9 @@ def knowledge_base(pages: int, per_page: int, seed: int = 0) -> KnowledgeBase:
     for page in range(pages):
         page_claims, page_prose = [], []
         for index in range(per_page):
-            kind = kind_of(page * per_page + index)
-            cid = claim_id(page, index)
-            data = {"kind": kind, "title": f"{rng.choice(WORDS).capitalize()} {cid} {kind}"}
+            kind, cid = kind_of(page * per_page + index), claim_id(page, index)
+            word = rng.choice(WORDS).capitalize()
+            data: JSONObject = {"kind": kind, "title": f"{word} {cid} {kind}"}
             if kind != "viewpoint":
                 data["subject"] = rng.sample(ids["entities"], k=rng.choice((1, 1, 2)))
             if kind == "figure":

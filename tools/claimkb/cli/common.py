@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def project_root(given: Path | None, paths: list[Path] = ()) -> Path:
+def project_root(given: Path | None, paths: Sequence[Path] = ()) -> Path:
     """The root a command works in (given, or found upward from here), with the paths it names
     checked to exist; UsageError, with a hint, otherwise."""
     root = given or find_root(Path.cwd())

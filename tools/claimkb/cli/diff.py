@@ -18,14 +18,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.ledger_diff import Side, compare
-from ..core.site_pages import claim_pages, record_pages
+from ..core.diff.ledger_diff import Side, compare
+from ..core.diff.site_pages import claim_pages, record_pages
 from .common import UsageError, add_root_argument, project_root
 from .diff_json import format_json
 from .diff_markdown import format_markdown
 from .diff_report import format_text
 from .git_tree import GitRepository
-from .knowledge_base import DISK, KnowledgeBase, Source, load_knowledge_base
+from .knowledge_base import DISK, KnowledgeBase, Memo, Source, load_knowledge_base
 
 WORKING_TREE = "the working tree"
 FORMATS = {"text": format_text, "markdown": format_markdown, "json": format_json}
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     repository = GitRepository(root)
     base, base_source = _base(repository, args.base)
     head, head_source = _head(repository, args.head)
-    memo: dict = {}  # a file the change leaves alone is read once
+    memo = Memo()  # a file the change leaves alone is read once
     diff = compare(_side(root, base, base_source, memo), _side(root, head, head_source, memo))
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -114,7 +114,7 @@ def _head(repository: GitRepository, given: str | None) -> tuple[Revision, Sourc
     return Revision(f"{given} ({commit[:12]})", given, commit), repository.tree(commit)
 
 
-def _side(root: Path, revision: Revision, source: Source, memo: dict) -> Side:
+def _side(root: Path, revision: Revision, source: Source, memo: Memo) -> Side:
     try:
         base = load_knowledge_base(root, source, memo)
     except UsageError as error:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..core.field_changes import INVALID, FieldChange
-from ..core.ledger_diff import Change, Dangling, Entry, LedgerDiff, Place, Relation
+from ..core.diff.field_changes import INVALID, FieldChange
+from ..core.diff.ledger_diff import Change, Dangling, Entry, LedgerDiff, Place, Relation
 from .output import finding_document
 
 #: Version of the `--format json` document; see schema/diff.schema.json.

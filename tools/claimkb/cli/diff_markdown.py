@@ -11,7 +11,7 @@ import html
 import re
 from collections import defaultdict
 
-from ..core.ledger_diff import Change, Entry, LedgerDiff
+from ..core.diff.ledger_diff import Change, Entry, LedgerDiff
 from .diff_report import (
     dangling_line,
     finding_line,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..core.field_changes import FieldChange
-from ..core.ledger_diff import Change, Dangling, Entry, LedgerDiff, Relation, Unread
+from ..core.diff.field_changes import FieldChange
+from ..core.diff.ledger_diff import Change, Dangling, Entry, LedgerDiff, Relation, Unread
 from ..core.records import Finding
 
 #: ANSI styles of the text format

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-from dataclasses import replace
 from pathlib import Path
 
-from ..core.codes import FindingCode
-from ..core.collection_records import load_collection
-from ..core.cross_checks import check_references
-from ..core.epoch_data import EpochImportError, read_costs, read_full_view
-from ..core.epoch_import import build, edited_by_hand, render
-from ..core.records import Finding, Record
-from ..core.registry import Registry
-from ..core.validate import check_record
+from ..importers.checks import check_import, records_elsewhere
+from ..importers.epoch.collection import MARKER
+from ..importers.epoch.data import EpochImportError
+from ..importers.epoch.run import import_epoch
+from ..importers.generated import edited_by_hand
 from .common import UsageError, add_root_argument, display_path, project_root, write_atomically
 from .import_genai_prices import register_dataset as register_genai_prices
 from .knowledge_base import load_knowledge_base
@@ -68,7 +63,7 @@ def run_epoch(args: argparse.Namespace) -> int:
     full_view = args.full_view or root / EPOCH_DIR / "all_ml_systems_full_view.csv"
     output: Path = args.output or root / OUTPUT
     try:
-        refusal = edited_by_hand(output) if output.exists() else ""
+        refusal = edited_by_hand(output, MARKER) if output.exists() else ""
         if refusal:
             raise UsageError(
                 f"{display_path(output)}: {refusal}; refusing to overwrite it",
@@ -76,16 +71,13 @@ def run_epoch(args: argparse.Namespace) -> int:
                 "input data and run the importer again",
             )
         base = load_knowledge_base(root)
-        existing = [r for r in base.records if not _same_file(r.location.path, output)]
-        costs = read_costs(costs_csv)
-        infos = read_full_view(full_view, {row.model for row in costs})
-        imported = build(costs, infos, existing, str(costs_csv))
-        text = render(imported, [costs_csv, full_view], base.registry.schemas)
+        existing = records_elsewhere(base.records, output)
+        text, imported = import_epoch(costs_csv, full_view, existing, base.registry.schemas)
     except EpochImportError as error:
         raise UsageError(error.text(), status=1 if error.clash else 2) from None
     except OSError as error:
         raise UsageError(f"{error.filename or output}: {error.strerror or error}") from None
-    findings = _check(text, output, base.registry, existing)
+    findings = check_import(text, output, base.registry, existing)
     if findings:
         for finding in findings:
             print(f"{display_path(finding.path)}:{finding.line}: {finding.text()}", file=sys.stderr)
@@ -107,40 +99,3 @@ def run_epoch(args: argparse.Namespace) -> int:
         f"{len(imported.reused.get('sources', []))} existing sources"
     )
     return 0
-
-
-def _check(text: str, output: Path, registry: Registry, existing: list[Record]) -> list[Finding]:
-    """Problems of the records about to be written: schema, references that do not resolve, and
-    ids that `existing` records (other collections, pages) already use."""
-    schemas = registry.schemas
-    with tempfile.TemporaryDirectory() as scratch:
-        draft = Path(scratch) / output.name
-        draft.write_text(text, encoding="utf-8")
-        records, findings = load_collection(draft, schemas)
-    records = [_located_at(r, output) for r in records]
-    findings += [f for r in records for f in check_record(r, schemas)]
-    findings += [
-        f
-        for f in check_references(existing + records, schemas)
-        if f.code != FindingCode.DUPLICATE and f.path == str(output)
-    ]
-    taken = {(r.type, r.id): r for r in existing if r.id}
-    for record in records:
-        other = taken.get((record.type, record.id))
-        if other is not None:
-            findings.append(
-                Finding(str(output), record.location.line, code=FindingCode.DUPLICATE,
-                        record_type=record.type, record_id=record.id, field="id",
-                        message=f"the import would define {record.type} id {record.id!r} again",
-                        hint=f"it is already defined at {other.location.path}:"
-                        f"{other.location.line}; rename one of them")
-            )  # fmt: skip
-    return sorted(set(findings))
-
-
-def _located_at(record: Record, output: Path) -> Record:
-    return replace(record, location=replace(record.location, path=str(output)))
-
-
-def _same_file(path: str, other: Path) -> bool:
-    return Path(path).resolve() == other.resolve()

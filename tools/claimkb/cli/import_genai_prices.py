@@ -11,16 +11,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from ..core.codes import FindingCode
-from ..core.collection_records import load_collection
-from ..core.cross_checks import check_references
-from ..core.records import Finding, Record
-from ..core.registry import Registry
-from ..core.validate import check_record
+from ..importers.checks import check_import, records_elsewhere
 from ..importers.genai_prices.collection import MARKER, Imported, build, render
 from ..importers.genai_prices.dataset import DEFAULT_MODULE, DatasetError, load
 from ..importers.genai_prices.providers import LABS
@@ -86,10 +80,10 @@ def run(args: argparse.Namespace) -> int:
         kept = {p: v for p, v in dataset.providers.items() if p in args.provider}
         dataset = replace(dataset, providers=kept)
     base = load_knowledge_base(root)
-    existing = [r for r in base.records if not _same_file(r.location.path, output)]
+    existing = records_elsewhere(base.records, output)
     imported = build(dataset, existing)
     text = render(imported, dataset, base.registry.schemas)
-    findings = check_imported(text, output, base.registry, existing)
+    findings = check_import(text, output, base.registry, existing)
     if findings:
         for finding in findings:
             print(f"{display_path(finding.path)}:{finding.line}: {finding.text()}", file=sys.stderr)
@@ -121,38 +115,3 @@ def report(imported: Imported) -> None:
             f"known error no longer in the data set: {error.provider}/{error.model} "
             f"({error.reason}); remove it from claimkb.importers.genai_prices.known_errors"
         )
-
-
-def check_imported(
-    text: str, output: Path, registry: Registry, existing: list[Record]
-) -> list[Finding]:
-    """Problems of the records about to be written: schema, references that do not resolve, and
-    ids that `existing` records (other collections, pages) already use."""
-    schemas = registry.schemas
-    with tempfile.TemporaryDirectory() as scratch:
-        draft = Path(scratch) / output.name
-        draft.write_text(text, encoding="utf-8")
-        records, findings = load_collection(draft, schemas)
-    records = [replace(r, location=replace(r.location, path=str(output))) for r in records]
-    findings += [f for r in records for f in check_record(r, schemas)]
-    findings += [
-        f
-        for f in check_references(existing + records, schemas)
-        if f.code != FindingCode.DUPLICATE and f.path == str(output)
-    ]
-    taken = {(r.type, r.id): r for r in existing if r.id}
-    for record in records:
-        other = taken.get((record.type, record.id))
-        if other is not None:
-            findings.append(
-                Finding(str(output), record.location.line, code=FindingCode.DUPLICATE,
-                        record_type=record.type, record_id=record.id, field="id",
-                        message=f"the import would define {record.type} id {record.id!r} again",
-                        hint=f"it is already defined at {other.location.path}:"
-                        f"{other.location.line}; rename one of them")
-            )  # fmt: skip
-    return sorted(set(findings))
-
-
-def _same_file(path: str, other: Path) -> bool:
-    return Path(path).resolve() == other.resolve()

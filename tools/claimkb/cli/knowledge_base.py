@@ -20,12 +20,21 @@ from ..core.collection_reader import CollectionError
 from ..core.cross_checks import check_knowledge_base, shown_claim_ids
 from ..core.file_source import DiskFiles, FileSource
 from ..core.records import Finding, PageReference, Record
-from ..core.registry import Registry, load_registry
+from ..core.registry import CollectionMemo, Registry, load_registry
 from ..core.schema import Schemas, load_schemas
 from ..myst.scanner import PageScan, markdown_parser, md_config, scan_page
 from .common import DOCS_DIR, Project, UsageError, read_conf
 
 PAGE_SUFFIX = ".md"
+
+
+@dataclass
+class Memo:
+    """What each file gave, kept between reads of a project (`claimkb diff` reads two): a
+    collection by its path, text and schemas, a page also by its MyST configuration."""
+
+    collections: CollectionMemo = field(default_factory=dict)
+    pages: dict[tuple[str, ...], PageScan] = field(default_factory=dict)
 
 
 class Source(FileSource, Protocol):
@@ -98,7 +107,7 @@ def load_schemas_of(project: Project, source: Source = DISK) -> Schemas:
 
 
 def load_knowledge_base(
-    root: Path, source: Source = DISK, memo: dict | None = None
+    root: Path, source: Source = DISK, memo: Memo | None = None
 ) -> KnowledgeBase:
     """The project at `root`, read from the disk (or from `source`) and checked. `memo` keeps
     what each file gave between calls (`claimkb diff` reads two versions of a project): a file
@@ -106,7 +115,9 @@ def load_knowledge_base(
     root = root.resolve()
     project = Project(root, source.conf(root / DOCS_DIR))
     schemas = load_schemas_of(project, source)
-    registry = load_registry(project.collections_dir, schemas, source, memo)
+    registry = load_registry(
+        project.collections_dir, schemas, source, memo.collections if memo else None
+    )
     base = KnowledgeBase(project.root, registry, conf=project.conf)
     config = md_config(project.conf)
     md = markdown_parser(config)
@@ -119,11 +130,11 @@ def load_knowledge_base(
             base.findings.append(error.finding(str(path)))
             continue
         key = (*same, str(path), docname, text)
-        page = memo.get(key) if memo is not None else None
+        page = memo.pages.get(key) if memo is not None else None
         if page is None:
             page = scan_page(text, str(path), schemas, md, docname)
             if memo is not None:
-                memo[key] = page
+                memo.pages[key] = page
         base.pages.append(page)
     base.unreadable |= {
         f.path

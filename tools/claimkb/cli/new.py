@@ -43,7 +43,7 @@ def register(subparsers) -> None:
         "Run `claimkb new claim --help` (or source, entity, …) to see every field flag.",
     )
     parser.add_argument(
-        "record_type", metavar="TYPE", help="claim, source, entity, metric, scope or method"
+        "record_type", metavar="TYPE", help="claim, source, entity, metric, unit, scope or method"
     )
     parser.add_argument(
         "fields",

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .codes import FindingCode
+from .currency import dollar_data
 from .formulas import FormulaError, evaluate, formula_ids, parse
-from .records import Finding, Record, is_number
+from .records import Finding, JSONValue, Record, is_number
 from .registry import Registry
 from .units import UnitError, in_unit, parse_unit, same_dimension, unit_registry, unit_words
 from .validate import did_you_mean, record_finding
+
+if TYPE_CHECKING:
+    from .units import Amount
 
 #: how far, in percent of the value, a computed result may be from it unless `tolerance` says
 DEFAULT_TOLERANCE = 0.5
@@ -35,9 +40,11 @@ class Outcome:
         return self.result is not None and not self.problem
 
 
-def metric_unit(record: Record, registry: Registry):
+def metric_unit(record: Record, registry: Registry) -> Amount | None:
     metric = registry.of_type("metric").get(record.get("metric"))
-    return parse_unit(metric.get("unit")) if metric is not None else None
+    if metric is None:
+        return None
+    return parse_unit(metric.get("unit"), registry.declared_units)
 
 
 def compute(record: Record, by_id: Mapping[str, Record], registry: Registry) -> Outcome:
@@ -47,7 +54,7 @@ def compute(record: Record, by_id: Mapping[str, Record], registry: Registry) -> 
     except FormulaError as error:
         hint = "claim ids, numbers, + - * /, parentheses and sum(...); a - b with spaces"
         return Outcome(problem=str(error), hint=hint)
-    quantities = {}
+    quantities: dict[str, Amount] = {}
     for name, claim_id in names.items():
         other = by_id.get(claim_id)
         if other is None:
@@ -64,12 +71,12 @@ def compute(record: Record, by_id: Mapping[str, Record], registry: Registry) -> 
             return Outcome(problem=f"the unit of claim {claim_id!r} cannot be read")
         if unit is None:
             return Outcome(problem=f"claim {claim_id!r} has no metric, so no unit")
-        quantities[name] = other.get("value") * unit
+        quantities[name] = _in_dollars(other).get("value") * unit
     try:
         own_unit = metric_unit(record, registry)
         if own_unit is None:
             return Outcome(problem="the claim has no metric, so no unit to compare with")
-        number = unit_registry().Quantity
+        number = unit_registry(registry.declared_units).Quantity
         total = evaluate(tree, quantities.__getitem__, lambda x: number(x, "dimensionless"))
         if not hasattr(total, "dimensionality"):
             total = number(total, "dimensionless")
@@ -91,6 +98,12 @@ def compute(record: Record, by_id: Mapping[str, Record], registry: Registry) -> 
     return Outcome(result=in_unit(total, own_unit))
 
 
+def _in_dollars(record: Record) -> Mapping[str, JSONValue]:
+    """The claim's numbers as formulas compute with them: money stated in another currency in US
+    dollars at its ECB rate (as stated when it has none)."""
+    return dollar_data(record.data) or record.data
+
+
 def tolerance_of(record: Record) -> float:
     tolerance = record.get("tolerance")
     return float(tolerance) if is_number(tolerance) and tolerance >= 0 else DEFAULT_TOLERANCE
@@ -103,7 +116,8 @@ def outcome(record: Record, by_id: Mapping[str, Record], registry: Registry) -> 
         return computed
     result, allowed = computed.result, tolerance_of(record) / 100
     unit = _unit_text(record, registry)
-    value, low, high = (record.get(k) for k in ("value", "low", "high"))
+    numbers = _in_dollars(record)
+    value, low, high = (numbers.get(k) for k in ("value", "low", "high"))
     if is_number(value):
         if abs(result - value) <= allowed * abs(value):
             return computed

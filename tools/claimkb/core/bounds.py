@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from .codes import FindingCode
-from .records import Finding, Record, is_number
+from .records import Finding, JSONValue, Record, is_number
 from .validate import record_finding
 
 
@@ -20,11 +19,12 @@ class Extent:
     high: float | None
 
     @property
-    def exact(self) -> bool:
-        return self.low is not None and self.low == self.high
+    def exact(self) -> float | None:
+        """The one number both bounds are, or None."""
+        return self.low if self.low is not None and self.low == self.high else None
 
 
-def extent(data: Mapping[str, Any]) -> Extent | None:
+def extent(data: Mapping[str, JSONValue]) -> Extent | None:
     """A value is both bounds; a bound-only figure one or two; None without any number."""
     value = data.get("value")
     if is_number(value):
@@ -36,16 +36,16 @@ def extent(data: Mapping[str, Any]) -> Extent | None:
     return Extent(low, high)
 
 
-def is_bound_only(data: Mapping[str, Any]) -> bool:
+def is_bound_only(data: Mapping[str, JSONValue]) -> bool:
     return not is_number(data.get("value")) and extent(data) is not None
 
 
-def has_number(data: Mapping[str, Any]) -> bool:
+def has_number(data: Mapping[str, JSONValue]) -> bool:
     """A figure with a value, or with bounds only."""
     return extent(data) is not None
 
 
-def bound_mark(data: Mapping[str, Any]) -> str:
+def bound_mark(data: Mapping[str, JSONValue]) -> str:
     """`at-least`, `at-most`, `range` (both bounds, no value) or "" (a value)."""
     if not is_bound_only(data):
         return ""
@@ -77,16 +77,19 @@ def check_figure_numbers(records: list[Record]) -> list[Finding]:
     return findings
 
 
-def conclusion(left: Mapping[str, Any], right: Mapping[str, Any]) -> tuple[str, float | None]:
+def conclusion(
+    left: Mapping[str, JSONValue], right: Mapping[str, JSONValue]
+) -> tuple[str, float | None]:
     """What comparing two figures allows: `("larger", ratio)` when left is surely larger (the
     ratio a floor), `("smaller", ratio)` the other way, `("unknown", None)` when the bounds
     overlap or are open on the side that matters, `("ratio", r)` for two values."""
     a, b = extent(left), extent(right)
     if a is None or b is None:
         return "unknown", None
-    if a.exact and b.exact:
-        if a.low > 0 and b.low > 0:
-            return "ratio", max(a.low, b.low) / min(a.low, b.low)
+    x, y = a.exact, b.exact
+    if x is not None and y is not None:
+        if x > 0 and y > 0:
+            return "ratio", max(x, y) / min(x, y)
         return "unknown", None
     if a.low is not None and b.high is not None and a.low > b.high:
         return "larger", (a.low / b.high) if b.high > 0 else None

@@ -20,12 +20,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeAlias
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .collection_reader import CollectionError, parse_yaml, to_plain
+from .records import JSONValue
 from .schema import Schemas
+
+#: where a unit goes when sorted: (rank, id)
+SortKey: TypeAlias = tuple[int, str]
 
 
 class LayoutError(Exception):
@@ -37,7 +41,7 @@ class _Unit:
     """A key or an item with its own lines: `lead` (comments above it) and `body`."""
 
     index: int
-    sort_key: tuple
+    sort_key: SortKey
     start: int = 0  # line of the body in the region
     separator: list[str] = field(default_factory=list)  # blank lines above, kept in place
     lead: list[str] = field(default_factory=list)
@@ -45,7 +49,7 @@ class _Unit:
     starts_group: bool = False
 
 
-def canonical_text(text: str, schemas: Schemas, data: Any = None) -> str:
+def canonical_text(text: str, schemas: Schemas, data: JSONValue = None) -> str:
     """The canonical form of a collection's text, `data` its parse if already at hand
     (CollectionError if it does not parse, LayoutError if it cannot be reordered safely)."""
     data = parse_yaml(text) if data is None else data
@@ -80,7 +84,7 @@ def insertion_point(
     starts = [data.lc.key(k)[0] for k in keys]
     if data.fa.flow_style() or _shared_lines(starts):
         raise NoInsertionPoint("the file's top level is written in flow style ({...})")
-    _, units, _ = _split(lines, 0, len(lines), starts, indent=0, sort_key=lambda i: ())
+    _, units, _ = _split(lines, 0, len(lines), starts, indent=0, sort_key=lambda i: (0, ""))
     unit = units[keys.index(key)]
     seq = data[key]
     if seq is None:
@@ -148,12 +152,12 @@ def _format_list(
             unit.body = _format_record(unit.body, starts[unit.index] + first_line, record, fields)
     out = list(head)
     group: list[_Unit] = []
-    for unit in units + [None]:
-        if unit is None or (unit.starts_group and group):
+    for unit in units:
+        if unit.starts_group and group:
             out += _reorder(group, grouped=True)
             group = []
-        if unit is not None:
-            group.append(unit)
+        group.append(unit)
+    out += _reorder(group, grouped=True)
     return out + tail
 
 
@@ -178,7 +182,15 @@ def _format_record(
     return reordered + tail
 
 
-def _split(lines, begin, end, starts, indent, sort_key: Callable[[int], tuple], grouped=False):
+def _split(
+    lines: list[str],
+    begin: int,
+    end: int,
+    starts: list[int],
+    indent: int,
+    sort_key: Callable[[int], SortKey],
+    grouped: bool = False,
+) -> tuple[list[str], list[_Unit], list[str]]:
     """Lines `begin:end` cut at `starts`: the lines above the first start, one unit per start,
     and the trailing comments and blank lines of the last unit."""
     head = lines[begin : starts[0]]
@@ -226,11 +238,11 @@ def _shared_lines(starts: list[int]) -> bool:
     return len(set(starts)) != len(starts) or starts != sorted(starts)
 
 
-def _rank(order: list[str], name) -> tuple:
+def _rank(order: list[str], name: JSONValue) -> SortKey:
     return (order.index(name), "") if name in order else (len(order), "")
 
 
-def _id_key(record) -> tuple:
+def _id_key(record: JSONValue) -> SortKey:
     rid = record.get("id") if isinstance(record, CommentedMap) else None
     return (0, rid) if isinstance(rid, str) else (1, "")
 
@@ -245,7 +257,7 @@ def _check_same_content(before: CommentedMap, text: str) -> None:
         raise LayoutError("reordering would change the file's content")
 
 
-def _content(data) -> str:
+def _content(data: JSONValue) -> str:
     plain = to_plain(data)
     if isinstance(plain, dict):
         plain = {

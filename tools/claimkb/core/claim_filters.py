@@ -5,21 +5,10 @@ from __future__ import annotations
 
 import re
 
+from .fields import FILTERS, filter_values
 from .periods import PeriodError, parse_date, placed
 from .records import Record
 
-#: filter option -> the record type its values name (None: a fixed list or free words)
-FILTERS = {
-    "subject": "entity",
-    "claimant": "entity",
-    "metric": "metric",
-    "scope": "scope",
-    "method": "method",
-    "kind": None,
-    "status": None,
-    "tag": None,
-    "source": "source",
-}
 #: options of a `claims` table that are not filters -> what their value must be
 TABLE_OPTIONS = {
     "latest": "a whole number greater than 0: only the N claims with the newest as_of",
@@ -84,27 +73,14 @@ def in_range(record: Record, filters: dict[str, list[str]]) -> bool:
     return not (end and where.when > parse_date(end[0]).end)
 
 
-def field_values(record: Record, name: str) -> list[str]:
-    """The values a filter option is matched against."""
-    if name == "tag":
-        return list(record.get("tags") or [])
-    if name == "source":
-        return [record.get("source", "")] + list(record.get("also") or [])
-    if name == "status":
-        return [record.get("status", "current")]
-    value = record.get(name)
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
+def _wanted(filters: dict[str, list[str]]) -> list[tuple[str, set[str]]]:
+    return [(name, set(values)) for name, values in filters.items() if name in FILTERS]
 
 
-def matches(record: Record, filters: dict[str, list[str]]) -> bool:
-    """Values in one option are alternatives (any of them); options combine (all of them)."""
-    return all(
-        set(field_values(record, name)) & set(wanted)
-        for name, wanted in filters.items()
-        if name in FILTERS
-    )
+def _matches(record: Record, wanted: list[tuple[str, set[str]]]) -> bool:
+    """Values in one option are alternatives (any of them); options combine (all of them); an
+    option matches the values of the fields `core.fields.FILTERS` gives it."""
+    return all(set(filter_values(name, record.data)) & values for name, values in wanted)
 
 
 def as_of_key(as_of: str | None) -> int:
@@ -123,7 +99,8 @@ def newest_first(records: list[Record]) -> list[Record]:
 def select(records: list[Record], filters: dict[str, list[str]]) -> list[Record]:
     """The rows of a `claims` table in the order it shows them: the records that match every
     filter, newest `as_of` first (ties by id), and with `latest: N` only the first N of those."""
-    found = [r for r in records if matches(r, filters) and in_range(r, filters)]
+    wanted = _wanted(filters)
+    found = [r for r in records if _matches(r, wanted) and in_range(r, filters)]
     rows = newest_first(found)
     count = latest_count((filters.get(LATEST) or [""])[0])
     return rows[:count] if count is not None else rows

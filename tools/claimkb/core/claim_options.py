@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .records import Finding, Location, Record
+from .records import Finding, JSONObject, Location, Record
 from .schema import Schemas
 from .validate import check_record, valid_part
 
@@ -37,7 +37,7 @@ def claim_from_directive(
     """The claim a directive writes, as views may see it (`valid_part`: no field with a
     finding), and the problems of its fields (options, schema, bounds)."""
     claim_id = directive.claim_id
-    data: dict = {"id": claim_id} if claim_id else {}
+    data: JSONObject = {"id": claim_id} if claim_id else {}
     misused: list[Finding] = []  # `:id:` or `:text:` options: the fields themselves are fine
     findings: list[Finding] = []
     for name, raw in directive.options.items():
@@ -89,7 +89,9 @@ def _as_body(finding: Finding) -> Finding:
     )
 
 
-def _field_finding(directive: ClaimDirectiveText, name: str, message: str, hint="") -> Finding:
+def _field_finding(
+    directive: ClaimDirectiveText, name: str, message: str, hint: str = ""
+) -> Finding:
     return Finding(
         directive.path,
         directive.option_lines.get(name, directive.line),

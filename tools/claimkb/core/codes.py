@@ -13,7 +13,8 @@ from enum import StrEnum
 class FindingCode(StrEnum):
     description: str
 
-    def __new__(cls, value: str, description: str):
+    # the default only lets a type checker see `FindingCode("unused-source")`, a lookup by value
+    def __new__(cls, value: str, description: str = "") -> FindingCode:
         member = str.__new__(cls, value)
         member._value_ = value
         member.description = description

@@ -10,6 +10,8 @@ line ends are accepted.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 from ruamel.yaml.nodes import ScalarNode
 
 from .codes import FindingCode
-from .records import Finding
+from .records import Finding, JSONValue
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
@@ -82,7 +84,9 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor
 class _NotingConstructor(_Constructor):
     """Reads past a duplicate key, keeping the first value and noting the others."""
 
-    def check_mapping_key(self, node, key_node, mapping, key, value) -> bool:
+    def check_mapping_key(
+        self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any
+    ) -> bool:  # typed as ruamel types it
         if key not in mapping:
             return True
         noted = self.__dict__.setdefault("duplicates", [])
@@ -101,7 +105,7 @@ def new_yaml(keep_duplicates: bool = False) -> YAML:
     return yaml
 
 
-def parse_yaml(text: str, yaml: YAML | None = None) -> Any:
+def parse_yaml(text: str, yaml: YAML | None = None) -> JSONValue:
     """Round-trip parse (keeps line numbers) after a cheap event scan for aliases and depth."""
     yaml = yaml or new_yaml()
     try:
@@ -147,7 +151,7 @@ def parse_yaml(text: str, yaml: YAML | None = None) -> Any:
         raise CollectionError(f"YAML error: {error}") from None
 
 
-class LocatedMap(dict):
+class LocatedMap(dict[JSONValue, JSONValue]):
     """A mapping read from a collection, with its line, the line of each key, and the keys
     written again after their first time: (key, line, value), none of them in the mapping."""
 
@@ -156,11 +160,11 @@ class LocatedMap(dict):
     def __init__(self, line: int = 0) -> None:
         super().__init__()
         self.line = line
-        self.key_lines: dict[Any, int] = {}
-        self.duplicates: list[tuple[Any, int, Any]] = []
+        self.key_lines: dict[JSONValue, int] = {}
+        self.duplicates: list[tuple[str, int, JSONValue]] = []
 
 
-class LocatedList(list):
+class LocatedList(list[JSONValue]):
     """A sequence read from a collection, with the line of each item."""
 
     __slots__ = ("item_lines",)
@@ -170,7 +174,7 @@ class LocatedList(list):
         self.item_lines: list[int] = []
 
 
-def read_located(text: str) -> Any:
+def read_located(text: str) -> JSONValue:
     """The document as LocatedMap / LocatedList / scalars, with 1-based lines.
 
     Reading is the fixed cost of every build and validation, and ruamel's pure-Python parser is
@@ -187,18 +191,18 @@ def read_located(text: str) -> Any:
     return read_round_trip(text)
 
 
-def read_fast(text: str) -> Any:
+def read_fast(text: str) -> JSONValue:
     """`read_located` by libyaml's events; NeedsRoundTrip for what only ruamel reads right."""
     return _from_events(libyaml.parse(text, Loader=libyaml.CSafeLoader))
 
 
-def read_round_trip(text: str) -> Any:
+def read_round_trip(text: str) -> JSONValue:
     """`read_located` by ruamel's round-trip parser: the reference, slow."""
     yaml = new_yaml(keep_duplicates=True)
     data = parse_yaml(text, yaml)
-    duplicates: dict[int, list] = {}
+    duplicates: dict[int, list[tuple[str, int, JSONValue]]] = {}
     for mapping, key, line, value in yaml.constructor.__dict__.get("duplicates", []):
-        duplicates.setdefault(id(mapping), []).append((key, line, value))
+        duplicates.setdefault(id(mapping), []).append((str(key), line, value))
     return _from_round_trip(data, duplicates)
 
 
@@ -213,18 +217,25 @@ _SCALARS_CONSTRUCTED = {
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
 }
-_NO_KEY = object()
 
 
-class _Again(str):
-    """A key read a second time in its mapping."""
+@dataclass(slots=True)
+class _Open:
+    """A collection being read: its container and, in a mapping, the key awaiting its value."""
+
+    container: LocatedMap | LocatedList
+    #: None: the next scalar is a key
+    key: str | None = None
+    line: int = 0
+    #: the key was written before in this mapping
+    again: bool = False
 
 
-def _from_events(events) -> Any:  # long: one loop over the events, its helpers closures on it
+def _from_events(events: Iterable[libyaml.Event]) -> JSONValue:  # long: one loop, closures on it
     reference = new_yaml()
     resolver, constructor = reference.resolver, reference.constructor
 
-    def scalar(event) -> Any:
+    def scalar(event: libyaml.ScalarEvent) -> JSONValue:
         if event.tag is not None or event.anchor is not None:
             raise NeedsRoundTrip
         if event.style not in ("", None):  # quoted or block: always text
@@ -237,45 +248,46 @@ def _from_events(events) -> Any:  # long: one loop over the events, its helpers 
             return constructor.construct_object(ScalarNode(tag, event.value))
         raise NeedsRoundTrip
 
-    root: Any = None
-    stack: list[list] = []  # [container, pending key, its line]
+    root: JSONValue = None
+    stack: list[_Open] = []
     documents = 0
 
-    def add(value: Any, line: int) -> None:
+    def add(value: JSONValue, line: int) -> None:
         nonlocal root
         if not stack:
             root = value
             return
         top = stack[-1]
-        container = top[0]
+        container = top.container
         if isinstance(container, LocatedList):
             container.append(value)
             container.item_lines.append(line)
-        elif top[1] is _NO_KEY:
+        elif top.key is None:
             if not isinstance(value, str):
                 raise NeedsRoundTrip
-            top[1], top[2] = (_Again(value) if value in container else value), line
-        elif isinstance(top[1], _Again):
-            container.duplicates.append((str(top[1]), top[2], value))
-            top[1] = _NO_KEY
+            top.key, top.line, top.again = value, line, value in container
+        elif top.again:
+            container.duplicates.append((top.key, top.line, value))
+            top.key = None
         else:
-            container[top[1]] = value
-            container.key_lines[top[1]] = top[2]
-            top[1] = _NO_KEY
+            container[top.key] = value
+            container.key_lines[top.key] = top.line
+            top.key = None
 
     for event in events:
+        # libyaml marks every event; the stubs allow for none (line 0). Inline: this loop is hot
+        line = mark.line + 1 if (mark := event.start_mark) is not None else 0
         if isinstance(event, libyaml.ScalarEvent):
-            add(scalar(event), event.start_mark.line + 1)
+            add(scalar(event), line)
         elif isinstance(event, libyaml.CollectionStartEvent):
             if (event.tag is not None and not event.implicit) or event.anchor is not None:
                 raise NeedsRoundTrip
             if len(stack) >= MAX_DEPTH:
                 raise NeedsRoundTrip
             mapping = isinstance(event, libyaml.MappingStartEvent)
-            line = event.start_mark.line + 1
             container = LocatedMap(line) if mapping else LocatedList()
             add(container, line)
-            stack.append([container, _NO_KEY, 0])
+            stack.append(_Open(container))
         elif isinstance(event, libyaml.CollectionEndEvent):
             stack.pop()
         elif isinstance(event, libyaml.DocumentStartEvent):
@@ -287,7 +299,9 @@ def _from_events(events) -> Any:  # long: one loop over the events, its helpers 
     return root
 
 
-def _from_round_trip(value: Any, duplicates: dict[int, list]) -> Any:
+def _from_round_trip(
+    value: JSONValue, duplicates: dict[int, list[tuple[str, int, JSONValue]]]
+) -> JSONValue:
     if isinstance(value, CommentedMap):
         located = LocatedMap(value.lc.line + 1)
         for key, item in value.items():
@@ -299,15 +313,15 @@ def _from_round_trip(value: Any, duplicates: dict[int, list]) -> Any:
         ]
         return located
     if isinstance(value, CommentedSeq):
-        located = LocatedList()
+        items = LocatedList()
         for index, item in enumerate(value):
-            located.append(_from_round_trip(item, duplicates))
-            located.item_lines.append(value.lc.item(index)[0] + 1)
-        return located
+            items.append(_from_round_trip(item, duplicates))
+            items.item_lines.append(value.lc.item(index)[0] + 1)
+        return items
     return value
 
 
-def to_plain(value: Any) -> Any:
+def to_plain(value: JSONValue) -> JSONValue:
     """Round-trip YAML values to plain JSON-like values (dates become ISO strings)."""
     if isinstance(value, dict):
         return {str(key): to_plain(item) for key, item in value.items()}

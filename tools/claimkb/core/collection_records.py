@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from .codes import FindingCode
 from .collection_reader import (
@@ -20,7 +19,7 @@ from .collection_reader import (
     read_text,
     to_plain,
 )
-from .records import Finding, Location, Record
+from .records import Finding, JSONValue, Location, Record
 from .schema import Schemas
 from .validate import did_you_mean
 
@@ -52,7 +51,7 @@ def load_collection(
     return records, findings
 
 
-def duplicate_keys(where: str, value: Any) -> list[Finding]:
+def duplicate_keys(where: str, value: JSONValue) -> list[Finding]:
     """A finding for every key written again in its mapping, anywhere in `value`."""
     findings = []
     if isinstance(value, LocatedMap):
@@ -73,7 +72,7 @@ def duplicate_keys(where: str, value: Any) -> list[Finding]:
     return findings
 
 
-def _not_a_collection(data: Any, schemas: Schemas) -> CollectionError | None:
+def _not_a_collection(data: JSONValue, schemas: Schemas) -> CollectionError | None:
     expected = ", ".join(schemas.collection_keys)
     if data is None:
         return CollectionError(
@@ -90,7 +89,7 @@ def _not_a_collection(data: Any, schemas: Schemas) -> CollectionError | None:
 
 
 def _read_list(
-    where: str, key: Any, key_line: int, items: Any, schemas: Schemas
+    where: str, key: JSONValue, key_line: int, items: JSONValue, schemas: Schemas
 ) -> tuple[list[Record], list[Finding]]:
     """The records of one list of a collection (`entities: [...]`), and what is wrong with it."""
     keys = schemas.collection_keys

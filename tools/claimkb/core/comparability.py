@@ -2,21 +2,21 @@
 
 Two figures are comparable when they measure the same metric over the same scope by the same
 method, and, where either states the year of its prices, in the same year's prices or in years
-the US CPI-U can convert between (the view converts them before any ratio).
+the US CPI-U can convert between (the view converts them before any ratio); money stated in two
+currencies is compared in US dollars at each figure's ECB rate, when both have one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from babel.numbers import format_decimal
 
-from . import money
+from . import currency, money
 from .bounds import has_number
 from .language import N_, current_locale, gettext
-from .records import is_number
+from .records import JSONValue, is_number
 
 #: The fields that must match, with the words that name them in a sentence.
 MATCHED_FIELDS = (("metric", "metric"), ("scope", "scope"), ("method", "method"))
@@ -27,6 +27,7 @@ DIFFERENT = {
     "method": N_("different method"),
     "kind": N_("different kind"),
     "price year": N_("different price year"),
+    "currency": N_("different currency"),
 }
 #: a claim without a value, by kind
 WITHOUT_VALUE = {
@@ -53,7 +54,7 @@ class Difference:
 
 
 def differences(
-    left: Mapping[str, Any], right: Mapping[str, Any], names: Namer
+    left: Mapping[str, JSONValue], right: Mapping[str, JSONValue], names: Namer
 ) -> list[Difference]:
     """What keeps two claims' values from being compared; empty when they are comparable."""
     found = []
@@ -70,6 +71,9 @@ def differences(
                     _name(names, field, right.get(field)),
                 )
             )
+    currencies = [currency.stated_currency(side) for side in (left, right)]
+    if currencies[0] != currencies[1] and not all(map(currency.dollar_data, (left, right))):
+        found.append(Difference("currency", *(_currency_words(side) for side in (left, right))))
     left_year, right_year = left.get("price_year"), right.get("price_year")
     if (left_year or right_year) and left_year != right_year and not convertible(left, right):
         found.append(
@@ -82,13 +86,13 @@ def differences(
     return found
 
 
-def convertible(left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+def convertible(left: Mapping[str, JSONValue], right: Mapping[str, JSONValue]) -> bool:
     """Whether both figures' dollars can be brought to one year with the CPI-U."""
     years = [money.dollar_year(side) for side in (left, right)]
     return all(year is not None and money.cpi_of(year.year) is not None for year in years)
 
 
-def _no_cpi(record: Mapping[str, Any]) -> str:
+def _no_cpi(record: Mapping[str, JSONValue]) -> str:
     year = money.dollar_year(record)
     if year is None or money.cpi_of(year.year) is not None:
         return ""
@@ -96,7 +100,7 @@ def _no_cpi(record: Mapping[str, Any]) -> str:
     return words % {"cpi": money.CPI_NAME, "year": year.year}
 
 
-def comparable(left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+def comparable(left: Mapping[str, JSONValue], right: Mapping[str, JSONValue]) -> bool:
     return not differences(left, right, lambda _type, rid: rid)
 
 
@@ -105,7 +109,7 @@ def describe(found: list[Difference]) -> str:
     return "; ".join(d.text() for d in found)
 
 
-def ratio(left: Mapping[str, Any], right: Mapping[str, Any]) -> float | None:
+def ratio(left: Mapping[str, JSONValue], right: Mapping[str, JSONValue]) -> float | None:
     """How many times the larger value is the smaller; None when both are not positive numbers."""
     a, b = left.get("value"), right.get("value")
     if not (is_number(a) and is_number(b)) or a <= 0 or b <= 0:
@@ -126,14 +130,21 @@ def _name(names: Namer, rtype: str, rid: str | None) -> str:
     return names(rtype, rid) if rid else gettext(N_("none given"))
 
 
-def _kind_words(record: Mapping[str, Any]) -> str:
+def _kind_words(record: Mapping[str, JSONValue]) -> str:
     if has_number(record):
         return gettext(N_("a figure"))
     kind = record.get("kind")
-    return gettext(WITHOUT_VALUE.get(kind, WITHOUT_VALUE["claim"]))
+    return gettext(WITHOUT_VALUE.get(str(kind), WITHOUT_VALUE["claim"]))
 
 
-def _year_words(year: Any) -> str:
+def _currency_words(record: Mapping[str, JSONValue]) -> str:
+    code = currency.stated_currency(record)
+    if currency.dollar_data(record) is not None:
+        return code
+    return gettext(N_("%(currency)s (no ECB rate: no date)")) % {"currency": code}
+
+
+def _year_words(year: JSONValue) -> str:
     if not year:
         return gettext(N_("price year not given"))
     return gettext(N_("%(year)s prices")) % {"year": year}

@@ -8,19 +8,22 @@ collection claims that no page shows. No Sphinx here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .arithmetic import check_formulas
 from .bounds import check_figure_numbers
-from .claim_filters import FILTERS, TABLE_OPTIONS
+from .claim_filters import TABLE_OPTIONS
 from .codes import FindingCode
+from .currency import check_currencies
 from .duplicates import check_duplicate_figures
+from .fields import FILTERS, filter_ref
+from .money import is_money
 from .page_directives import CHART_OPTIONS, SELECTING
 from .records import Finding, PageReference, Record
 from .registry import Registry
 from .schema import Schemas
 from .time_checks import check_times
-from .units import check_metric_units
+from .units import UnitError, check_units, parse_unit
 from .validate import did_you_mean, record_finding
 
 #: roles that name a claim; every other reference comes from a directive
@@ -42,7 +45,8 @@ def check_knowledge_base(
     records = registry.records + page_claims
     found.update(check_references(records, registry.schemas))
     found.update(check_times(records, registry))
-    found.update(check_metric_units(registry.records))
+    found.update(check_units(registry.records, registry.declared_units))
+    found.update(check_currencies(records, _money_metric(registry)))
     found.update(check_formulas(records, registry))
     found.update(check_figure_numbers(records))
     flagged = {f.record_id for f in found if f.record_type == "claim"}
@@ -51,6 +55,25 @@ def check_knowledge_base(
     found.update(check_page_references(references, registry, claim_ids))
     found.update(check_unshown_claims(registry, shown_claim_ids))
     return sorted(found)
+
+
+def _money_metric(registry: Registry) -> Callable[[str], bool]:
+    """Whether a metric is money; an unknown metric, or one whose unit cannot be read, has its
+    own finding and counts as money here, so that a currency is not reported twice."""
+    metrics, declared = registry.of_type("metric"), registry.declared_units
+
+    def money(metric_id: str) -> bool:
+        metric = metrics.get(metric_id)
+        unit = metric.get("unit") if metric is not None else None
+        if not isinstance(unit, str):
+            return True
+        try:
+            parse_unit(unit, declared)
+        except UnitError:
+            return True
+        return is_money(unit, declared)
+
+    return money
 
 
 def check_references(records: list[Record], schemas: Schemas) -> list[Finding]:
@@ -128,18 +151,20 @@ def _check_filter(ref: PageReference, registry: Registry) -> list[Finding]:
         known = [*FILTERS, *TABLE_OPTIONS, *(CHART_OPTIONS if ref.via == "claim-chart" else ())]
         hint = did_you_mean(ref.target, known) or f"filter on {', '.join(known)}"
         return [_page_finding(ref, f"unknown filter {ref.target!r}", hint, field=ref.target)]
-    rtype = FILTERS.get(ref.option)
-    spec = registry.schemas.fields["claim"].get(ref.option)
+    rtype = filter_ref(ref.option)
+    specs = [registry.schemas.fields["claim"].get(name) for name in FILTERS[ref.option]]
+    enum = [value for spec in specs if spec is not None for value in spec.enum]
+    values: Iterable[str]
     if rtype:
-        known: Iterable[str] = registry.of_type(rtype)
-    elif spec is not None and spec.enum:
-        known = spec.enum
+        values = registry.of_type(rtype)
+    elif enum:
+        values = enum
     else:
         return []
-    if ref.target in known:
+    if ref.target in values:
         return []
     message = f"unknown {rtype or ref.option} {ref.target!r}"
-    return [_page_finding(ref, message, did_you_mean(ref.target, known), field=ref.option)]
+    return [_page_finding(ref, message, did_you_mean(ref.target, values), field=ref.option)]
 
 
 def _page_finding(ref: PageReference, message: str, hint: str, field: str = "") -> Finding:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from .codes import FindingCode
 from .periods import try_period
-from .records import Finding, Record, is_number
+from .records import Finding, JSONValue, Record, is_number
 
 #: How old a current price may be before `claimkb lint` asks for a look. List prices of
 #: language models change several times a year (OpenAI cut o1-mini's from $3 to $1.10 per
@@ -34,7 +34,7 @@ def superseded_by(claims: Iterable[Record]) -> dict[str, list[str]]:
     """Claim id -> the ids of the claims that replace it (explicitly or as a later statement of
     the same figure), each list sorted."""
     found: dict[str, set[str]] = {}
-    groups: dict[tuple, list[Record]] = {}
+    groups: dict[tuple[JSONValue, ...], list[Record]] = {}
     for claim in claims:
         if not claim.id:
             continue
@@ -52,7 +52,7 @@ def superseded_by(claims: Iterable[Record]) -> dict[str, list[str]]:
     return {cid: sorted(ids) for cid, ids in sorted(found.items())}
 
 
-def _figure_key(claim: Record) -> tuple | None:
+def _figure_key(claim: Record) -> tuple[JSONValue, ...] | None:
     """What makes two claims statements of one figure; None when a part is missing."""
     subject = claim.get("subject")
     parts = (claim.get("claimant"), claim.get("metric"), claim.get("scope"), claim.get("as_of"))
@@ -98,10 +98,10 @@ def confirmed_day(claim: Record, same_figure: Iterable[Record]) -> date | None:
 
 def _same(other: Record, value: float) -> bool:
     """Equal within half a percent: a data set's 0.15 and the ledger's 0.150 are one price."""
-    return abs(other.get("value") - value) <= 0.005 * abs(value)
+    return bool(abs(other.get("value") - value) <= 0.005 * abs(value))
 
 
-def _figure(claim: Record) -> tuple | None:
+def _figure(claim: Record) -> tuple[JSONValue, ...] | None:
     subject = claim.get("subject")
     if not isinstance(subject, list) or claim.get("kind") != "figure":
         return None
@@ -120,7 +120,7 @@ def stale_current(
     older than `max_age` days."""
     limit = today - timedelta(days=max_age)
     claims = list(claims)
-    by_figure: dict[tuple, list[Record]] = {}
+    by_figure: dict[tuple[JSONValue, ...], list[Record]] = {}
     for claim in claims:
         key = _figure(claim)
         if key is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .codes import FindingCode
+from .currency import stated_currency
 from .records import Finding, Record, is_number
 from .validate import record_finding
 
@@ -16,12 +17,13 @@ from .validate import record_finding
 SAME_VALUE = 0.005
 
 
-def _key(record: Record) -> tuple | None:
+def _key(record: Record) -> tuple[str, ...] | None:
     fields = [record.get(name) for name in ("claimant", "metric", "scope", "method")]
     subject = record.get("subject")
     if not all(isinstance(f, str) for f in fields) or not isinstance(subject, list):
         return None
-    return (*fields, tuple(sorted(map(str, subject))))
+    # the currency too: a figure stated in euros and one in dollars are written differently
+    return (*fields, tuple(sorted(map(str, subject))), stated_currency(record.data))
 
 
 def _same_period(a: Record, b: Record) -> bool:
@@ -41,7 +43,7 @@ def _same(a: Record, b: Record) -> bool:
 def check_duplicate_figures(records: list[Record], flagged: set[str]) -> list[Finding]:
     """Each likely duplicate, reported on the one read later, naming the first and its place.
     Claims with other findings (`flagged` ids) are left out: their mistakes come first."""
-    groups: dict[tuple, list[Record]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[Record]] = defaultdict(list)
     for record in records:
         key = _key(record) if record.type == "claim" and record.id not in flagged else None
         if key is not None and is_number(record.get("value")):

@@ -4,14 +4,20 @@ the build's locale, `core.language`) 5,58 M$, 50 000 GPU, 1,3 Md$–1,6 Md$."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
+from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal
 
+from .currency import DOLLAR, in_dollars, stated_unit
 from .language import N_, current_locale, gettext
-from .records import is_number
+from .periods import date_words
+from .records import JSONValue, is_number
+from .units import UnitText
 
 _SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
-CURRENCIES = {"USD": "$"}
+#: the symbol of each currency a figure may be stated in (`core.currency.CURRENCIES`)
+CURRENCIES = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥"}
 
 
 def format_number(value: float, unit: str = "") -> str:
@@ -28,11 +34,39 @@ def format_number(value: float, unit: str = "") -> str:
             money = _sign(value) + _local_compact(abs(value), locale) + CURRENCIES[code]
         return f"{money} {rest}" if rest else money
     text = _plain(value) if locale is None else _local_plain(value, locale)
-    return f"{text} {unit}" if unit else text
+    words = unit.for_number(value) if isinstance(unit, UnitText) else unit
+    return f"{text} {words}" if words else text
 
 
-def format_value(record_data: dict, unit: str = "") -> str:
-    """The claim's value, with its range when it has one: `$1.6B (range $1.3B–$1.6B)`."""
+def format_value(record_data: Mapping[str, JSONValue], unit: str = "") -> str:
+    """The claim's value, with its range when it has one: `$1.6B (range $1.3B–$1.6B)`; a money
+    figure stated in another currency as stated and in US dollars at its ECB rate:
+    `€1.7B ≈ $2B at the ECB rate of 9 Sep 2025`."""
+    stated = _value_text(record_data, stated_unit(unit, record_data))
+    converted = in_dollars(record_data) if stated and unit.startswith(DOLLAR) else None
+    if converted is None:
+        return stated
+    words = {
+        "stated": stated,
+        "dollars": _value_text(converted.as_data(), unit),
+        "date": date_words(converted.rate.day.isoformat()),
+        "wanted": date_words(converted.rate.wanted.isoformat()),
+    }
+    if converted.rate.nearest:
+        sentence = N_(
+            "%(stated)s ≈ %(dollars)s at the ECB rate of %(date)s "
+            "(the nearest published to %(wanted)s)"
+        )
+        return gettext(sentence) % words
+    return gettext(N_("%(stated)s ≈ %(dollars)s at the ECB rate of %(date)s")) % words
+
+
+def stated_text(record_data: Mapping[str, JSONValue], unit: str = "") -> str:
+    """The value as stated, in its own currency, without its value in dollars: `€1.7B`."""
+    return _value_text(record_data, stated_unit(unit, record_data))
+
+
+def _value_text(record_data: Mapping[str, JSONValue], unit: str) -> str:
     value = record_data.get("value")
     if not is_number(value):
         return format_bounds(record_data, unit)
@@ -44,7 +78,7 @@ def format_value(record_data: dict, unit: str = "") -> str:
     return text
 
 
-def format_bounds(record_data: dict, unit: str = "") -> str:
+def format_bounds(record_data: Mapping[str, JSONValue], unit: str = "") -> str:
     """A figure without a value: `at least $100M`, `up to $500B`, `between $1.3B and $1.6B`."""
     low, high = record_data.get("low"), record_data.get("high")
     if is_number(low) and is_number(high):
@@ -57,7 +91,7 @@ def format_bounds(record_data: dict, unit: str = "") -> str:
     return ""
 
 
-def format_range(low, high, unit: str = "") -> str:
+def format_range(low: JSONValue, high: JSONValue, unit: str = "") -> str:
     parts = [format_number(v, unit) if is_number(v) else "?" for v in (low, high)]
     return "–".join(parts)
 
@@ -97,12 +131,12 @@ def _plain(value: float) -> str:
 NBSP = "\u00a0"
 
 
-def scale_suffix(size: float, locale) -> str:
+def scale_suffix(size: float, locale: Locale) -> str:
     """The locale's short word for a power of a thousand: French 1e9 -> `Md`, 1e3 -> `k`."""
     return format_compact_decimal(size, locale=locale).lstrip("1").strip()
 
 
-def _local_compact(value: float, locale) -> str:
+def _local_compact(value: float, locale: Locale) -> str:
     """`5,58${NBSP}M`-style mantissa and scale, before the currency symbol: `5,58 M`, `589 `."""
     for size, _suffix in _SUFFIXES:
         if value >= size * 0.9995:
@@ -113,7 +147,7 @@ def _local_compact(value: float, locale) -> str:
     return format_decimal(round(value), locale=locale) + NBSP
 
 
-def _local_plain(value: float, locale) -> str:
+def _local_plain(value: float, locale: Locale) -> str:
     """A count in full, grouped as the locale groups it: `50 000`, `2,5`."""
     if float(value).is_integer():
         return format_decimal(int(value), locale=locale)

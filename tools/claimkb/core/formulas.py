@@ -13,7 +13,12 @@ import ast
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+from .records import JSONValue
+
+if TYPE_CHECKING:
+    from .units import Amount
 
 #: at most this many characters and tokens: a formula is a line of arithmetic, not a program
 MAX_LENGTH = 1000
@@ -74,7 +79,7 @@ def _word(word: str, formula: str, end: int) -> Token:
     return Token("id", word.lower())
 
 
-def formula_ids(formula: Any) -> list[str]:
+def formula_ids(formula: JSONValue) -> list[str]:
     """The claim ids a formula names, in order, once each; [] when it cannot be read."""
     try:
         return list(dict.fromkeys(t.text for t in tokens(formula) if t.kind == "id"))
@@ -134,27 +139,35 @@ def _is_leaf(node: ast.AST, names: dict[str, str]) -> bool:
     return isinstance(node, ast.Name) and node.id in names
 
 
-def evaluate(node: ast.expr, value_of: Callable[[str], Any], number: Callable[[float], Any]):
+def evaluate(
+    node: ast.expr,
+    value_of: Callable[[str], Amount],
+    number: Callable[[float], Amount],
+) -> Amount:
     """Walk a checked tree: `value_of(name)` for ids, `number(x)` for numbers. The arithmetic of
     what they return (pint quantities) does the rest; their errors propagate."""
+    result: Amount  # what pint's arithmetic gives is not typed: it is an amount again
     if isinstance(node, ast.BinOp):
         left = evaluate(node.left, value_of, number)
         right = evaluate(node.right, value_of, number)
         if isinstance(node.op, ast.Add):
-            return left + right
-        if isinstance(node.op, ast.Sub):
-            return left - right
-        if isinstance(node.op, ast.Mult):
-            return left * right
-        return left / right
+            result = left + right
+        elif isinstance(node.op, ast.Sub):
+            result = left - right
+        elif isinstance(node.op, ast.Mult):
+            result = left * right
+        else:
+            result = left / right
+        return result
     if isinstance(node, ast.UnaryOp):
         operand = evaluate(node.operand, value_of, number)
         return -operand if isinstance(node.op, ast.USub) else operand
-    if isinstance(node, ast.Constant):
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
         return number(float(node.value))
     if isinstance(node, ast.Name):
         return value_of(node.id)
-    args = [evaluate(arg, value_of, number) for arg in node.args]  # sum(...)
+    assert isinstance(node, ast.Call), "`_check` lets only sum(...) through"
+    args = [evaluate(arg, value_of, number) for arg in node.args]
     total = args[0]
     for arg in args[1:]:
         total = total + arg

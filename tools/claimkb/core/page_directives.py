@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .claim_filters import FILTERS, LATEST, RANGE, latest_count, parse_filters, range_bound
+from .claim_filters import LATEST, RANGE, latest_count, parse_filters, range_bound
 from .codes import FindingCode
+from .fields import FILTERS
 from .periods import parse_date
 from .records import Finding, PageReference
 

@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
 
 from babel.dates import format_date
 
 from .language import current_locale
+from .records import JSONValue
 
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -53,7 +53,8 @@ def _parse_date(text: str) -> Span:
     found = _DATE.match(text.strip())
     if not found:
         raise PeriodError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(part) if part else None for part in found.groups())
+    year = int(found.group(1))
+    month, day = (int(part) if part else None for part in found.groups()[1:])
     if year < 1:
         raise PeriodError(f"{text!r} is not a year of the calendar (years start at 0001)")
     if month is not None and not 1 <= month <= 12:
@@ -83,7 +84,7 @@ def parse_period(text: str) -> Span:
     return Span(start.start, end.end)
 
 
-def try_period(text: Any) -> Span | None:
+def try_period(text: JSONValue) -> Span | None:
     if not isinstance(text, str):  # no period (the common case): no exception to raise
         return None
     try:
@@ -114,7 +115,7 @@ def _local_date_words(text: str, has_day: bool) -> str:
         return text
     locale = current_locale()
     words = format_date(day, "d MMMM y" if has_day else "LLLL y", locale=locale)
-    if has_day and day.day == 1 and locale.language == "fr":
+    if has_day and day.day == 1 and locale is not None and locale.language == "fr":
         words = "1er" + words[1:]  # French says the first of a month as an ordinal
     return words
 
@@ -135,7 +136,7 @@ def period_words(text: str) -> str:
     return date_words(text)
 
 
-def is_forecast(data: Mapping[str, Any]) -> bool:
+def is_forecast(data: Mapping[str, JSONValue]) -> bool:
     """Whether the period ends after the figure was stated (both valid)."""
     period, as_of = try_period(data.get("period")), try_period(data.get("as_of"))
     return period is not None and as_of is not None and period.end > as_of.end
@@ -150,7 +151,7 @@ class Placed:
     forecast: bool
 
 
-def placed(data: Mapping[str, Any]) -> Placed | None:
+def placed(data: Mapping[str, JSONValue]) -> Placed | None:
     """The middle of the period, else the first day of as_of (as charts placed them before)."""
     period = try_period(data.get("period"))
     if period is not None:
@@ -161,7 +162,7 @@ def placed(data: Mapping[str, Any]) -> Placed | None:
     return None
 
 
-def sort_key(data: Mapping[str, Any]) -> tuple[int, str]:
+def sort_key(data: Mapping[str, JSONValue]) -> tuple[int, str]:
     """Orders claims in time by their period's start, else by as_of: `(YYYYMMDD, text)`."""
     for field in ("period", "as_of"):
         span = try_period(data.get(field))

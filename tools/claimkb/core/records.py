@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeAlias, TypeGuard
 
 from .codes import FindingCode
-from .language import N_
 
-#: Fields by which a claim names other claims, with the words a card shows them under.
-RELATIONS = (
-    ("relies_on", N_("Relies on")),
-    ("derived_from", N_("Derived from")),
-    ("supersedes", N_("Supersedes")),
-    ("contradicts", N_("Contradicts")),
-)
-#: Relations a card also shows from the other side: the claims that supersede or contradict it.
-REVERSE_RELATIONS = (
-    ("supersedes", N_("Superseded by")),
-    ("contradicts", N_("Contradicted by")),
-)
+#: A value read from YAML, JSON or a directive's option: text, a number, a boolean, a list or a
+#: mapping of them. The schema decides its type field by field and `validate` checks it at run
+#: time; no static type follows a value from its field's name, so `core` says `Any` here, once.
+JSONValue: TypeAlias = Any
+#: A record's fields, or a document read from YAML or JSON
+JSONObject: TypeAlias = dict[str, JSONValue]
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: object) -> TypeGuard[int | float]:
     """A number as the schema means it: an int or a float, never a bool."""
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -50,7 +43,7 @@ class Record:
 
     type: str
     id: str
-    data: dict[str, Any]
+    data: JSONObject
     location: Location
     #: the page that shows it (claims in pages; claims of collections once a page shows them)
     docname: str | None = None
@@ -62,7 +55,7 @@ class Record:
     def anchor(self) -> str:
         return f"{self.type}-{self.id}"
 
-    def get(self, name: str, default: Any = None) -> Any:
+    def get(self, name: str, default: JSONValue = None) -> JSONValue:
         return self.data.get(name, default)
 
 

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeAlias
 
 from .collection_reader import CollectionError
 from .collection_records import load_collection
 from .file_source import DISK, FileSource
-from .records import Finding, Record
+from .records import Finding, JSONValue, Record
 from .schema import Schemas
-from .units import display_unit
+from .units import Declared, declared_units, display_unit
 from .validate import check_record, valid_part
+
+#: A collection's records and findings, as `load_registry` keeps them between calls: by
+#: ("collection", the schemas' digest, the file's path, its text)
+CollectionMemo: TypeAlias = dict[tuple[str, str, str, str], tuple[list[Record], list[Finding]]]
 
 
 @dataclass
@@ -24,8 +30,9 @@ class Registry:
     findings: list[Finding] = field(default_factory=list)
     _by_type: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
     _by_collection: dict[str, list[Record]] = field(default_factory=dict, repr=False)
+    _declared: Declared | None = field(default=None, repr=False)
 
-    def __getstate__(self):
+    def __getstate__(self) -> dict[str, object]:
         # compiled validators do not pickle; the registry is reloaded at every build anyway
         return {**self.__dict__, "schemas": None}
 
@@ -41,10 +48,18 @@ class Registry:
             self._by_type[rtype] = found
         return self._by_type[rtype]
 
-    def unit_of(self, metric_id) -> str:
+    @property
+    def declared_units(self) -> Declared:
+        """The units the collections declare (`units:` lists), which metrics may use; read once
+        (views ask it of every money figure)."""
+        if self._declared is None:
+            self._declared = declared_units(self.of_type("unit").values())
+        return self._declared
+
+    def unit_of(self, metric_id: JSONValue) -> str:
         """The unit of a metric as readers see it ("" when the metric is unknown or gives none)."""
         metric = self.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
-        return display_unit(metric)
+        return display_unit(metric, self.declared_units)
 
     def name_of(self, rtype: str, rid: str) -> str:
         """What a reader calls a record: its name (or title), else its id."""
@@ -70,7 +85,10 @@ class Registry:
 
 
 def load_registry(
-    directory: Path, schemas: Schemas, files: FileSource = DISK, memo: dict | None = None
+    directory: Path,
+    schemas: Schemas,
+    files: FileSource = DISK,
+    memo: CollectionMemo | None = None,
 ) -> Registry:
     """Every collection of `directory`, read from the disk unless another source is given.
 
@@ -86,7 +104,7 @@ def load_registry(
 
 
 def _load_checked(
-    path: Path, schemas: Schemas, files: FileSource, memo: dict | None
+    path: Path, schemas: Schemas, files: FileSource, memo: CollectionMemo | None
 ) -> tuple[list[Record], list[Finding]]:
     if memo is None:
         return _checked(path, schemas, files.read_text)
@@ -100,7 +118,9 @@ def _load_checked(
     return memo[key]
 
 
-def _checked(path: Path, schemas: Schemas, read) -> tuple[list[Record], list[Finding]]:
+def _checked(
+    path: Path, schemas: Schemas, read: Callable[[Path], str]
+) -> tuple[list[Record], list[Finding]]:
     """The collection's records, as views may see them, and its findings then each record's."""
     records, findings = load_collection(path, schemas, read)
     shown = []

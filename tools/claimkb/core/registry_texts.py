@@ -2,10 +2,10 @@
 No Sphinx here.
 
 One source of truth: the collections stay English, and each text readers see of a metric, scope,
-method or entity (its name, unit words, definition or description, what it includes and
-excludes) is a message id of the `claimkb-registry` gettext catalog. Entity names are proper
-nouns and stay as written. `sphinx_ext.registry_catalog` writes the catalog's template and reads
-its translation.
+method, entity or declared unit (its name, unit words, definition or description, what it
+includes and excludes; a unit's singular and plural) is a message id of the `claimkb-registry`
+gettext catalog. Entity names are proper nouns and stay as written. `sphinx_ext.registry_catalog`
+writes the catalog's template and reads its translation.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ TRANSLATED_FIELDS = {
     "scope": ("name", "definition", "includes", "excludes"),
     "method": ("name", "definition", "includes", "excludes"),
     "entity": ("description",),
+    "unit": ("singular", "plural", "description"),
 }
 
 

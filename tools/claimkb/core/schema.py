@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 
-from .records import Record
+from .records import JSONObject, JSONValue, Record
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class FieldSpec:
 class Schemas:
     """All record schemas of one `schema/` directory, with validators and field specs."""
 
-    def __init__(self, directory: Path, documents: dict[str, dict] | None = None):
+    def __init__(self, directory: Path, documents: dict[str, JSONObject] | None = None):
         """The schemas of `directory`, or the `documents` given (name without `.schema.json` ->
         parsed JSON) as if they were its files."""
         self.directory = directory
@@ -45,12 +45,12 @@ class Schemas:
                 path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
                 for path in sorted(directory.glob("*.schema.json"))
             }
-        self.documents: dict[str, dict] = documents
+        self.documents: dict[str, JSONObject] = documents
         registry = Registry().with_resources(
             (f"{name}.schema.json", Resource.from_contents(doc))
             for name, doc in self.documents.items()
         )
-        self.validators = {
+        self.validators: dict[str, Validator] = {
             name: _Validator(doc, registry=registry, format_checker=FORMAT_CHECKER)
             for name, doc in self.documents.items()
         }
@@ -96,7 +96,7 @@ class Schemas:
                 if isinstance(target, str):
                     yield spec.name, spec.ref, target
 
-    def convert_option(self, rtype: str, name: str, raw: str) -> Any:
+    def convert_option(self, rtype: str, name: str, raw: str) -> JSONValue:
         """Turn a directive option's text into the value the schema expects.
 
         Raises ValueError with a message meant for a contributor.
@@ -146,7 +146,7 @@ def parse_number(text: str) -> int | float:
     return number
 
 
-def finite(value: Any) -> bool:
+def finite(value: float) -> bool:
     """A number JSON can hold: not NaN, not infinite, not an integer beyond a double's range."""
     try:
         return math.isfinite(value)
@@ -158,7 +158,7 @@ def finite(value: Any) -> bool:
 _PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
-def check_partial_date(instance: Any) -> bool:
+def check_partial_date(instance: JSONValue) -> bool:
     """Format `partial-date`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` that exists on the calendar.
 
     Only what the field's pattern accepts is judged here (a month 13 is the pattern's to report,
@@ -167,7 +167,8 @@ def check_partial_date(instance: Any) -> bool:
     matched = _PARTIAL_DATE.fullmatch(instance) if isinstance(instance, str) else None
     if matched is None:
         return True
-    year, month, day = (int(part) if part else None for part in matched.groups())
+    year = int(matched.group(1))
+    month, day = (int(part) if part else None for part in matched.groups()[1:])
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return True
     if year == 0:
@@ -185,13 +186,15 @@ FORMAT_CHECKER.checks("partial-date", raises=ValueError)(check_partial_date)
 
 
 @cache
-def _end_anchored(pattern: str) -> re.Pattern:
+def _end_anchored(pattern: str) -> re.Pattern[str]:
     # ECMA-262, which JSON Schema's patterns follow, reads `$` as the end of the text; Python
     # also matches it before a final newline, which would let `deepseek\n` pass as an id
     return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
 
 
-def _pattern(validator, pattern: str, instance: Any, schema: dict):
+def _pattern(
+    validator: Validator, pattern: str, instance: JSONValue, schema: JSONObject
+) -> Iterator[ValidationError]:
     if validator.is_type(instance, "string") and not _end_anchored(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -199,7 +202,7 @@ def _pattern(validator, pattern: str, instance: Any, schema: dict):
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
-def _field_spec(name: str, prop: dict) -> FieldSpec:
+def _field_spec(name: str, prop: JSONObject) -> FieldSpec:
     return FieldSpec(
         name=name,
         type=prop.get("type", "string"),
@@ -210,7 +213,7 @@ def _field_spec(name: str, prop: dict) -> FieldSpec:
 
 
 @cache
-def _load(directory: str, stamp: tuple) -> Schemas:
+def _load(directory: str, stamp: tuple[tuple[str, int], ...]) -> Schemas:
     return Schemas(Path(directory))
 
 

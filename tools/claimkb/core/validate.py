@@ -10,15 +10,18 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from jsonschema.exceptions import ValidationError
 
 from .codes import FindingCode
-from .records import Finding, Record, is_number
+from .records import Finding, JSONValue, Record, is_number
 from .schema import NOT_FINITE_HINT, FieldSpec, Schemas, finite
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _TYPE_NAMES = {
     "string": "text",
@@ -39,7 +42,7 @@ def check_record(record: Record, schemas: Schemas) -> list[Finding]:
     text characters, bounds and statement of a record."""
     validator = schemas.validators[record.type]
     fields = schemas.fields[record.type]
-    findings: dict[tuple, Finding] = {}
+    findings: dict[tuple[int, str, str], Finding] = {}
     for error in validator.iter_errors(record.data):
         for name, message, hint in _explain(error, record, fields):
             finding = record_finding(record, name, message, hint)
@@ -117,7 +120,7 @@ def _check_values(record: Record, fields: dict[str, FieldSpec], named: set[str])
     return findings
 
 
-def _spell_number(value: Any) -> str:
+def _spell_number(value: float) -> str:
     """How YAML writes a number JSON cannot hold: `.nan`, `.inf`, `-.inf`, or its size."""
     if isinstance(value, int):
         return f"a number of {len(str(abs(value)))} digits"
@@ -202,7 +205,7 @@ def _check_myst_markup(record: Record) -> list[Finding]:
 
 
 @cache
-def _markdown():
+def _markdown() -> MarkdownIt:
     # markdown-it is the CommonMark parser MyST itself uses; importing it needs no MyST
     from markdown_it import MarkdownIt
 
@@ -213,39 +216,60 @@ def _markdown():
 Explanation = list[tuple[str, str, str]]
 
 
+@dataclass(frozen=True)
+class _Fault:
+    """One schema error of a record, with what explaining it needs."""
+
+    error: ValidationError
+    record: Record
+    #: the field at fault ("" for the record as a whole), and its spec
+    name: str
+    spec: FieldSpec | None
+    fields: dict[str, FieldSpec]
+
+    @property
+    def instance(self) -> JSONValue:
+        """The value at fault: always set on the errors a validator yields."""
+        return cast(JSONValue, self.error.instance)
+
+    @property
+    def rule(self) -> JSONValue:
+        """The keyword's value in the schema (the enum, the type, the pattern...), likewise."""
+        return cast(JSONValue, self.error.validator_value)
+
+
 def _explain(error: ValidationError, record: Record, fields: dict[str, FieldSpec]) -> Explanation:
     path = list(error.absolute_path)
     name = str(path[0]) if path else ""
-    explain = _EXPLAINERS.get(error.validator, _explain_generic)
-    return explain(error, record, name, fields.get(name), fields)
+    explain = _EXPLAINERS.get(str(error.validator), _explain_generic)
+    return explain(_Fault(error, record, name, fields.get(name), fields))
 
 
-def _explain_required(error, record, name, spec, fields) -> Explanation:
-    kind = record.data.get("kind")
-    why = f" (required for a {kind})" if "then" in error.absolute_schema_path else ""
+def _explain_required(fault: _Fault) -> Explanation:
+    kind = fault.record.data.get("kind")
+    why = f" (required for a {kind})" if "then" in fault.error.absolute_schema_path else ""
     return [
-        (missing, f"missing required field{why}", _description(fields.get(missing)))
-        for missing in error.validator_value
-        if isinstance(error.instance, dict) and missing not in error.instance
+        (missing, f"missing required field{why}", _description(fault.fields.get(missing)))
+        for missing in fault.rule
+        if isinstance(fault.instance, dict) and missing not in fault.instance
     ]
 
 
-def _explain_unknown(error, record, name, spec, fields) -> Explanation:
-    unknown = [k for k in error.instance if k not in fields]
-    return [(k, f"unknown field {k!r}", did_you_mean(k, fields) or "") for k in unknown]
+def _explain_unknown(fault: _Fault) -> Explanation:
+    unknown = [k for k in fault.instance if k not in fault.fields]
+    return [(k, f"unknown field {k!r}", did_you_mean(k, fault.fields) or "") for k in unknown]
 
 
-def _explain_enum(error, record, name, spec, fields) -> Explanation:
-    allowed = [str(value) for value in error.validator_value]
-    message = f"{error.instance!r} is not one of {', '.join(allowed)}"
-    return [(name, message, did_you_mean(str(error.instance), allowed))]
+def _explain_enum(fault: _Fault) -> Explanation:
+    allowed = [str(value) for value in fault.rule]
+    message = f"{fault.instance!r} is not one of {', '.join(allowed)}"
+    return [(fault.name, message, did_you_mean(str(fault.instance), allowed))]
 
 
-def _explain_type(error, record, name, spec, fields) -> Explanation:
-    expected = error.validator_value
-    expected = [expected] if isinstance(expected, str) else expected
+def _explain_type(fault: _Fault) -> Explanation:
+    name, spec, instance = fault.name, fault.spec, fault.instance
+    expected = [fault.rule] if isinstance(fault.rule, str) else fault.rule
     want = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-    instance = error.instance
     hint = ""
     if name == "as_of" and isinstance(instance, int):
         hint = f"quote it: {name}: '{instance}'"
@@ -254,40 +278,40 @@ def _explain_type(error, record, name, spec, fields) -> Explanation:
     return [(name, f"must be {want}, not {_describe(instance)}", hint)]
 
 
-def _explain_pattern(error, record, name, spec, fields) -> Explanation:
-    hint = spec.description if spec else f"it must match {error.validator_value}"
-    return [(name, f"{error.instance!r} is not in the expected form", hint)]
+def _explain_pattern(fault: _Fault) -> Explanation:
+    hint = fault.spec.description if fault.spec else f"it must match {fault.rule}"
+    return [(fault.name, f"{fault.instance!r} is not in the expected form", hint)]
 
 
-def _explain_format(error, record, name, spec, fields) -> Explanation:
-    if error.validator_value == "partial-date":
-        message = f"{error.instance!r} is not a date on the calendar"
-        return [(name, message, str(error.cause or "") or _description(spec))]
-    message = f"{error.instance!r} is not a valid {error.validator_value}"
-    return [(name, message, _description(spec))]
+def _explain_format(fault: _Fault) -> Explanation:
+    if fault.rule == "partial-date":
+        message = f"{fault.instance!r} is not a date on the calendar"
+        return [(fault.name, message, str(fault.error.cause or "") or _description(fault.spec))]
+    message = f"{fault.instance!r} is not a valid {fault.rule}"
+    return [(fault.name, message, _description(fault.spec))]
 
 
-def _explain_empty(error, record, name, spec, fields) -> Explanation:
-    what = "text" if error.validator == "minLength" else "list"
-    return [(name, f"must not be empty (empty {what})", _description(spec))]
+def _explain_empty(fault: _Fault) -> Explanation:
+    what = "text" if fault.error.validator == "minLength" else "list"
+    return [(fault.name, f"must not be empty (empty {what})", _description(fault.spec))]
 
 
-def _explain_too_long(error, record, name, spec, fields) -> Explanation:
-    message = f"is {len(error.instance)} characters long; at most {error.validator_value}"
-    return [(name, message, "shorten it")]
+def _explain_too_long(fault: _Fault) -> Explanation:
+    message = f"is {len(fault.instance)} characters long; at most {fault.rule}"
+    return [(fault.name, message, "shorten it")]
 
 
-def _explain_range(error, record, name, spec, fields) -> Explanation:
-    if not finite(error.instance):  # the number itself is refused, once, by its own check
+def _explain_range(fault: _Fault) -> Explanation:
+    if not finite(fault.instance):  # the number itself is refused, once, by its own check
         return []
-    return [(name, error.message, _description(spec))]
+    return [(fault.name, fault.error.message, _description(fault.spec))]
 
 
-def _explain_generic(error, record, name, spec, fields) -> Explanation:
-    return [(name, error.message, "")]
+def _explain_generic(fault: _Fault) -> Explanation:
+    return [(fault.name, fault.error.message, "")]
 
 
-_EXPLAINERS: dict[str, Callable[..., Explanation]] = {
+_EXPLAINERS: dict[str, Callable[[_Fault], Explanation]] = {
     "required": _explain_required,
     "additionalProperties": _explain_unknown,
     "enum": _explain_enum,
@@ -306,7 +330,7 @@ def _description(spec: FieldSpec | None) -> str:
     return spec.description if spec else ""
 
 
-def _describe(value) -> str:
+def _describe(value: JSONValue) -> str:
     if isinstance(value, str):
         return f"the text {value!r}"
     if isinstance(value, bool):

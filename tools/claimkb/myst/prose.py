@@ -64,7 +64,7 @@ class _ProseScanner(PageScanner):
     at the text of prose instead of claims and roles."""
 
     def __init__(self, md: MarkdownIt, text: str):
-        super().__init__(md, "", None, None)
+        super().__init__(md, "", None, None)  # type: ignore[arg-type]  # reads no claim: no schemas
         self.lines = text.splitlines()
         self.found: list[ProseFigure] = []
 
@@ -83,9 +83,9 @@ class _ProseScanner(PageScanner):
             elif quoted:
                 continue
             elif token.type in ("fence", "colon_fence"):
-                self._fence(token, token.map[0] + offset + 1)
+                self._fence(token, _first_line(token) + offset + 1)
             elif token.type == "inline" and token.children:
-                self._prose(token.children, token.map[0] + offset + 1)
+                self._prose(token.children, _first_line(token) + offset + 1)
 
     def worth_scanning(self, body: str) -> bool:
         return True  # prose is what this scanner looks at
@@ -122,3 +122,8 @@ class _ProseScanner(PageScanner):
         source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         first_word = match.group().split()[0]
         return source.find(first_word) + 1 if first_word in source else 1
+
+
+def _first_line(token: Token) -> int:
+    """The 0-based line a block token starts at (markdown-it maps every block token)."""
+    return token.map[0] if token.map else 0

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
 from .. import __version__
 from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
 from .chart_directive import setup_chart_directive
@@ -35,7 +38,7 @@ from .translation_note import setup_translation_note
 ENV_VERSION = 6
 
 
-def setup(app) -> dict:
+def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_design")
     app.add_config_value("claimkb_schema_dir", "../schema", "env", types=[str])
     app.add_config_value("claimkb_collections_dir", "../claims", "env", types=[str])
@@ -79,7 +82,7 @@ def setup(app) -> dict:
     }
 
 
-def _add_static(app, config) -> None:
+def _add_static(app: Sphinx, config: Config) -> None:
     # at config-inited, so the saved configuration already holds it (no "configuration changed")
     static = str(Path(__file__).parent.parent / "static")
     if static not in config.html_static_path:

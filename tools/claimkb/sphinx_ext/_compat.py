@@ -3,6 +3,7 @@ when a Sphinx release changes it (claimkb is tested with the Sphinx pinned in py
 
 from __future__ import annotations
 
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 
 
@@ -15,7 +16,7 @@ def _changed(what: str) -> ExtensionError:
     )
 
 
-def builder_of(env):
+def builder_of(env: BuildEnvironment):
     """The running builder, as Sphinx's own ReferencesResolver reaches it (`env._app.builder`):
     post-transforms resolve links and write charts with it."""
     app = getattr(env, "_app", None)

@@ -8,6 +8,7 @@ one claim (`views.cards`, shown away from its home).
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from ..views.nodes import claim_card_node
 from .claim_directives import ReferencingDirective
@@ -32,6 +33,6 @@ class RenderShownCards(ViewTransform):
         return [model.render([], node.source, node.line)]
 
 
-def setup_claim_card(app) -> None:
+def setup_claim_card(app: Sphinx) -> None:
     app.add_directive("claim-card", ClaimCardDirective)
     app.add_post_transform(RenderShownCards)

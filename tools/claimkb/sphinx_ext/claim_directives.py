@@ -12,6 +12,7 @@ still comes before the linkcheck builder's collector (800), which must see the s
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
@@ -134,7 +135,7 @@ class RenderClaims(ViewTransform):
         return [model.render()]
 
 
-def setup_claim_directives(app) -> None:
+def setup_claim_directives(app: Sphinx) -> None:
     app.add_directive("claim", ClaimDirective)
     app.add_directive("registry", RegistryDirective)
     app.add_directive("claim-collection", ClaimCollectionDirective)

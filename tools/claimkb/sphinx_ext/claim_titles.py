@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from ..views.nodes import claim_node
@@ -70,7 +71,7 @@ class DropClaimTitleMessages(SphinxTransform):
             message.parent.remove(message)
 
 
-def setup_claim_titles(app) -> None:
+def setup_claim_titles(app: Sphinx) -> None:
     app.add_node(claim_title_message)
     app.add_transform(AddClaimTitleMessages)
     app.add_transform(DropClaimTitleMessages)

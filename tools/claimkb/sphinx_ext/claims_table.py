@@ -12,6 +12,7 @@ newest `as_of` first; `:latest: 8` keeps the first 8 (`core.claim_filters.select
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.claim_filters import table_filters
@@ -50,7 +51,7 @@ class RenderClaimsTables(ViewTransform):
         number_tables(self.document)
 
 
-def setup_claims_table(app) -> None:
+def setup_claims_table(app: Sphinx) -> None:
     app.add_directive("claims", ClaimsDirective)
     app.add_post_transform(RenderClaimsTables)
     app.add_js_file("claimkb-table.js", loading_method="defer")

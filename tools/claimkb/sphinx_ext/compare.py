@@ -8,6 +8,7 @@ comparable, the ratio. Blocks are numbered in the order the page writes them (`c
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from ..views.nodes import compare_node
 from .claim_directives import ReferencingDirective
@@ -29,6 +30,6 @@ class RenderComparisons(ViewTransform):
     node_class = compare_node
 
 
-def setup_compare(app) -> None:
+def setup_compare(app: Sphinx) -> None:
     app.add_directive("compare", CompareDirective)
     app.add_post_transform(RenderComparisons)

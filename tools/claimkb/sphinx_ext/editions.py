@@ -16,10 +16,16 @@ every edition.
 
 from __future__ import annotations
 
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
 from .translation_note import is_untranslated
 
 
-def edition_links(config, target_uri: str, content_root: str) -> list[dict[str, object]]:
+def edition_links(config: Config, target_uri: str, content_root: str) -> list[dict[str, object]]:
     """One entry per edition, in `claimkb_editions`' order (the first is the default)."""
     editions = config.claimkb_editions
     current = editions.get(config.language)
@@ -44,7 +50,13 @@ def edition_links(config, target_uri: str, content_root: str) -> list[dict[str, 
     ]
 
 
-def add_editions(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_editions(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """html-page-context: the editions of this page, and whether it is still in English."""
     target_uri = app.builder.get_target_uri(pagename)
     context["claimkb_editions"] = edition_links(
@@ -53,6 +65,6 @@ def add_editions(app, pagename: str, templatename: str, context: dict, doctree) 
     context["claimkb_untranslated"] = is_untranslated(app.env, pagename)
 
 
-def setup_editions(app) -> None:
+def setup_editions(app: Sphinx) -> None:
     app.add_config_value("claimkb_editions", {}, "html", types=[dict])
     app.connect("html-page-context", add_editions)

@@ -4,6 +4,10 @@ build finishes; the JSON-LD of a page is added to its `<head>` as the page is wr
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
 
 from ..views.exports import export_data, to_csv, to_json
 from .sharing import page_head
@@ -11,7 +15,7 @@ from .sharing import page_head
 HTML_BUILDERS = ("html", "dirhtml")
 
 
-def write_exports(app, exception) -> None:
+def write_exports(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
     data = export_data(app.env.domains["claim"].models(app.builder).parts.kb)
@@ -26,7 +30,13 @@ def _write_if_changed(path: Path, text: str) -> None:
             stream.write(text)
 
 
-def add_json_ld(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_json_ld(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     if app.builder.name not in HTML_BUILDERS:
         return
     base = app.config.html_baseurl.rstrip("/")
@@ -41,6 +51,6 @@ def add_json_ld(app, pagename: str, templatename: str, context: dict, doctree) -
         context["metatags"] = context.get("metatags", "") + script
 
 
-def setup_exports(app) -> None:
+def setup_exports(app: Sphinx) -> None:
     app.connect("html-page-context", add_json_ld)
     app.connect("build-finished", write_exports)

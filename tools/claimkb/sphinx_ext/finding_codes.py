@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..views.finding_codes import finding_codes_table
@@ -15,5 +16,5 @@ class FindingCodesDirective(SphinxDirective):
         return [table]
 
 
-def setup_finding_codes(app) -> None:
+def setup_finding_codes(app: Sphinx) -> None:
     app.add_directive("finding-codes", FindingCodesDirective)

@@ -9,6 +9,8 @@ import hashlib
 import json
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.records import Record
@@ -22,7 +24,7 @@ from .page_stubs import write_stubs
 from .view_transform import ViewTransform
 
 
-def record_fingerprint(env, rtype: str, rid: str) -> str:
+def record_fingerprint(env: BuildEnvironment, rtype: str, rid: str) -> str:
     record = env.claimkb_registry.of_type(rtype).get(rid)
     data = record.data if record is not None else None
     return hashlib.sha1(json.dumps(data, sort_keys=True, default=repr).encode()).hexdigest()
@@ -147,7 +149,7 @@ class RenderPages(ViewTransform):
         number_tables(self.document)
 
 
-def setup_generated_pages(app) -> None:
+def setup_generated_pages(app: Sphinx) -> None:
     app.add_directive("entity-page", EntityPageDirective)
     app.add_directive("source-page", SourcePageDirective)
     app.add_directive("metric-scope-page", MetricScopePageDirective)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sphinx.application import Sphinx
+
 from ..core.language import use_language
 from ..views.i18n import MESSAGE_CATALOG, _
 
@@ -12,19 +14,19 @@ from ..views.i18n import MESSAGE_CATALOG, _
 LOCALE_DIR = Path(__file__).parent.parent / "locale"
 
 
-def use_build_language(app, *_args) -> None:
+def use_build_language(app: Sphinx, *_args) -> None:
     """builder-inited, before anything is formatted (the registry's load, the generated pages'
     stubs), and again before each build of the same application reads."""
     use_language(app.config.language, _)
 
 
-def back_to_english(app, _exception) -> None:
+def back_to_english(app: Sphinx, _exception: BaseException | None) -> None:
     """build-finished, last: the language is global to the process, which may build again or
     format values outside Sphinx (tests, `claimkb` commands)."""
     use_language(None)
 
 
-def setup_language(app) -> None:
+def setup_language(app: Sphinx) -> None:
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     app.connect("builder-inited", use_build_language, priority=400)
     app.connect("env-before-read-docs", use_build_language, priority=100)

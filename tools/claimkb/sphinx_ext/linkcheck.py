@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sphinx.application import Sphinx
+from sphinx.config import Config
 
-def setup_linkcheck(app) -> None:
+
+def setup_linkcheck(app: Sphinx) -> None:
     app.add_config_value("claimkb_linkcheck_urls_file", "", "", types=[str])
     app.connect("config-inited", _only_listed_urls)
 
 
-def _only_listed_urls(app, config) -> None:
+def _only_listed_urls(app: Sphinx, config: Config) -> None:
     if not config.claimkb_linkcheck_urls_file:
         return
     listed = Path(app.confdir, config.claimkb_linkcheck_urls_file)

@@ -7,6 +7,7 @@ references is enough: no regular expression on written files, no translator of o
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..views.links import EXTERNAL_REL, is_external
@@ -23,5 +24,5 @@ class ExternalLinkRel(SphinxPostTransform):
                 node["rel"] = " ".join(dict.fromkeys(rel + EXTERNAL_REL.split()))
 
 
-def setup_links(app) -> None:
+def setup_links(app: Sphinx) -> None:
     app.add_post_transform(ExternalLinkRel)

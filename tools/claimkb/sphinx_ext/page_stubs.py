@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.project import Project
 from sphinx.util import logging
 
-from ..core.site_pages import entity_doc, pair_doc, source_doc
+from ..core.page_names import entity_doc, pair_doc, source_doc
 from ..myst.scanner import markdown_parser, scan_page
 from ..views.i18n import N_, _
 
@@ -152,7 +153,7 @@ def fixed_pages() -> dict[str, str]:
     }
 
 
-def claim_pairs(app, registry) -> set[tuple[str, str]]:
+def claim_pairs(app: Sphinx, registry) -> set[tuple[str, str]]:
     """(metric, scope) of every figure in the collections and in the site's MyST pages.
 
     A page is scanned again only when its size or mtime changed: the pairs found in each page
@@ -188,7 +189,7 @@ def claim_pairs(app, registry) -> set[tuple[str, str]]:
     return {(metric, scope) for metric, scope in found if metric in metrics and scope in scopes}
 
 
-def write_stubs(app) -> None:
+def write_stubs(app: Sphinx) -> None:
     """builder-inited: bring the pages folder up to date, touching only what changed."""
     if not app.config.claimkb_pages_dir:
         return

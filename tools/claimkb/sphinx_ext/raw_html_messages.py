@@ -12,6 +12,7 @@ build replaces the block's HTML with its translation, taken from the page's cata
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
@@ -59,5 +60,5 @@ class TranslateRawHtml(SphinxTransform):
                 raw["translated"] = True
 
 
-def setup_raw_html_messages(app) -> None:
+def setup_raw_html_messages(app: Sphinx) -> None:
     app.add_transform(TranslateRawHtml)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gettext
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.builders.gettext import MsgOrigin
 from sphinx.util.i18n import CatalogRepository
 
@@ -22,7 +23,7 @@ from ..core.language import current_locale
 from ..core.registry_texts import REGISTRY_CATALOG, translatable_texts, translated_registry
 
 
-def registry_translation(app) -> gettext.GNUTranslations | None:
+def registry_translation(app: Sphinx) -> gettext.GNUTranslations | None:
     """The language's `claimkb-registry` catalog from the project's `locale_dirs`, if any."""
     if current_locale() is None:
         return None
@@ -40,7 +41,7 @@ def registry_translation(app) -> gettext.GNUTranslations | None:
     return None
 
 
-def on_builder_inited(app) -> None:
+def on_builder_inited(app: Sphinx) -> None:
     """After the registry is loaded (priority 500), before the generated pages' stubs (600)."""
     registry = app.env.claimkb_registry
     if app.builder.name == "gettext":
@@ -53,5 +54,5 @@ def on_builder_inited(app) -> None:
         app.env.claimkb_registry = translated_registry(registry, translation.gettext)
 
 
-def setup_registry_catalog(app) -> None:
+def setup_registry_catalog(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited, priority=550)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 
 from ..core.records import PageReference
@@ -20,7 +22,7 @@ class ClaimRefRole(XRefRole):
             return self.create_non_xref_node()
         return self.create_xref_node()
 
-    def result_nodes(self, document, env, node, is_ref):
+    def result_nodes(self, document, env: BuildEnvironment, node, is_ref):
         if not is_ref:  # {claim}`!id`: plain text, no reference to check
             return [node], []
         path = str(env.doc2path(env.docname))
@@ -31,6 +33,6 @@ class ClaimRefRole(XRefRole):
         return [node], []
 
 
-def setup_roles(app) -> None:
+def setup_roles(app: Sphinx) -> None:
     app.add_role("claim", ClaimRefRole("claim"))
     app.add_role("claim-value", ClaimRefRole("value"))

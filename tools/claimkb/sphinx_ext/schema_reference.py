@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..views.schema_reference import SchemaReference
@@ -24,5 +25,5 @@ class SchemaReferenceDirective(SphinxDirective):
         return parsed + messages
 
 
-def setup_schema_reference(app) -> None:
+def setup_schema_reference(app: Sphinx) -> None:
     app.add_directive("schema-reference", SchemaReferenceDirective)

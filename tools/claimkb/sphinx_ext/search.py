@@ -1,12 +1,18 @@
-"""Search entries for claims and records (see `views.search_terms` for what they are)."""
+"""The site's search: Pagefind's index of pages and claims (`claimkb_search = "pagefind"`:
+`search_index`, `search_page`), or Sphinx's own with claims' index entries (`"sphinx"`, the
+default, `views.search_terms`)."""
 
 from __future__ import annotations
 
+from sphinx.application import Sphinx
+
 from ..views.search_terms import index_entries
 from ._compat import search_index_entries
+from .search_index import mark_page, write_search_index
+from .search_page import collect_search_page, turn_off_sphinx_search
 
 
-def add_search_terms(app) -> list:
+def add_search_terms(app: Sphinx) -> list:
     """html-collect-pages, just before the search index is written: add every page's entries.
 
     Set from the domain for every page, not from the doctrees of the pages written in this build:
@@ -26,5 +32,12 @@ def add_search_terms(app) -> list:
     return []
 
 
-def setup_search(app) -> None:
+def setup_search(app: Sphinx) -> None:
+    app.add_config_value("claimkb_search", "sphinx", "html", types=[str])
+    #: section (explainers, knowledge-base, contributors) -> docname patterns (fnmatch)
+    app.add_config_value("claimkb_search_sections", {}, "html", types=[dict])
+    app.connect("builder-inited", turn_off_sphinx_search)
     app.connect("html-collect-pages", add_search_terms)
+    app.connect("html-collect-pages", collect_search_page)
+    app.connect("html-page-context", mark_page)
+    app.connect("build-finished", write_search_index)

@@ -12,8 +12,12 @@ import queue
 import re
 from html import escape
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx_sitemap import add_html_link
 
 from ..views.exports import all_claims
@@ -27,6 +31,7 @@ from ..views.sharing import (
     permalink_page,
     permalink_path,
 )
+from .opengraph_cards import setup_opengraph
 
 HTML_BUILDERS = ("html", "dirhtml")
 #: sphinx-sitemap's default puts the language (Sphinx's default: "en") and version in front of
@@ -39,7 +44,7 @@ BEFORE_SITEMAP = 400  # sphinx-sitemap writes at build-finished, at the default 
 RELATIVE_OG = re.compile(r'<meta property="og:(?:url|image)" content="(?!https?://)[^"]*" />\n')
 
 
-def configure(app, config) -> None:
+def configure(app: Sphinx, config: Config) -> None:
     """The site's address for every extension; built-in per-page social cards off unless asked
     (one image, `ogp_image`, serves every page and share page)."""
     if config.html_baseurl and not config.html_baseurl.endswith("/"):
@@ -54,19 +59,25 @@ def configure(app, config) -> None:
         config.ogp_image = None  # relative to the site's root, which is not known
 
 
-def image_url(config) -> str:
+def image_url(config: Config) -> str:
     if not config.ogp_image:
         return ""
     found = urljoin(config.ogp_site_url, config.ogp_image)
     return found if urlsplit(found).scheme in ("http", "https") else ""
 
 
-def page_head(app, pagename: str) -> HeadModel:
+def page_head(app: Sphinx, pagename: str) -> HeadModel:
     """The model of what a page's `<head>` says of its claims (`views.page_head`)."""
     return app.env.domains["claim"].models(app.builder).model(("head", pagename))
 
 
-def add_page_tags(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_page_tags(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """Before sphinxext-opengraph writes its tags: the page's title, escaped, and a description
     from its claims, through the per-page fields it reads (`og:title`, `og:description`)."""
     if doctree is None or app.builder.name not in HTML_BUILDERS:
@@ -93,14 +104,20 @@ def add_page_tags(app, pagename: str, templatename: str, context: dict, doctree)
     context["meta"] = fields
 
 
-def drop_relative_addresses(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+def drop_relative_addresses(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """After sphinxext-opengraph: without the site's address it writes og:url relative to the
     root, which is a broken link from any page in a folder; leave it out."""
     if app.builder.name in HTML_BUILDERS and "metatags" in context:
         context["metatags"] = RELATIVE_OG.sub("", context["metatags"])
 
 
-def share_site(app) -> ShareSite:
+def share_site(app: Sphinx) -> ShareSite:
     config = app.config
     name = config.ogp_site_name if isinstance(config.ogp_site_name, str) else config.project
     return ShareSite(
@@ -111,7 +128,7 @@ def share_site(app) -> ShareSite:
     )
 
 
-def write_permalinks(app, exception) -> None:
+def write_permalinks(app: Sphinx, exception: BaseException | None) -> None:
     """`c/<claim-id>.html` for every claim with a valid id that a page shows; share pages of
     claims gone since the last build are removed."""
     if exception is not None or app.builder.name not in HTML_BUILDERS:
@@ -134,7 +151,7 @@ def write_permalinks(app, exception) -> None:
             stale.unlink()
 
 
-def complete_sitemap(app, exception) -> None:
+def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     """Before sphinx-sitemap writes: every page of the site, in the order of their names.
 
     sphinx-sitemap lists the pages written in this build, in the order they were written: an
@@ -166,8 +183,8 @@ def _write_if_changed(path: Path, text: str) -> Path:
     return path
 
 
-def setup_sharing(app) -> None:
-    app.setup_extension("sphinxext.opengraph")
+def setup_sharing(app: Sphinx) -> None:
+    setup_opengraph(app)  # without the social cards' matplotlib, unless they are asked for
     if app.config.html_baseurl:  # without an address, sphinx-sitemap warns and writes nothing
         app.setup_extension("sphinx_sitemap")
         app.connect("build-finished", complete_sitemap, priority=BEFORE_SITEMAP)

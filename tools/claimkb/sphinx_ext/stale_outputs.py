@@ -8,13 +8,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from sphinx.application import Sphinx
+
 from ..views.chart_files import CHARTS_DIR, PACKAGE_FILE
 from ..views.selections import shown_claims
 from .chart_directive import site_charts
 from .domain import ClaimIndex
 
 
-def remove_stale_outputs(app, exception) -> None:
+def remove_stale_outputs(app: Sphinx, exception: BaseException | None) -> None:
     """build-finished, HTML builders only."""
     if exception is not None or app.builder.format != "html":
         return
@@ -40,5 +42,5 @@ def remove_stale_outputs(app, exception) -> None:
         (outdir / f"{domain.name}-{ClaimIndex.name}{suffix}").unlink(missing_ok=True)
 
 
-def setup_stale_outputs(app) -> None:
+def setup_stale_outputs(app: Sphinx) -> None:
     app.connect("build-finished", remove_stale_outputs)

@@ -11,6 +11,8 @@ saying the page is shown in English (`docs/_templates/page.html`). Generated pag
 
 from __future__ import annotations
 
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
@@ -36,9 +38,9 @@ class MarkUntranslatedPage(SphinxTransform):
             self.env.metadata[docname][UNTRANSLATED] = True
 
 
-def is_untranslated(env, docname: str) -> bool:
+def is_untranslated(env: BuildEnvironment, docname: str) -> bool:
     return bool(env.metadata.get(docname, {}).get(UNTRANSLATED))
 
 
-def setup_translation_note(app) -> None:
+def setup_translation_note(app: Sphinx) -> None:
     app.add_transform(MarkUntranslatedPage)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from ..core.current_status import status_of
-from ..core.records import RELATIONS, REVERSE_RELATIONS, Record
+from ..core.fields import RELATIONS, REVERSE_RELATIONS
+from ..core.records import Record
 from .arithmetic_line import arithmetic_line, relation_ids
 from .i18n import N_, _, confidence_words, labelled, status_words
 from .kb import KnowledgeBase

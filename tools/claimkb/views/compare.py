@@ -178,6 +178,8 @@ class Comparison:
         if converted is None:
             return value
         found: Constant = converted[0][record.id]
+        if not found.deflated:  # only its currency converted: its value says so already
+            return value
         unit = self.names.registry.unit_of(record.get("metric"))
         in_base = format_value(found.as_data(), unit)
         in_dollars = _("%(value)s in %(year)s dollars") % {

@@ -11,95 +11,27 @@ import io
 import json
 from typing import Any
 
+from ..core import fields
+from ..core.currency import exchange_data, stated_currency
 from ..core.current_status import status_of
+from ..core.fields import RELATION_FIELDS
 from ..core.formatting import format_value
 from ..core.money import CPI_SERIES, dollar_year
 from ..core.periods import is_forecast
-from ..core.records import RELATIONS, Record
+from ..core.records import Record
 from .arithmetic_line import relation_ids
 from .kb import KnowledgeBase
 from .money_view import constant_of, money_metric
 from .selections import shown_claims
 
 EXPORT_VERSION = 1
-#: claim fields that name other claims
-RELATION_FIELDS = tuple(name for name, _label in RELATIONS)
 
-#: CSV columns, in their published order; numbers stay numbers in the NUMERIC ones.
-CSV_COLUMNS = (
-    "id",
-    "kind",
-    "title",
-    "status",
-    "confidence",
-    "subject_ids",
-    "subject_names",
-    "claimant_id",
-    "claimant_name",
-    "metric_id",
-    "metric_name",
-    "unit",
-    "value",
-    "low",
-    "high",
-    "value_text",
-    "scope_id",
-    "scope_name",
-    "method_id",
-    "method_name",
-    "as_of",
-    "price_year",
-    "source_id",
-    "source_title",
-    "source_url",
-    "locator",
-    "checked",
-    "also",
-    "relies_on",
-    "supersedes",
-    "contradicts",
-    "derived_from",
-    "tags",
-    "text",
-    "quote",
-    "url",
-    "period",
-    "forecast",
-    "formula",
-    "tolerance",
-    "dollars_year",
-    "constant_base_year",
-    "constant_value",
-    "constant_low",
-    "constant_high",
-)
-#: CSV columns that are the claim's own field, as `claims.json` has it
-DIRECT_COLUMNS = (
-    "id",
-    "kind",
-    "title",
-    "status",
-    "confidence",
-    "value",
-    "low",
-    "high",
-    "value_text",
-    "as_of",
-    "period",
-    "forecast",
-    "formula",
-    "tolerance",
-    "price_year",
-    "locator",
-    "checked",
-    "text",
-    "quote",
-    "url",
-)
-NUMERIC_COLUMNS = frozenset(
-    {"value", "low", "high", "price_year", "tolerance", "dollars_year"}
-    | {f"constant_{name}" for name in ("base_year", "value", "low", "high")}
-)
+#: CSV columns, in their published order (`core.fields.CSV_COLUMNS` says what each shows)
+CSV_COLUMNS = tuple(column.name for column in fields.CSV_COLUMNS)
+#: CSV columns that are `claims.json`'s key of the same name, as it is
+DIRECT_COLUMNS = tuple(column.name for column in fields.CSV_COLUMNS if column.direct)
+#: CSV columns whose numbers stay numbers
+NUMERIC_COLUMNS = frozenset(column.name for column in fields.CSV_COLUMNS if column.numeric)
 #: a spreadsheet evaluates a cell that starts with one of these (OWASP, "CSV Injection")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -169,10 +101,12 @@ class ClaimResolver:
     def dollars(self, record: Record) -> dict[str, Any]:
         """A money figure's dollar year and its value in constant dollars of the base year."""
         if not money_metric(self.registry, record.get("metric")):
-            return {"dollars": None, "constant": None}
+            return {"dollars": None, "constant": None, "currency": None, "in_dollars": None}
         year = dollar_year(record.data)
         found = constant_of(self.kb, record)
         return {
+            "currency": stated_currency(record.data),
+            "in_dollars": exchange_data(record.data),
             "dollars": {"year": year.year, "basis": year.basis} if year else None,
             "constant": (
                 {"base_year": found.base_year, "index": CPI_SERIES, **found.as_data()}
@@ -271,6 +205,10 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
         **{
             f"constant_{name}": (claim["constant"] or {}).get(name)
             for name in ("base_year", "value", "low", "high")
+        },
+        **{
+            f"usd_{name}": (claim["in_dollars"] or {}).get(name)
+            for name in ("value", "low", "high", "rate", "rate_date")
         },
     }
     cells = {}

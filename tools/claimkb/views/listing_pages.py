@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from ..core.claim_filters import newest_first
+from ..core.page_names import entity_doc, pair_doc
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
-from ..core.site_pages import entity_doc, pair_doc
 from .generated_pages import TIMELINE_COLUMNS, Anchors, PageModel, PageParts, paragraph
 from .i18n import _
 from .model import Inline, Link, Section, joined, render_inline

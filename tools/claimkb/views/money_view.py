@@ -4,17 +4,21 @@ latest full year of the CPI-U the `cpi` package bundles)."""
 
 from __future__ import annotations
 
-from ..core.formatting import format_value
+from ..core.currency import dollar_data, in_dollars, stated_currency
+from ..core.formatting import format_value, stated_text
 from ..core.money import CPI_NAME, Constant, constant, dollar_year, is_money
+from ..core.periods import date_words
 from ..core.records import Record
 from ..core.registry import Registry
 from .i18n import _
 from .kb import KnowledgeBase
 
+NUMBERS = ("value", "low", "high")
+
 
 def money_metric(registry: Registry, metric_id: object) -> bool:
     metric = registry.of_type("metric").get(metric_id) if isinstance(metric_id, str) else None
-    return metric is not None and is_money(metric.get("unit"))
+    return metric is not None and is_money(metric.get("unit"), registry.declared_units)
 
 
 def constant_of(kb: KnowledgeBase, record: Record, latest_index: bool = False) -> Constant | None:
@@ -50,22 +54,55 @@ def dollars_words(kb: KnowledgeBase, record: Record) -> str:
 def converted_pair(
     kb: KnowledgeBase, left: Record, right: Record
 ) -> tuple[dict[str, Constant], str] | None:
-    """For two money figures whose dollars are of different years: both in constant dollars of
-    the base year and the sentence that says so, `({id: Constant}, words)`; None otherwise (same
-    year, not money, or not convertible: comparability then says why no ratio is drawn)."""
-    first, second = constant_of(kb, left), constant_of(kb, right)
-    if first is None or second is None:
+    """For two money figures whose dollars are of different years, or whose currencies differ:
+    both in US dollars (at each one's ECB rate), in constant dollars of the base year when their
+    years differ, and the sentence that says so, `({id: Constant}, words)`; None otherwise (same
+    year and currency, not money, or not convertible: comparability then says why no ratio is
+    drawn)."""
+    if not all(money_metric(kb.registry, r.get("metric")) for r in (left, right)):
         return None
-    if first.dollars.year == second.dollars.year:
+    years = [dollar_year(r.data) for r in (left, right)]
+    if None not in years and years[0].year != years[1].year:
+        found = {r.id: constant_of(kb, r) for r in (left, right)}
+        if any(c is None for c in found.values()):
+            return None
+        first, second = found[left.id], found[right.id]
+        words = _(
+            "Their dollars are of different years (%(first)s and %(second)s), so both are "
+            "converted to %(base)s dollars with the %(cpi)s before the ratio."
+        ) % {
+            "first": first.dollars.year,
+            "second": second.dollars.year,
+            "base": first.base_year,
+            "cpi": CPI_NAME,
+        }
+        return found, words + " " + exchange_words(kb, (left, right))
+    if stated_currency(left.data) == stated_currency(right.data) or None in years:
         return None
-    words = _(
-        "Their dollars are of different years (%(first)s and %(second)s), so both are "
-        "converted to %(base)s dollars with the %(cpi)s before the ratio."
-    ) % {
-        "first": first.dollars.year,
-        "second": second.dollars.year,
-        "base": first.base_year,
-        "cpi": CPI_NAME,
+    exchanged = {r.id: dollar_data(r.data) for r in (left, right)}
+    if any(d is None for d in exchanged.values()):
+        return None
+    found = {
+        r.id: Constant(year.year, year, *(exchanged[r.id].get(f) for f in NUMBERS), deflated=False)
+        for r, year in zip((left, right), years, strict=True)
     }
-    words += " "
-    return {left.id: first, right.id: second}, words
+    return found, exchange_words(kb, (left, right))
+
+
+def exchange_words(kb: KnowledgeBase, records: tuple[Record, ...]) -> str:
+    """`€1.7B is converted to US dollars at the ECB rate of 9 Sep 2025 before the ratio.` for
+    each figure stated in another currency; "" when there is none."""
+    sentences = []
+    for record in records:
+        converted = in_dollars(record.data)
+        if converted is None:
+            continue
+        unit = kb.registry.unit_of(record.get("metric"))
+        words = _(
+            "%(stated)s is converted to US dollars at the ECB rate of %(date)s before the ratio."
+        )
+        stated = stated_text(record.data, unit)
+        sentences.append(
+            words % {"stated": stated, "date": date_words(converted.rate.day.isoformat())}
+        )
+    return "".join(f"{sentence} " for sentence in sentences)

@@ -4,8 +4,8 @@ source. Each lists every shown claim about it, newest first."""
 from __future__ import annotations
 
 from ..core.claim_filters import newest_first
+from ..core.page_names import pair_doc
 from ..core.records import Record
-from ..core.site_pages import pair_doc
 from .chart_build import ChartRequest, build_chart
 from .chart_model import ChartModel
 from .generated_pages import (

@@ -15,6 +15,7 @@ import re
 
 from babel.numbers import format_compact_decimal, format_decimal, get_decimal_symbol
 
+from ..core.currency import stated_unit
 from ..core.formatting import CURRENCIES, format_number, scale_suffix
 from ..core.language import current_locale
 from ..core.records import Record, is_number
@@ -90,7 +91,7 @@ def _significant(number: float, digits: int) -> str:
 
 def claim_terms(record: Record, registry) -> set[str]:
     entities = registry.of_type("entity")
-    unit = registry.unit_of(record.get("metric"))
+    unit = stated_unit(registry.unit_of(record.get("metric")), record.data)
     title = record.get("title") or ""
     terms = {record.id, title, *CLAUSE_BREAKS.split(title)}
     for field in ("value", "low", "high"):

@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ...core.canonical_form import canonical_text
-from ...core.records import Record
+from ...core.records import JSONObject, Record
 from ...core.schema import Schemas
 from ..generated import with_header
 from .dataset import PRICE_KEYS, Dataset, Model, PriceSet, Provider
@@ -118,7 +118,7 @@ def _one_name_per_model(
     return kept
 
 
-def _assemble(context: _Context, sources: list[dict]) -> Imported:
+def _assemble(context: _Context, sources: list[JSONObject]) -> Imported:
     result = context.result
     if context.entities:
         result.collection["entities"] = CommentedSeq(context.entities)
@@ -144,9 +144,9 @@ def _import_model(
         return False
     released = context.dataset.released
     in_force = [p for p in model.history if p.start is None or p.start <= released]
-    for later in model.history[len(in_force) :]:
+    for future in model.history[len(in_force) :]:
         skipped.append((provider.id, model.id,
-                        f"its price from {later.start} was not in force on the data set's "
+                        f"its price from {future.start} was not in force on the data set's "
                         f"date ({released}); not imported"))  # fmt: skip
     if not any(p.prices for p in in_force):
         return False
@@ -229,7 +229,7 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(str(value))
 
 
-def _company(context: _Context, entity: dict) -> str:
+def _company(context: _Context, entity: JSONObject) -> str:
     """The id of a company entity: the existing one, or one created in the collection."""
     found = context.index.company_by(entity["id"], entity["name"])
     if found is not None:
@@ -238,7 +238,7 @@ def _company(context: _Context, entity: dict) -> str:
     if entity["id"] not in {e["id"] for e in context.entities}:
         context.entities.append(CommentedMap(entity))
         _note(context.result.created, "entities", entity["id"])
-    return entity["id"]
+    return str(entity["id"])
 
 
 def _model_entity(context: _Context, provider: Provider, model: Model) -> str:
@@ -257,11 +257,9 @@ def _model_entity(context: _Context, provider: Provider, model: Model) -> str:
     aliases = [n for n in model.api_names if n not in (name, model.id)]
     if aliases:
         entity["aliases"] = _flow(sorted(aliases))
+    # no description: its type, its parent and its API names say what it is, and a sentence per
+    # model would be one more text per model for every translation to carry
     entity["parent"] = parent
-    entity["description"] = (
-        f"A language model of {lab.name}, sold through its API as {model.id} "
-        "(as the genai-prices data set names it)."
-    )
     context.entities.append(entity)
     _note(context.result.created, "entities", new_id)
     return new_id

@@ -91,7 +91,14 @@ def compare(
     return found
 
 
-def _compare_one(claim, where, model: Model, day, value, superseded) -> Comparison:
+def _compare_one(
+    claim: Record,
+    where: tuple[str, str, int, date | None, Decimal | None],
+    model: Model,
+    day: date | None,
+    value: Decimal | None,
+    superseded: Mapping[str, object],
+) -> Comparison:
     name = f"{model.provider}/{model.id}"
     kind = SCOPE_KINDS[claim.get("scope")]
     quote = prices_at(model, day).get(kind) if day else None

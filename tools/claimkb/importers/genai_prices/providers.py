@@ -142,8 +142,8 @@ def assign_entities(models: Iterable[Model], index: EntityIndex) -> dict[tuple[s
             found.setdefault(record.id, []).append((model, direct))
     assigned: dict[tuple[str, str], str] = {}
     for entity_id, matches in found.items():
-        direct = [m for m, is_direct in matches if is_direct]
-        chosen = direct[:1] if len(matches) > 1 else [matches[0][0]]
+        named = [m for m, is_direct in matches if is_direct]
+        chosen = named[:1] if len(matches) > 1 else [matches[0][0]]
         for model in chosen:
             assigned[(model.provider, model.id)] = entity_id
     return assigned

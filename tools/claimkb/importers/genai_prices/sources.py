@@ -3,6 +3,7 @@ and the data set's maintainer as the claims' claimant."""
 
 from __future__ import annotations
 
+from ...core.records import JSONObject
 from .dataset import Dataset, Provider
 from .providers import Lab
 
@@ -20,7 +21,7 @@ CLAIMANT = {
 }
 
 
-def dataset_source(dataset: Dataset) -> dict:
+def dataset_source(dataset: Dataset) -> JSONObject:
     return {
         "id": DATASET_ID,
         "title": f"genai-prices {dataset.version}: prices for calling LLM inference APIs",
@@ -37,7 +38,7 @@ def dataset_source(dataset: Dataset) -> dict:
     }
 
 
-def pricing_page(provider: Provider, lab: Lab, dataset: Dataset) -> dict:
+def pricing_page(provider: Provider, lab: Lab, dataset: Dataset) -> JSONObject:
     """The provider's pricing page that the data set cites for its prices (its first URL)."""
     others = list(provider.pricing_urls[1:])
     return {

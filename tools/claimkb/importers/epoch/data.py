@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 #: (CSV column, method id, id suffix, words for the title)
 COST_COLUMNS = (
@@ -123,7 +125,9 @@ def read_full_view(path: Path, models: set[str]) -> dict[str, ModelInfo]:
     return found
 
 
-def _require_columns(reader: csv.DictReader, columns, where: str, hint: str) -> None:
+def _require_columns(
+    reader: csv.DictReader[str], columns: Iterable[str], where: str, hint: str
+) -> None:
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
         raise EpochImportError(f"missing column(s) {', '.join(missing)}", where, 1, hint)
@@ -143,7 +147,7 @@ def _split(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
-def _records(reader: csv.DictReader, where: str):
+def _records(reader: csv.DictReader[str], where: str) -> Iterator[dict[str, str]]:
     try:
         yield from reader
     except csv.Error as error:
@@ -154,7 +158,7 @@ def _records(reader: csv.DictReader, where: str):
         ) from None
 
 
-def _open_csv(path: Path):
+def _open_csv(path: Path) -> TextIO:
     try:
         return path.open(encoding="utf-8-sig", newline="")
     except OSError as error:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .records import Finding
+from ..records import Finding
 
 _LINE_IN_TEXT = re.compile(r"(\.(?:md|ya?ml)):\d+")
 
@@ -33,7 +33,7 @@ def relative_finding(finding: Finding, root: str) -> Finding:
     )
 
 
-def _finding_key(finding: Finding) -> tuple:
+def _finding_key(finding: Finding) -> tuple[str, ...]:
     return (
         finding.path,
         str(finding.code),

@@ -15,28 +15,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .claim_filters import select
-from .records import PageReference, Record
-from .registry import Registry
+from ..claim_filters import select
+from ..page_names import GENERATED, entity_doc, pair_doc, source_doc
+from ..records import JSONValue, PageReference, Record
+from ..registry import Registry
 
 
-def entity_doc(rid: str) -> str:
-    return f"entity/{rid}"
-
-
-def source_doc(rid: str) -> str:
-    return f"source/{rid}"
-
-
-def pair_doc(metric: str, scope: str) -> str:
-    return f"metric/{metric}/{scope}"
-
-
-#: record type -> the name of the page generated for each of its records, below the pages folder
-GENERATED = {"entity": entity_doc, "source": source_doc}
-
-
-def _listed(value) -> list[str]:
+def _listed(value: JSONValue) -> list[str]:
     items = value if isinstance(value, list) else [value]
     return [item for item in items if isinstance(item, str)]
 
@@ -127,7 +112,7 @@ def record_pages(
     for docname, ref in references:
         if ref.via == "registry":
             listing[ref.target].add(docname)
-    found = {}
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
     for record in registry.records:
         if record.type == "claim" or not record.id:
             continue

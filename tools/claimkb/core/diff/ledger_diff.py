@@ -15,14 +15,15 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .codes import FindingCode
-from .field_changes import IMPORTANT_FIELDS, FieldChange, compared_data, field_changes
+from ..codes import FindingCode
+from ..currency import stated_unit
+from ..fields import RELATION_FIELDS, important_fields
+from ..formatting import format_value
+from ..records import Finding, PageReference, Record
+from ..registry import Registry
+from .field_changes import FieldChange, compared_data, field_changes
 from .finding_diff import compare_findings, relative_finding
-from .formatting import format_value
-from .records import RELATIONS, Finding, PageReference, Record
-from .registry import Registry
 
-RELATION_FIELDS = tuple(name for name, _ in RELATIONS)
 #: findings that mean a file gave no record at all
 UNREAD_CODES = (FindingCode.YAML, FindingCode.FILE)
 
@@ -80,7 +81,8 @@ class Side:
         return {self.relative(f.path) for f in self.findings if f.code in UNREAD_CODES}
 
     def unit(self, record: Record) -> str:
-        return self.registry.unit_of(record.get("metric"))
+        """The unit of the claim's numbers as stated: in its currency, for money (`EUR`)."""
+        return stated_unit(self.registry.unit_of(record.get("metric")), record.data)
 
 
 @dataclass(frozen=True)
@@ -259,8 +261,8 @@ def _entries(records: list[Record], others: list[Record], side: Side) -> list[En
 def _change(before: Record, after: Record, base: Side, head: Side) -> Change | None:
     key = (after.type, after.id)
     used_by = tuple(sorted(head.users.get(key, ()))) if after.type != "claim" else ()
-    # a registry record's change matters when claims stand on it
-    important = IMPORTANT_FIELDS.get(after.type, ()) if after.type == "claim" or used_by else ()
+    # a registry record's change matters when claims stand on it (`x-important` in the schema)
+    important = important_fields(after.type) if after.type == "claim" or used_by else ()
     known = list(head.registry.schemas.fields.get(after.type, {}))
     units = (base.unit(before), head.unit(after))
     fields = tuple(

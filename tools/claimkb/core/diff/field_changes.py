@@ -6,25 +6,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
-from .formatting import format_number
-from .records import is_number
-
-#: fields whose change a reviewer must look at: what a figure is, counts and says, who says it,
-#: where, and when (the period: `as_of`, and `price_year` for money)
-IMPORTANT_FIELDS = {
-    "claim": (
-        "metric", "value", "low", "high", "scope", "method", "source", "claimant", "status",
-        "period", "as_of", "price_year",
-    ),
-    "metric": ("unit", "definition"),
-    "scope": ("definition", "includes", "excludes"),
-    "method": ("definition", "includes", "excludes"),
-    "source": ("url", "title", "published", "via"),
-}  # fmt: skip
-#: fields written in the unit of the claim's metric
-NUMBER_FIELDS = ("value", "low", "high")
+from ..fields import metric_unit_fields
+from ..formatting import format_number
+from ..records import JSONObject, JSONValue, Record, is_number
 
 NONE = "(none)"
 INVALID_TEXT = "(invalid: see the findings)"
@@ -44,7 +29,7 @@ class _Invalid:
 INVALID = _Invalid()
 
 
-def compared_data(record) -> dict[str, Any]:
+def compared_data(record: Record) -> JSONObject:
     """A record's fields as the diff compares them: the valid ones, and the invalid ones marked."""
     return {**record.data, **dict.fromkeys(record.invalid, INVALID)}
 
@@ -52,8 +37,8 @@ def compared_data(record) -> dict[str, Any]:
 @dataclass(frozen=True)
 class FieldChange:
     field: str
-    before: Any
-    after: Any
+    before: JSONValue
+    after: JSONValue
     before_text: str
     after_text: str
     #: (after - before) / |before| of two numbers, None otherwise
@@ -73,8 +58,8 @@ class FieldChange:
 
 
 def field_changes(
-    before: dict[str, Any],
-    after: dict[str, Any],
+    before: JSONObject,
+    after: JSONObject,
     known: list[str],
     units: tuple[str, str] = ("", ""),
     important: tuple[str, ...] = (),
@@ -90,7 +75,8 @@ def field_changes(
         if name == "id" or _same(old, new):
             continue
         old_text, new_text = show_value(name, old, units[0]), show_value(name, new, units[1])
-        if old_text == new_text and name in NUMBER_FIELDS:  # too close to tell apart compactly
+        # numbers too close to tell apart compactly are written in full
+        if old_text == new_text and name in metric_unit_fields():
             old_text, new_text = show_value(name, old), show_value(name, new)
         relative = None
         if is_number(old) and is_number(new) and old != 0:
@@ -99,7 +85,7 @@ def field_changes(
     return changes
 
 
-def _same(old: Any, new: Any) -> bool:
+def _same(old: JSONValue, new: JSONValue) -> bool:
     """Equal, and of one type (`true` is not `1`), but for numbers (`5e6` is `5000000`); absent,
     empty text and empty list are the same."""
     if is_number(old) and is_number(new):
@@ -109,11 +95,11 @@ def _same(old: Any, new: Any) -> bool:
     return type(old) is type(new) and old == new
 
 
-def _absent(value: Any) -> bool:
+def _absent(value: JSONValue) -> bool:
     return value is None or value == "" or value == []
 
 
-def show_value(name: str, value: Any, unit: str = "") -> str:
+def show_value(name: str, value: JSONValue, unit: str = "") -> str:
     """A field's value as a reviewer reads it: numbers in their unit, lists joined."""
     if _absent(value):
         return NONE
@@ -122,7 +108,7 @@ def show_value(name: str, value: Any, unit: str = "") -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if is_number(value):
-        if name in NUMBER_FIELDS:
+        if name in metric_unit_fields():  # in the unit of the claim's metric
             return format_number(value, unit)
         return str(value)
     if isinstance(value, list):
