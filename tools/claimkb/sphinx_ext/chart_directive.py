@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -31,16 +34,22 @@ from ..views.chart_model import ChartModel
 from ..views.claims_table import TableModel, number_tables
 from ..views.nodes import chart_node
 from ._compat import builder_of
+from .domain import ClaimDomain
 from .view_transform import ViewTransform
 
 #: what the charts of a page draw with: the view kind `views.catalogue.VIEWS` knows
 VIEW = "chart"
 
 
+def claim_domain(env: BuildEnvironment) -> ClaimDomain:
+    """The `claim` domain, with its own methods (Sphinx types its domains as `Domain`)."""
+    return cast(ClaimDomain, env.domains["claim"])
+
+
 class ClaimChartDirective(ChartSyntax, SphinxDirective):
     def run(self) -> list[nodes.Node]:
         env = self.env
-        domain = env.domains["claim"]
+        domain = claim_domain(env)
         lines = option_lines(self.block_text, self.lineno, self.options)
         path = str(env.doc2path(env.docname))
         earlier = {view[2] for view in domain.data["views"].get(env.docname, []) if view[0] == VIEW}
@@ -85,8 +94,8 @@ class TranslateChartTitles(SphinxTransform):
 
     default_priority = 23
 
-    def apply(self, **kwargs) -> None:
-        domain = self.env.domains["claim"]
+    def apply(self, **kwargs: Any) -> None:
+        domain = claim_domain(self.env)
         views = domain.data["views"].get(self.env.docname, [])
         for message in list(self.document.findall(chart_title_message)):
             chart = message.next_node(chart_node, siblings=True)
@@ -102,7 +111,7 @@ class TranslateChartTitles(SphinxTransform):
 class RenderCharts(ViewTransform):
     node_class = chart_node
 
-    def render(self, model: ChartModel | TableModel, node) -> list[nodes.Node]:
+    def render(self, model: ChartModel | TableModel, node: nodes.Element) -> list[nodes.Node]:
         if isinstance(model, ChartModel):
             write_chart_files(builder_of(self.env), model)
         return [model.render()]
@@ -117,11 +126,11 @@ def write_chart_files(builder: Builder, model: ChartModel) -> None:
         write_files(Path(builder.outdir), model)
 
 
-def site_charts(app) -> list[ChartModel]:
+def site_charts(app: Sphinx) -> list[ChartModel]:
     """Every chart the site draws (not those shown as a table), each once."""
-    domain = app.env.domains["claim"]
+    domain = claim_domain(app.env)
     models = domain.models(app.builder)
-    found = {}
+    found: dict[str, ChartModel] = {}
     for docname in sorted(domain.data["views"]):
         for view in domain.data["views"][docname]:
             if view[0] not in (VIEW, "pair"):
@@ -133,7 +142,7 @@ def site_charts(app) -> list[ChartModel]:
     return [found[path] for path in sorted(found)]
 
 
-def write_manifest(app, exception) -> None:
+def write_manifest(app: Sphinx, exception: BaseException | None) -> None:
     """build-finished, HTML builders: `charts.json`, the list of the site's charts."""
     if exception is not None or app.builder.format != "html":
         return
@@ -143,7 +152,7 @@ def write_manifest(app, exception) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def setup_chart_directive(app) -> None:
+def setup_chart_directive(app: Sphinx) -> None:
     app.add_directive("claim-chart", ClaimChartDirective)
     app.add_node(chart_title_message)
     app.add_transform(TranslateChartTitles)
