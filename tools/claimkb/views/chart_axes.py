@@ -9,8 +9,8 @@ import math
 from babel.numbers import format_decimal
 
 from ..core.formatting import CURRENCIES
-from ..core.language import current_locale
-from .i18n import N_, _
+from ..core.language import N_, current_locale
+from .i18n import _
 
 #: A value axis is logarithmic when its largest value is this many times its smallest.
 LOG_SCALE_SPAN = 100

@@ -9,7 +9,9 @@ Both kinds of chart are built here: a metric-and-scope page's (`record_pages.pai
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..core.formatting import format_value
 from ..core.language import current_locale
@@ -43,6 +45,7 @@ from .chart_words import (
 )
 from .generated_pages import PageParts
 from .i18n import _
+from .kb import KnowledgeBase
 from .links import web_url
 from .money_view import money_metric
 
@@ -126,7 +129,9 @@ def build_chart(parts: PageParts, request: ChartRequest) -> ChartModel:
     )
 
 
-def _sorted_out(kb, records, money: bool) -> tuple[list[Figure], dict[str, list[str]]]:
+def _sorted_out(
+    kb: KnowledgeBase, records: Sequence[Record], money: bool
+) -> tuple[list[Figure], dict[str, list[str]]]:
     """The figures to draw, and the ids of the others by why they are not drawn."""
     drawn: list[Figure] = []
     left_out: dict[str, list[str]] = defaultdict(list)
@@ -139,7 +144,14 @@ def _sorted_out(kb, records, money: bool) -> tuple[list[Figure], dict[str, list[
     return drawn, left_out
 
 
-def _drawn_panels(parts, request, groups, names, shapes, money) -> tuple[Panel, ...]:
+def _drawn_panels(
+    parts: PageParts,
+    request: ChartRequest,
+    groups: list[tuple[str, list[Figure]]],
+    names: dict[str, str],
+    shapes: dict[str, str],
+    money: bool,
+) -> tuple[Panel, ...]:
     unit = parts.registry.unit_of(request.metric)
     values = [v for _, g in groups for f in g for v in (f.value, f.low, f.high) if v is not None]
     factor, unit_words = scale_of(values, unit)
@@ -149,7 +161,12 @@ def _drawn_panels(parts, request, groups, names, shapes, money) -> tuple[Panel, 
     return tuple(_panel(context, cls, group, unit_words, len(groups) > 1) for cls, group in groups)
 
 
-def _notes(parts, drawn, left_out, names) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _notes(
+    parts: PageParts,
+    drawn: list[Figure],
+    left_out: dict[str, list[str]],
+    names: dict[str, str],
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The notes under the title, and those under the drawing (what each series counts)."""
     notes = dollars_notes(drawn, parts.kb.base_year) + left_out_notes(left_out)
     scopes: dict[str, set[str]] = defaultdict(set)
@@ -163,7 +180,7 @@ def _notes(parts, drawn, left_out, names) -> tuple[tuple[str, ...], tuple[str, .
     return tuple(notes), (scope_words,) if scope_words else ()
 
 
-def _files(kb, request: ChartRequest) -> tuple[tuple[str, str], ...]:
+def _files(kb: KnowledgeBase, request: ChartRequest) -> tuple[tuple[str, str], ...]:
     folder = f"{CHARTS_DIR}/{request.path}"
     return tuple(
         (kind, kb.relative_uri(request.docname, f"{folder}/{name}")) for kind, name in FILES
@@ -179,7 +196,7 @@ def is_amount(parts: PageParts, metric: str) -> bool:
     return "/" not in unit and unit not in ("percent", "dimensionless", "")
 
 
-def _panels(drawn: list[Figure], left_out: dict[str, list[str]]):
+def _panels(drawn: list[Figure], left_out: dict[str, list[str]]) -> list[tuple[str, list[Figure]]]:
     """(period class, figures) of each panel. Figures over periods of different lengths (a
     quarter's spending, a year's) get a panel each: the class with the most figures first (ties:
     the longer period), the others with at least `PANEL_MINIMUM` figures, the rest left out.
@@ -268,7 +285,9 @@ class _PointContext:
     factor: float
 
 
-def _panel(context: _PointContext, cls: str, group: list[Figure], unit_words: str, titled: bool):
+def _panel(
+    context: _PointContext, cls: str, group: list[Figure], unit_words: str, titled: bool
+) -> Panel:
     points = tuple(_point(context, figure) for figure in sorted(group, key=_drawn_order))
     values = [v for p in points for v in (p.y, p.low, p.high) if v is not None]
     if use_log_scale(values):
@@ -281,7 +300,7 @@ def _panel(context: _PointContext, cls: str, group: list[Figure], unit_words: st
     return Panel(panel_title(cls) if titled else "", points, axis)
 
 
-def _drawn_order(figure: Figure) -> tuple:
+def _drawn_order(figure: Figure) -> tuple[date, str, str]:
     return (figure.when, _series_key(figure.record), figure.record.id)
 
 

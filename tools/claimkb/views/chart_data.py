@@ -68,7 +68,15 @@ def data_rows(
     return tuple(rows)
 
 
-def _row(parts, record: Record, figure, why: str, unit: str, drawn_unit: str, base) -> tuple:
+def _row(
+    parts: PageParts,
+    record: Record,
+    figure: Figure | None,
+    why: str,
+    unit: str,
+    drawn_unit: str,
+    base: int | None,
+) -> tuple[str, ...]:
     names, kb = parts.names, parts.kb
     source = names.sources.get(record.get("source", ""))
     doc, anchor, _tooltip = names.home("claim", record.id)

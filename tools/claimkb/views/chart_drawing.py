@@ -97,7 +97,7 @@ def readable(svg: str, model: ChartModel, layout: str, key: str) -> str:
     by_name = {series.name: series.key for series in model.series}
     prefix = "c" + digest((model.path, layout))[:8] + "-"
 
-    def mark(found: re.Match) -> str:
+    def mark(found: re.Match[str]) -> str:
         tag, label, role, rest, closing = found.groups()
         text = html.unescape(label)
         if role == "point" and indexes.get(text):

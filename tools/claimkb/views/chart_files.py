@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from .chart_data import DATA_FILE, PACKAGE_FILE, chart_csv, chart_package
 from .chart_drawing import drawing, png, svg_name
@@ -70,7 +71,7 @@ def embed_page(model: ChartModel, svg: str) -> str:
     )
 
 
-def manifest_entry(model: ChartModel) -> dict:
+def manifest_entry(model: ChartModel) -> dict[str, Any]:
     return {
         "chart": model.path,
         "title": model.title,

@@ -116,13 +116,25 @@ def place_labels(
     return labels
 
 
-def _box(x: float, y: float, width: float, font: int, align: str, baseline: str):
+#: a name's box in pixels: left, top, right, bottom
+Box = tuple[float, float, float, float]
+
+
+def _box(x: float, y: float, width: float, font: int, align: str, baseline: str) -> Box:
     left = x if align == "left" else x - width if align == "right" else x - width / 2
     top = y - font / 2 if baseline == "middle" else y - font if baseline == "bottom" else y
     return (left, top, left + width, top + font)
 
 
-def _fits(box, width, height, taken, dots, panel, own) -> bool:
+def _fits(
+    box: Box,
+    width: int,
+    height: int,
+    taken: list[tuple[int, Box]],
+    dots: list[tuple[float, float]],
+    panel: int,
+    own: tuple[float, float],
+) -> bool:
     """Inside the plot, over no other name of its panel and no other point."""
     left, top, right, bottom = box
     if left < 0 or right > width or top < 0 or bottom > height:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from docutils import nodes
+
 from .claims_table import TableModel
 
 
@@ -152,7 +154,7 @@ class ChartModel:
     def word(self, key: str) -> str:
         return dict(self.words)[key]
 
-    def render(self):
+    def render(self) -> nodes.container:
         from .chart_html import render_chart
 
         return render_chart(self)

@@ -5,13 +5,14 @@ period; or why it cannot be drawn."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from ..core.bounds import bound_mark, extent
+from ..core.language import N_
 from ..core.periods import placed, try_period
 from ..core.records import Record, is_number
-from .i18n import N_
 from .kb import KnowledgeBase
 from .money_view import constant_of
 
@@ -79,7 +80,7 @@ def figure_of(kb: KnowledgeBase, record: Record, money: bool) -> Figure | str:
     )  # fmt: skip
 
 
-def _has_range(numbers: dict) -> bool:
+def _has_range(numbers: Mapping[str, object]) -> bool:
     return is_number(numbers.get("low")) or is_number(numbers.get("high"))
 
 

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .chart_labels import LAYOUTS, Layout
-from .chart_model import ChartModel, Panel
+from .chart_model import ChartModel, ChartPoint, Panel
 
 #: the Vega-Lite release of vl-convert-python 1.9.0.post1 that draws the specifications
 VEGA_LITE = "6.4"
@@ -95,9 +95,9 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
 
 
 def _panel(
-    data: Datasets, model: ChartModel, layout: Layout, index: int, panel: Panel, colours,
-    ticks, height,
-):  # fmt: skip
+    data: Datasets, model: ChartModel, layout: Layout, index: int, panel: Panel,
+    colours: dict[str, str], ticks: tuple[int, ...], height: int,
+) -> dict[str, Any]:  # fmt: skip
     x, y = _axes(model, index, panel, ticks, layout, height)
     names = {s.key: s.name for s in model.series}
     offset = sum(len(p.points) for p in model.panels[:index])
@@ -146,7 +146,9 @@ def _panel(
     return view
 
 
-def _axes(model: ChartModel, index: int, panel: Panel, ticks, layout: Layout, height: int):
+def _axes(
+    model: ChartModel, index: int, panel: Panel, ticks: tuple[int, ...], layout: Layout, height: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The time axis (every year of `ticks` labelled, the source under the last panel) and the
     panel's value axis, both with the model's domains and tick texts."""
     x_axis = {
@@ -175,7 +177,7 @@ def _axes(model: ChartModel, index: int, panel: Panel, ticks, layout: Layout, he
     return x, {"field": "y", "type": "quantitative", "scale": scale, "axis": y_axis}
 
 
-def point_description(point, layout: str, index: int) -> str:
+def point_description(point: ChartPoint, layout: str, index: int) -> str:
     """What the drawing says of a point: its description in the wide layout, its index in the
     narrow one (whose points carry no words)."""
     return point.description if layout == "wide" else f"#{index}"
@@ -186,7 +188,9 @@ def _raw(field: str) -> dict[str, Any]:
     return {"field": field, "type": "nominal", "scale": None}
 
 
-def _row(point, colours, names, description: str) -> dict[str, Any]:
+def _row(
+    point: ChartPoint, colours: dict[str, str], names: dict[str, str], description: str
+) -> dict[str, Any]:
     colour = colours[point.series]
     return {
         "x": point.x,
@@ -251,7 +255,15 @@ def _colour_legend(data: Datasets, model: ChartModel, layout: Layout) -> dict[st
     }
 
 
-def _labels(data: Datasets, model: ChartModel, layout: Layout, index: int, x, y, colours) -> list:
+def _labels(
+    data: Datasets,
+    model: ChartModel,
+    layout: Layout,
+    index: int,
+    x: dict[str, Any],
+    y: dict[str, Any],
+    colours: dict[str, str],
+) -> list[dict[str, Any]]:
     """The series' names of a panel, in one text layer: each name's side of its point (align,
     baseline and offset) is its own datum's."""
     rows = [

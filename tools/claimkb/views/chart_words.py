@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..core.language import N_
 from ..core.money import CPI_NAME
 from ..core.periods import date_words, period_words
 from ..core.records import Record
 from .chart_points import Figure
-from .i18n import N_, _
+from .i18n import _
 
 #: a period class -> the title of its panel
 PANEL_TITLES = {
