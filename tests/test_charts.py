@@ -6,6 +6,7 @@ bytes (same input, same bytes; `-j 2` equals serial; a chart that goes away take
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -245,3 +246,33 @@ def test_without_charts_every_chart_is_its_table(tmp_path):
     for page in ("charts.html", "kb/metric/valuation/post-money.html"):
         found = soup(app, page)
         assert found.select("figure.claimkb-chart") == [] and found.select("table.claimkb-claims")
+
+
+# --- the site's search ------------------------------------------------------------------------
+def indexed_pages(app) -> dict[str, str]:
+    """address -> the text Pagefind indexed of it (its fragments: gzip, a signature, JSON)."""
+    found = {}
+    for path in sorted((out(app) / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        found[fragment["url"]] = fragment["content"]
+    return found
+
+
+def test_the_search_indexes_a_chart_s_title_and_table_not_its_drawing_or_files(tmp_path):
+    app = build_once(copy_root("charts", tmp_path), confoverrides={"claimkb_search": "pagefind"})
+    assert warnings_of(app) == []
+    pages = indexed_pages(app)
+    assert not [url for url in pages if "_charts" in url or url.endswith(".json")]
+    text = pages["/charts.html"]
+    # the title, what each series counts and the table's rows are the page's text
+    assert "Capital expenditure of Acme, Globex and Initech" in text
+    assert "What each counts: Acme: Total capex" in text
+    assert "Acme's capex guidance for 2026" in text
+    drawing = svg(app, "charts--valuations")
+    assert "Lab B: $965B · 28 May 2026" in drawing  # a point's tooltip, in the drawing only
+    # the drawings' words (ticks, tooltips), and what every chart says alike, are not
+    for words in ("Lab B: $965B · 28 May 2026", "Download", "Embed", "Hover over", "Methods:",
+                  "Not drawn", "CPI for 2026"):  # fmt: skip
+        assert words not in text, words
+    assert text.count("Capital expenditure of Acme, Globex and Initech") == 1

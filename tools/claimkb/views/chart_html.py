@@ -16,6 +16,11 @@ from .chart_drawing import drawing
 from .chart_labels import LAYOUTS
 from .chart_model import ChartModel
 
+#: what the site's search does not index (Pagefind's attribute): the drawings, whose words the
+#: table says, and the chart's notes, hint and links, which every chart says alike; its title,
+#: what each series counts and its table are searched as the page's text
+NOT_SEARCHED = "data-pagefind-ignore"
+
 
 def render_chart(model: ChartModel) -> nodes.container:
     block = nodes.container(classes=["claimkb-chart-block"], ids=[model.element_id])
@@ -33,7 +38,7 @@ def render_chart(model: ChartModel) -> nodes.container:
 def figure_html(model: ChartModel) -> str:
     drawn = drawing(model)
     svgs = "".join(
-        f'<div class="claimkb-chart-layout claimkb-chart-layout-{layout.name}">'
+        f'<div class="claimkb-chart-layout claimkb-chart-layout-{layout.name}" {NOT_SEARCHED}>'
         f"{drawn.svg(layout.name)}</div>"
         for layout in LAYOUTS
     )
@@ -54,8 +59,9 @@ def figure_html(model: ChartModel) -> str:
         f"{phone_head(model)}{svgs}</div>"
         "<figcaption>"
         + "".join(f'<p class="claimkb-chart-detail">{escape(text)}</p>' for text in model.details)
-        + f'<p class="claimkb-chart-hint">{escape(model.word("hint"))}</p>'
-        f'<p class="claimkb-chart-files">{escape(model.word("download"))}: {links} · '
+        + f'<p class="claimkb-chart-hint" {NOT_SEARCHED}>{escape(model.word("hint"))}</p>'
+        f'<p class="claimkb-chart-files" {NOT_SEARCHED}>'
+        f"{escape(model.word('download'))}: {links} · "
         f"{permalink}{escape(model.word('link'))}</a> · {embed}</p>"
         "</figcaption></figure>"
     )
@@ -65,7 +71,7 @@ def phone_head(model: ChartModel) -> str:
     """The title and notes the wide drawing holds, for phones: written by the page, they wrap to
     its width (the narrow drawing has the plot alone)."""
     lines = [model.subtitle, *model.notes, *(words for _key, words in model.legend)]
-    notes = "".join(f"<p>{escape(line)}</p>" for line in lines if line)
+    notes = "".join(f"<p {NOT_SEARCHED}>{escape(line)}</p>" for line in lines if line)
     return (
         '<div class="claimkb-chart-phone-head">'
         f'<p class="claimkb-chart-title">{escape(model.title)}</p>{notes}</div>'
