@@ -57,13 +57,6 @@ from helpers import build_once
 from kb_project import build_warnings
 
 PACKAGE = str(Path(__file__).resolve().parent.parent / "tools" / "claimkb")
-#: what matplotlib says of a chart of extreme (valid) values: it still draws it
-pytestmark = [
-    pytest.mark.filterwarnings("ignore:Glyph .* missing from font"),
-    pytest.mark.filterwarnings("ignore:constrained_layout not applied"),
-    pytest.mark.filterwarnings("ignore:overflow encountered"),
-]
-
 # --- hostile values ----------------------------------------------------------------------------
 LONG_TEXT = "Long text, " * 2000
 TEXTS = [
