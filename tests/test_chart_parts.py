@@ -73,3 +73,12 @@ def test_names_are_written_where_they_fit():
     placed = {label.series: (label.align, label.baseline) for label in wide}
     assert set(placed) == {"a", "b", "c"}
     assert placed["a"] != placed["b"]  # two points a pixel apart: their names do not overlap
+    # the highest figure, on the plot's top edge: its name beside it, not under it (where it
+    # would sit over the next series' point)
+    top = [point("d", "2025-06-01", 100), point("e", "2025-06-01", 90)]
+    edge = place_labels(LAYOUTS[0], [(top, axis)], {"d": "Delta", "e": "Epsilon"}, ["d", "e"],
+                        domain)  # fmt: skip
+    assert {label.series: (label.align, label.baseline) for label in edge} == {
+        "d": ("left", "middle"),
+        "e": ("left", "middle"),
+    }

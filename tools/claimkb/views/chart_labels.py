@@ -135,9 +135,11 @@ def _fits(
     panel: int,
     own: tuple[float, float],
 ) -> bool:
-    """Inside the plot, over no other name of its panel and no other point."""
+    """Inside the plot, over no other name of its panel and no other point. A name may rise
+    half its height above the plot (beside a point on its top edge: the highest figure), into
+    the gap above it where nothing is drawn; below, the time axis leaves it no room."""
     left, top, right, bottom = box
-    if left < 0 or right > width or top < 0 or bottom > height:
+    if left < 0 or right > width or top < -(bottom - top) / 2 or bottom > height:
         return False
     for index, (o_left, o_top, o_right, o_bottom) in taken:
         if (

@@ -245,6 +245,8 @@ def _colour_legend(data: Datasets, model: ChartModel, layout: Layout) -> dict[st
         "columns": 2 if layout.name == "narrow" else 4, "symbolOpacity": 1,
         "symbolType": "circle", "labelFontSize": layout.font, "titleFontSize": layout.font,
         "labelLimit": layout.width // 2,
+        # the key's dots as the points are drawn (Vega-Lite gives them the lines' opacity)
+        "encode": {"symbols": {"update": {"opacity": {"value": 1}}}},
     }  # fmt: skip
     colour = {"field": "maker", "type": "nominal", "legend": legend,
               "scale": {"domain": names, "range": colours}}  # fmt: skip
