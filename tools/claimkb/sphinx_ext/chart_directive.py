@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -34,16 +33,11 @@ from ..views.chart_model import ChartModel
 from ..views.claims_table import TableModel, number_tables
 from ..views.nodes import chart_node
 from ._compat import builder_of
-from .domain import ClaimDomain
+from .domain import claim_domain
 from .view_transform import ViewTransform
 
 #: what the charts of a page draw with: the view kind `views.catalogue.VIEWS` knows
 VIEW = "chart"
-
-
-def claim_domain(env: BuildEnvironment) -> ClaimDomain:
-    """The `claim` domain, with its own methods (Sphinx types its domains as `Domain`)."""
-    return cast(ClaimDomain, env.domains["claim"])
 
 
 class ClaimChartDirective(ChartSyntax, SphinxDirective):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from html import escape
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from ..core.formatting import format_value
@@ -229,3 +230,8 @@ class ClaimDomain(Domain):
                 if ref is not None:
                     results.append((f"claim:{rtype}", ref))
         return results
+
+
+def claim_domain(env: BuildEnvironment) -> ClaimDomain:
+    """The `claim` domain, typed (`env.domains[...]` is any Domain to a type checker)."""
+    return cast(ClaimDomain, env.domains["claim"])

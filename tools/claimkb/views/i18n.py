@@ -67,5 +67,5 @@ ENTITY_TYPE_WORDS = {
 }
 
 
-def entity_type_words(entity_type) -> str:
+def entity_type_words(entity_type: str) -> str:
     return _(ENTITY_TYPE_WORDS[entity_type]) if entity_type in ENTITY_TYPE_WORDS else entity_type

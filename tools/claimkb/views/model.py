@@ -203,4 +203,5 @@ def render_block(block: object) -> nodes.Node:
     render = getattr(block, "render", None)
     if render is None:
         raise TypeError(f"no rendering for {type(block).__name__}")
-    return render()
+    rendered: nodes.Node = render()
+    return rendered

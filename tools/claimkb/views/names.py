@@ -51,7 +51,9 @@ class Names:
                 self._homes[key] = (docname, record.anchor, tooltip_of(record, title))
         return self._homes[key]
 
-    def link(self, rtype: str, rid: str, text: str | None = None, classes=()) -> Link:
+    def link(
+        self, rtype: str, rid: str, text: str | None = None, classes: tuple[str, ...] = ()
+    ) -> Link:
         """A link to record `rid` of type `rtype`, shown as `text` (default: its name)."""
         doc, anchor, tooltip = self.home(rtype, rid)
         shown = self.name_of(rtype, rid) if text is None else text

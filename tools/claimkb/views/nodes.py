@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
 
 
 class claim_node(nodes.General, nodes.Element):
@@ -45,11 +46,11 @@ class sort_key(nodes.inline):
     """Text and the raw value a browser sorts by: `<data value=...>` in HTML, the text elsewhere."""
 
 
-def visit_sort_key(translator, node: sort_key) -> None:
+def visit_sort_key(translator: HTML5Translator, node: sort_key) -> None:
     translator.body.append(f'<data class="claimkb-sort-key" value="{escape(str(node["value"]))}">')
 
 
-def depart_sort_key(translator, node: sort_key) -> None:
+def depart_sort_key(translator: HTML5Translator, node: sort_key) -> None:
     translator.body.append("</data>")
 
 
