@@ -418,6 +418,7 @@ class FuzzProject:
         named = [h.rid for h in self.hostiles if h.rtype == "claim" and h.field != "id"]
         parts += ["```{key-figures}", ":claims: " + ", ".join(named), "```", ""]
         parts += ["```{latest-figures}", "```", "", "```{latest-figures}", ":latest: 3", "```", ""]
+        parts += ["```{claim-chart} every-cost", ":metric: cost", "```", ""]
         for hostile in self.hostiles:
             if hostile.rtype == "claim" and hostile.field != "id":
                 parts += [

@@ -421,3 +421,39 @@ def test_only_runs_the_parts_named_and_says_so(tmp_path, capsys):
         "--only: parts are sizes, synthetic-edits, real-site-edits, epoch, search"
         in capsys.readouterr().err
     )
+
+
+def test_results_page_shows_the_charts_share_with_its_goal(tmp_path):
+    from claimkb.bench.chart_case import chart_rows
+
+    def measured(seconds, cpu):
+        return {"seconds": seconds, "cpu": cpu, "max_rss_mb": 300.0, "runs": 1}
+
+    case = {"project": "real site", "with": measured(40.0, 36.0), "without": measured(37.0, 33.0),
+            "charts": 43, "points": 900, "bytes": 12 * 2**20, "cpu_share": round(3 / 36, 3),
+            "wall_share": round(3 / 40, 3)}  # fmt: skip
+    document = {
+        "command": "python -m claimkb.bench --runs 1 --only charts",
+        "complete": True,
+        "machine": {
+            "cores": 2,
+            "ram_gb": 8.0,
+            "python": "3.11.7",
+            "platform": "Linux",
+            "versions": {"sphinx": "9.0.4"},
+        },  # fmt: skip
+        "ratios": chart_rows(case),
+        "results": {},
+        "profile": None,
+        "charts": case,
+    }
+    cells = rows_of(render_page(tmp_path, document))
+    assert [
+        "real site",
+        "charts (43): share of a full build",
+        "0.07",
+        "0.08",
+        "≤ 0.1",
+        "yes",
+    ] in cells
+    assert ["share of the build, wall / CPU", "0.075 / 0.083"] in cells

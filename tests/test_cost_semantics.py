@@ -91,12 +91,21 @@ def test_a_forecast_is_shown_as_one(site):
     assert card(site, "microsoft-fy2024-capex").select_one(".claim-forecast-badge") is None
 
 
+#: the chart of the final training runs' costs, below the site's root
+CHART = "_charts/kb/metric/cost/final-training-run"
+
+
+def chart_rows(site) -> dict[str, dict[str, str]]:
+    text = (Path(site.outdir) / CHART / "data.csv").read_text(encoding="utf-8")
+    return {row["claim_id"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
 def test_the_chart_places_figures_at_their_period_and_marks_the_others(site):
-    svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
-    assert "lower bound only (at least)" in svg  # the forecast is a bound: its triangle wins
-    assert "no period: placed when stated" in svg
-    page = soup(site, "kb/metric/cost/final-training-run.html")
-    assert "a diamond is a forecast" in page.select_one(".claimkb-chart-note").get_text()
+    svg = (Path(site.outdir) / CHART / "chart.svg").read_text()
+    assert "Hollow: a forecast" in svg and "triangle up: at least" in svg
+    rows = chart_rows(site)
+    assert rows["largest-run-2027"]["drawn_at"] == "2027-07-02"  # the middle of its period
+    assert rows["deepseek-v3-final-run-cost"]["drawn_at"] == "2024-12-27"  # its as_of
 
 
 def test_the_timeline_orders_by_period_and_marks_the_fallback(site):
@@ -322,8 +331,8 @@ def test_bounds_are_exported_and_charted(site):
     assert claims["largest-run-2027"]["value"] is None and claims["largest-run-2027"]["low"] == 1e9
     assert claims["largest-run-2027"]["value_text"] == "at least $1B"
     assert rows["small-run-up-to"]["value_text"] == "up to $10M"
-    svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
-    assert "lower bound only (at least)" in svg and "upper bound only (at most)" in svg
+    svg = (Path(site.outdir) / CHART / "chart.svg").read_text()
+    assert "triangle up: at least · triangle down: at most" in svg
 
 
 def test_a_figure_needs_a_value_or_a_bound():
@@ -339,33 +348,35 @@ def test_a_figure_needs_a_value_or_a_bound():
 
 
 @pytest.mark.parametrize(
-    ("data", "mark"),
+    ("data", "mark", "forecast"),
     [
-        ({"value": 5, "period": "2027", "as_of": "2024-06"}, "forecast"),
-        ({"value": 5, "period": "2024", "as_of": "2025"}, "period"),
-        ({"value": 5, "as_of": "2025"}, "stated"),
-        ({"low": 5, "as_of": "2025"}, "at-least"),
-        ({"high": 5, "as_of": "2025"}, "at-most"),
+        ({"value": 5, "period": "2027", "as_of": "2024-06"}, "value", True),
+        ({"value": 5, "period": "2024", "as_of": "2025"}, "value", False),
+        ({"value": 5, "as_of": "2025"}, "value", False),
+        ({"low": 5, "as_of": "2025"}, "at-least", False),
+        ({"high": 5, "as_of": "2025"}, "at-most", False),
+        ({"low": 1, "high": 2, "as_of": "2025"}, "range", False),
     ],
 )
-def test_each_point_has_its_mark(data, mark):
+def test_each_point_has_its_mark(data, mark, forecast):
     from claimkb.core.records import Location, Record
-    from claimkb.views.chart_points import chart_point
+    from claimkb.views.chart_points import figure_of
 
-    assert chart_point(Record("claim", "x", data, Location("x.md"))).mark == mark
+    figure = figure_of(None, Record("claim", "x", data, Location("x.md")), money=False)
+    assert (figure.mark, figure.forecast) == (mark, forecast)
 
 
 def test_no_point_without_a_number_or_a_date_a_chart_can_show():
     from claimkb.core.records import Location, Record
-    from claimkb.views.chart_points import chart_point
+    from claimkb.views.chart_points import NO_DATE, NO_NUMBER, RETRACTED, figure_of
 
-    for data in (
-        {"as_of": "2025"},
-        {"value": 1},
-        {"value": 1, "as_of": "9999"},
-        {"low": 1, "high": 2, "as_of": "2025"},
+    for data, why in (
+        ({"as_of": "2025"}, NO_NUMBER),
+        ({"value": 1}, NO_DATE),
+        ({"value": 1, "as_of": "9999"}, NO_DATE),
+        ({"value": 1, "as_of": "2025", "status": "retracted"}, RETRACTED),
     ):
-        assert chart_point(Record("claim", "x", data, Location("x.md"))) is None
+        assert figure_of(None, Record("claim", "x", data, Location("x.md")), False) == why
 
 
 # --- constant dollars --------------------------------------------------------------------------
@@ -431,8 +442,8 @@ def test_exports_carry_stated_and_constant_dollars(site):
 
 
 def test_money_charts_say_their_dollars(site):
-    svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
-    assert "Cost (2025 dollars, US CPI-U)" in svg
+    svg = (Path(site.outdir) / CHART / "chart.svg").read_text()
+    assert "(2025 dollars, US CPI-U)" in svg
 
 
 # --- one figure, one claim ---------------------------------------------------------------------

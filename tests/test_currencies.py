@@ -14,6 +14,7 @@ import socket
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import currency_converter
 import pytest
@@ -28,7 +29,7 @@ from claimkb.core.language import use_language
 from claimkb.core.money import constant, cpi_of
 from claimkb.core.periods import date_words
 from claimkb.core.records import Location, Record
-from claimkb.views.chart_points import chart_point
+from claimkb.views.chart_points import Figure, figure_of
 from claimkb.views.exports import CSV_COLUMNS
 from conftest import REPO
 from helpers import build_once, copy_root, html, warnings_of
@@ -135,8 +136,11 @@ def test_constant_dollars_are_computed_after_the_conversion():
 
 def test_a_chart_plots_the_figure_in_dollars():
     record = Record("claim", "round-eur", {**ROUND, "metric": "funding"}, Location("x"))
-    point = chart_point(record, in_dollars_of=2025)
-    assert point.value == pytest.approx(currency.in_dollars(ROUND).value)
+    metrics = {"funding": {"id": "funding", "unit": "USD"}}
+    registry = SimpleNamespace(of_type=lambda rtype: metrics, declared_units=())
+    figure = figure_of(SimpleNamespace(base_year=2025, registry=registry), record, money=True)
+    assert isinstance(figure, Figure)
+    assert figure.value == pytest.approx(currency.in_dollars(ROUND).value)
 
 
 # --- a site with money in three currencies and a declared unit ---------------------------------

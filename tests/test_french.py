@@ -100,7 +100,7 @@ def test_tables_and_generated_pages_in_french(french):
     pair = html(french, "kb/metric/cost/final-training-run.html")
     assert "<h1>Coût : Dernière phase d’entraînement" in pair
     assert "Argent dépensé ou estimé, en dollars américains." in pair  # the metric's definition
-    assert 'alt="Graphique de ' in pair
+    assert "Télécharger" in pair and "Chiffres de 2027 en dollars de 2025" in pair  # its chart
     sources = text_of(french, "kb/sources.html")
     assert "article de recherche" in sources and "27 décembre 2024" in sources
 
@@ -149,3 +149,26 @@ def test_make_gettext_writes_the_registry_catalog(tmp_path):
     assert "claims/registry.yaml:" in template
     # entity names are proper nouns: not for translation
     assert 'msgid "DeepSeek"' not in template
+
+
+def test_a_chart_title_is_translated_in_its_page_catalog(french, tmp_path):
+    page = html(french, "elsewhere.html")
+    assert "Les coûts d’entraînement, selon chacun" in page  # the drawing's title
+    assert "Training costs, as each says" not in page
+    listed = (Path(french.outdir) / "charts.json").read_text(encoding="utf-8")
+    assert '"title": "Les coûts d’entraînement, selon chacun"' in listed
+    # the gettext builder writes the title to the page's catalog
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(
+        "gettext", srcdir=copy_root("french", tmp_path), status=StringIO(), warning=StringIO()
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert (
+        'msgid "Training costs, as each says"' in (Path(app.outdir) / "elsewhere.pot").read_text()
+    )

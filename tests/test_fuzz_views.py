@@ -57,13 +57,6 @@ from helpers import build_once
 from kb_project import build_warnings
 
 PACKAGE = str(Path(__file__).resolve().parent.parent / "tools" / "claimkb")
-#: what matplotlib says of a chart of extreme (valid) values: it still draws it
-pytestmark = [
-    pytest.mark.filterwarnings("ignore:Glyph .* missing from font"),
-    pytest.mark.filterwarnings("ignore:constrained_layout not applied"),
-    pytest.mark.filterwarnings("ignore:overflow encountered"),
-]
-
 # --- hostile values ----------------------------------------------------------------------------
 LONG_TEXT = "Long text, " * 2000
 TEXTS = [
@@ -380,9 +373,8 @@ def check_pages(outdir: Path) -> list[str]:
     pages = ["index", "base", "page-claims", "collection-claims", "views", *GENERATED]
     pages += ["genindex", "search", "claim-index"]
     missing = [page for page in pages if not (outdir / f"{page}.html").is_file()]
-    if not (outdir / "_images" / "claimkb-chart-cost--base-scope.svg").is_file():
-        missing.append("the chart of cost and base-scope")
     problems = [f"page not written: {page}" for page in missing]
+    problems += check_charts(outdir)
     for page in ("page-claims", "collection-claims"):
         html = (outdir / f"{page}.html").read_text(encoding="utf-8")
         for script in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
@@ -395,6 +387,48 @@ def check_pages(outdir: Path) -> list[str]:
         json.loads(index.removeprefix("Search.setIndex(").removesuffix(")"))
     except ValueError as error:
         problems.append(f"searchindex.js does not parse: {error}")
+    return problems
+
+
+#: the charts every fuzz project draws: the metric-and-scope page's and the views page's
+CHARTS = ("kb/metric/cost/base-scope", "views--every-cost")
+
+
+def check_charts(outdir: Path) -> list[str]:
+    """Both charts drawn with all their files, the data package and `charts.json` valid against
+    their schemas, the CSV one row per figure of the chart's table."""
+    import jsonschema
+
+    schemas = {
+        name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+        for name in ("charts", "chart-datapackage")
+    }
+    problems = []
+    try:
+        listed = json.loads((outdir / "charts.json").read_text(encoding="utf-8"))
+        jsonschema.validate(listed, schemas["charts"])
+    except (OSError, ValueError, jsonschema.ValidationError) as error:
+        return [f"charts.json: {str(error)[:300]}"]
+    entries = {entry["chart"]: entry for entry in listed["charts"]}
+    for chart in CHARTS:
+        if chart not in entries:
+            problems.append(f"the chart {chart} is not drawn")
+            continue
+        for name in entries[chart]["files"].values():
+            if not (outdir / name).is_file():
+                problems.append(f"{chart}: {name} not written")
+        try:
+            package = json.loads(
+                (outdir / entries[chart]["files"]["datapackage"]).read_text("utf-8")
+            )
+            jsonschema.validate(package, schemas["chart-datapackage"])
+            text = (outdir / entries[chart]["files"]["csv"]).read_text(encoding="utf-8")
+            rows = list(csv.DictReader(io.StringIO(text)))
+        except (OSError, ValueError, jsonschema.ValidationError) as error:
+            problems.append(f"{chart}: {str(error)[:300]}")
+            continue
+        if len(rows) != entries[chart]["figures"]:
+            problems.append(f"{chart}: {len(rows)} rows for {entries[chart]['figures']} figures")
     return problems
 
 

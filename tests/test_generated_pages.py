@@ -9,9 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from claimkb.core.collection_records import load_collection
-from claimkb.core.periods import parse_date
 from claimkb.core.schema import load_schemas
-from claimkb.views.charts import Point, chart_svg, use_log_scale
+from claimkb.views.chart_axes import log_ticks, nice_ticks, use_log_scale
 from conftest import REPO, ROOTS
 from helpers import build_once, copy_root, edit, html, sphinx_build, warnings_of
 
@@ -109,12 +108,14 @@ def test_entity_page_lists_related_entities(site):
 
 def test_pair_page_has_chart_and_every_value(site):
     page = soup(site, "kb/metric/cost/final-training-run.html")
-    figure = page.select_one("figure.claimkb-chart")
-    src = figure.select_one("img")["src"]
-    assert src == "../../../_images/claimkb-chart-cost--final-training-run.svg"
-    svg = (Path(site.outdir) / "_images" / "claimkb-chart-cost--final-training-run.svg").read_text()
-    assert svg.startswith("<?xml") and "<svg" in svg
-    assert "Cloud-rental equivalent" in svg  # the one series, labelled by method
+    figure = page.select_one("#chart figure.claimkb-chart")
+    wide, narrow = figure.select("svg.claimkb-chart-svg")
+    assert "claimkb-chart-wide" in wide["class"] and "claimkb-chart-narrow" in narrow["class"]
+    folder = Path(site.outdir) / "_charts" / "kb" / "metric" / "cost" / "final-training-run"
+    assert (folder / "chart.svg").read_text().startswith("<svg")
+    # one series per subject, each named on the chart
+    names = sorted(t.get_text() for t in wide.select("text[data-series]"))
+    assert names == ["DeepSeek-V3", "GPT-4", "OpenAI"]
     assert titles(page.select_one("table.claimkb-claims")) == [
         "DeepSeek-V3 final training run cost",
         "GPT-4 final training run cost",
@@ -201,47 +202,23 @@ def test_generated_pages_are_searchable(site):
 
 def test_chart_bytes_are_identical_across_builds(site, tmp_path):
     again = build_once(copy_root("kb", tmp_path))
-    for path in sorted((Path(site.outdir) / "_images").glob("claimkb-chart-*.svg")):
-        assert path.read_bytes() == (Path(again.outdir) / "_images" / path.name).read_bytes()
-    assert len(list((Path(site.outdir) / "_images").glob("claimkb-chart-*.svg"))) == 3
+    charts = Path(site.outdir) / "_charts"
+    files = sorted(path for path in charts.rglob("*") if path.is_file())
+    for path in files:
+        assert (
+            path.read_bytes() == (Path(again.outdir) / path.relative_to(site.outdir)).read_bytes()
+        )
+    assert len([path for path in files if path.name == "chart.svg"]) == 1  # one pair has 3 figures
 
 
 def test_chart_uses_a_log_scale_when_values_span_orders_of_magnitude():
     assert use_log_scale([4.3e6, 1.6e9])
     assert not use_log_scale([5.5e6, 7.8e7])
-    wide = chart_svg(
-        {
-            "Analyst estimate": [
-                Point(parse_date("2020").start, 4.3e6),
-                Point(parse_date("2025-01").start, 1.6e9),
-            ]
-        },
-        "USD",
-        "Cost",
-    )
-    narrow = chart_svg(
-        {
-            "Analyst estimate": [
-                Point(parse_date("2020").start, 4e6),
-                Point(parse_date("2025-01").start, 9e6),
-            ]
-        },
-        "USD",
-        "Cost",
-    )
-    # tick labels are text: decades on the log scale, even steps on the linear one
-    assert "$10M" in wide.decode() and "$100M" in wide.decode() and "$1B" in wide.decode()
-    assert "$100M" not in narrow.decode()
-    assert wide == chart_svg(
-        {
-            "Analyst estimate": [
-                Point(parse_date("2020").start, 4.3e6),
-                Point(parse_date("2025-01").start, 1.6e9),
-            ]
-        },
-        "USD",
-        "Cost",
-    )
+    assert not use_log_scale([0, 1e9])  # nothing at or below zero on a log scale
+    # decades on the log scale, round steps from zero on the linear one
+    assert log_ticks(4.3, 1600)[2] == [1.0, 10.0, 100.0, 1000.0, 10000.0]
+    assert log_ticks(4.3, 60)[2] == [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
+    assert nice_ticks(4, 9) == (0, 10, [0, 2, 4, 6, 8, 10])
 
 
 def pages_html(app) -> dict[str, bytes]:
@@ -264,18 +241,17 @@ def test_editing_a_claim_updates_generated_pages_and_tables(tmp_path):
     src = copy_root("kb", tmp_path / "edited")
     first = build_once(src)
     stubs = {p: p.stat().st_mtime_ns for p in (src / "kb").rglob("*.md")}
-    images = Path(first.outdir) / "_images"
-    charts = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in images.glob("*.svg")}
+    images = Path(first.outdir) / "_charts"
+    charts = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in images.rglob("*.svg")}
     edit(src / "index.md", ":value: 1.6e9", ":value: 2.1e9")
     edit(src / "index.md", ":title: DeepSeek GPUs", ":title: DeepSeek GPU fleet")
     app = build_once(src)
     assert warnings_of(app) == []
     # stubs untouched: no page appeared or disappeared
     assert {p: p.stat().st_mtime_ns for p in (src / "kb").rglob("*.md")} == stubs
-    # only the chart whose values changed is drawn again
-    after = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in images.glob("*.svg")}
-    changed = sorted(name for name in charts if after[name] != charts[name])
-    assert changed == ["claimkb-chart-cost--company-infrastructure.svg"]
+    after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in images.rglob("*.svg")}
+    # the one chart (final training runs) does not show the edited figures: not drawn again
+    assert after == charts
     for page in (
         "kb/entity/deepseek.html",
         "tables.html",

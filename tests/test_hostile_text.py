@@ -19,6 +19,7 @@ HOSTILE = [
     "<svg onload=alert(3)> & friends",  # a description
     "<iframe src=javascript:alert(4)>",  # a publisher
     "<img src=x onerror=alert(6)>",  # a locator
+    "<svg onload=alert(7)> costs",  # a chart's title
 ]
 
 
@@ -41,15 +42,35 @@ def test_no_page_gains_an_element_or_attribute_from_a_value(site):
         for element in soup.find_all(True):
             handlers = [name for name in element.attrs if name.lower().startswith("on")]
             assert handlers == [], f"{page.name}: <{element.name} {handlers}>"
-            assert element.name not in ("iframe", "svg", "img") or element.get(
-                "src", ""
-            ).startswith(("_images/", "../", "_static/")), f"{page.name}: {element}"
+            chart = element.name == "svg" and "claimkb-chart-svg" in element.get("class", [])
+            assert (
+                chart
+                or element.name not in ("iframe", "svg", "img")
+                or element.get("src", "").startswith(("_images/", "../", "_static/"))
+            ), f"{page.name}: {element}"
         for script in soup.find_all("script"):
             if script.get("type") == "application/ld+json":  # data, its markup escaped
                 assert "<" not in script.string and ">" not in script.string
                 json.loads(script.string)
             else:  # the theme's own scripts only
                 assert "alert" not in (script.string or ""), f"{page.name}: {script.string!r:.80}"
+
+
+def test_a_chart_draws_hostile_text_as_text(site):
+    """Names, titles, claimants and sources in a chart's drawing, tooltips, files and embed page
+    stay text: no element or attribute comes from them."""
+    folder = site / "_charts" / "tables--hostile-costs"
+    for name in ("chart.svg", "chart-narrow.svg", "embed.html"):
+        soup = BeautifulSoup((folder / name).read_text(encoding="utf-8"), "html.parser")
+        tags = {element.name for element in soup.find_all(True)}
+        assert tags <= {"svg", "g", "path", "rect", "line", "text", "tspan", "a", "title",
+                        "html", "head", "meta", "style", "body", "p"}, (name, tags)  # fmt: skip
+        for element in soup.find_all(True):
+            assert not [a for a in element.attrs if a.lower().startswith("on")], (name, element)
+    drawing = (folder / "chart.svg").read_text(encoding="utf-8")
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in drawing  # the series' name
+    rows = list(csv.DictReader(io.StringIO((folder / "data.csv").read_text(encoding="utf-8"))))
+    assert {row["subject"] for row in rows} >= {"</script><script>alert(1)</script>"}
 
 
 def test_hostile_values_are_shown_as_the_text_they_are(site):

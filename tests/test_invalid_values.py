@@ -113,8 +113,8 @@ def test_the_rest_of_the_site_is_written_chart_included(strict_build):
     _, out, _ = strict_build
     for page in ("index", "typos", "kb/metric/cost/final-training-run", "kb/timeline"):
         assert (out / f"{page}.html").is_file(), page
-    chart = out / "_images" / "claimkb-chart-cost--final-training-run.svg"
-    assert chart.read_bytes().startswith(b"<?xml")
+    chart = out / "_charts" / "kb" / "metric" / "cost" / "final-training-run" / "chart.svg"
+    assert chart.read_bytes().startswith(b"<svg")
 
 
 @pytest.mark.slow

@@ -106,10 +106,9 @@ EDITS = {
         "claims.md",
         ":subject: deepseek\n:metric: gpu-count",
         ":subject: deepseek-v3\n:metric: gpu-count",
-        # both entity pages; not the role, which shows only its value, nor the metric-and-scope
-        # page, whose table has no "About" column
-        {"claims", "tables", "kb/entity/deepseek-v3", *GENERATED["deepseek-gpus"]}
-        - {"kb/metric/gpu-count/company-infrastructure"},
+        # both entity pages and the metric-and-scope page, whose chart and table say who a
+        # figure is about; not the role, which shows only its value
+        {"claims", "tables", "kb/entity/deepseek-v3", *GENERATED["deepseek-gpus"]},
     ),
     "scope": (
         "claims.md",

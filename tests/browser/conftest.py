@@ -169,6 +169,29 @@ def ledger_tab(browser, real_site) -> Iterator[Visit]:
     visit.page.close()
 
 
+@pytest.fixture(scope="session")
+def phone(playwright_api):
+    """A phone: 375 pixels wide, touch and no mouse (`locator.tap()` works), in a browser of its
+    own, since the session's persistent context has no touch."""
+    phone_browser = playwright_api.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    context = phone_browser.new_context(
+        viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True
+    )
+    yield context
+    context.close()
+    phone_browser.close()
+
+
+@pytest.fixture
+def phone_tab(phone, real_site) -> Iterator[Visit]:
+    """The AI Cost Ledger on a phone."""
+    visit = open_tab(phone, real_site)
+    yield visit
+    visit.page.close()
+
+
 @pytest.fixture
 def bilingual_tab(browser, bilingual_site) -> Iterator[Visit]:
     visit = open_tab(browser, bilingual_site)

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .chart_case import chart_case, chart_rows
 from .edit_cases import edit_rows, real_site_case, synthetic_case
 from .epoch_case import QUICK_MODELS, epoch_case, epoch_rows
 from .run import BenchError, format_table, machine, measure_size, plan, profile_build, summary
@@ -25,8 +26,9 @@ PROFILE_AFTER = "200x25"
 PROFILE_PAGES, PROFILE_PER_PAGE = 100, 25
 #: the edit cases, the real site and the Epoch case come right after this size (quick, full)
 CASES_AFTER = {True: "5x10", False: "200x25"}
-#: the parts of a run: the synthetic sizes, the edit cases (synthetic, real site), Epoch's database
-PARTS = ("sizes", "synthetic-edits", "real-site-edits", "epoch", "search")
+#: the parts of a run: the synthetic sizes, the edit cases (synthetic, real site), Epoch's database,
+#: the search, the charts' share of the real site's build
+PARTS = ("sizes", "synthetic-edits", "real-site-edits", "epoch", "search", "charts")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -66,7 +68,7 @@ class Recorder:
         self.started = time.time()
         self.results: dict = {}
         self.profile: dict | None = None
-        self.cases: dict = {"edits": {}, "epoch": None, "search": None}
+        self.cases: dict = {"edits": {}, "epoch": None, "search": None, "charts": None}
         everything = list(args.only) == list(PARTS)
         command = "make bench" if (args.runs, args.quick, everything) == (3, False, True) else (
             "python -m claimkb.bench" + (" --quick" if args.quick else f" --runs {args.runs}")
@@ -82,7 +84,7 @@ class Recorder:
         usage = [
             resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
         ]
-        edits, epoch = self.cases["edits"], self.cases["epoch"]
+        edits, epoch, charts = self.cases["edits"], self.cases["epoch"], self.cases["charts"]
         self.document.update(
             date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             complete=complete,
@@ -91,7 +93,8 @@ class Recorder:
             ratios=summary(self.results)
             + edit_rows(edits)
             + epoch_rows(epoch, edits.get("real site"))
-            + search_rows(self.cases["search"], epoch),
+            + search_rows(self.cases["search"], epoch)
+            + chart_rows(charts),
             results=self.results,
             profile=self.profile,
             **self.cases,
@@ -146,6 +149,9 @@ def run_cases(size, args: argparse.Namespace, workdir: Path, recorder: Recorder)
         recorder.save()
     if "search" in args.only:
         recorder.cases["search"] = real_site_search(workdir, log)
+        recorder.save()
+    if "charts" in args.only:
+        recorder.cases["charts"] = chart_case(args.runs, workdir, log)
         recorder.save()
 
 

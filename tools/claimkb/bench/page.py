@@ -23,6 +23,8 @@ def results_markdown(document: dict) -> str:
         parts += ["### Edits: what a contributor waits for", _edits(document["edits"])]
     if document.get("epoch"):
         parts += ["### Epoch AI's database as one collection", _epoch(document["epoch"])]
+    if document.get("charts"):
+        parts += ["### Charts: their share of the real site's build", _charts(document["charts"])]
     if document.get("profile"):
         parts += ["### Where the time goes", _profile(document["profile"])]
     return "\n\n".join(parts) + "\n"
@@ -108,6 +110,21 @@ def _edits(cases: dict) -> str:
 def _cell(text: str) -> str:
     """`text` in a table cell: a `|` would end the cell."""
     return text.replace("|", "\\|")
+
+
+def _charts(case: dict) -> str:
+    """The real site's full build with its charts and without (`-D claimkb_charts=0`)."""
+    facts = [
+        ("charts drawn", case["charts"]),
+        ("points drawn", case["points"]),
+        ("their files (MB)", f"{case['bytes'] / 2**20:.1f}"),
+        ("full build with charts, wall / CPU (s)",
+         f"{case['with']['seconds']:.1f} / {case['with']['cpu']:.1f}"),
+        ("full build without, wall / CPU (s)",
+         f"{case['without']['seconds']:.1f} / {case['without']['cpu']:.1f}"),
+        ("share of the build, wall / CPU", f"{case['wall_share']:.3f} / {case['cpu_share']:.3f}"),
+    ]  # fmt: skip
+    return _table("| measure | value |", "|---|--:|", [f"| {k} | {v} |" for k, v in facts])
 
 
 def _epoch(epoch: dict) -> str:

@@ -82,13 +82,15 @@ def sphinx_build(
     strict: bool = False,
     timeout: float | None = None,
     count_pages: bool = False,
+    options: tuple[str, ...] = (),
 ) -> Sample:
     """One `sphinx-build -b html -q`; `strict` adds `-W --keep-going -n`. With `count_pages`,
     the sample holds the number of the project's pages the build wrote and the number of its
-    pages (the project must list the extension `claimkb.bench.written`)."""
+    pages (the project must list the extension `claimkb.bench.written`). `options` are more
+    options of sphinx-build (`-D claimkb_charts=0`)."""
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs)]
     command += ["-W", "--keep-going", "-n"] if strict else []
-    command += [str(docs), str(out)]
+    command += [*options, str(docs), str(out)]
     if not count_pages:
         return run_child(command, f"sphinx-build {docs}", timeout)
     with tempfile.TemporaryDirectory(prefix="claimkb-bench-written-") as scratch:

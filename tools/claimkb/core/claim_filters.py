@@ -6,14 +6,21 @@ from __future__ import annotations
 import re
 
 from .fields import FILTERS, filter_values
+from .periods import PeriodError, parse_date, placed
 from .periods import sort_key as time_key
 from .records import Record
 
 #: options of a `claims` table that are not filters -> what their value must be
 TABLE_OPTIONS = {
     "latest": "a whole number greater than 0: only the N claims with the newest as_of",
+    "from": "a year, month or day (2023, 2023-07, 2023-07-01): only figures placed on or after it",
+    "to": "a year, month or day (2025, 2025-06): only figures placed on or before its end",
 }
 LATEST = "latest"
+#: the period range: a claim is placed at the middle of its period, else at its as_of
+RANGE = ("from", "to")
+#: a chart's options besides a table's -> what their value must be
+CHART_OPTIONS = {"title": "the chart's title, in words"}
 #: options of a `key-figures` table besides the filters
 CLAIMS = "claims"
 KEY_FIGURES_OPTIONS = {
@@ -25,6 +32,7 @@ SELECTING = {
     "key-figures": KEY_FIGURES_OPTIONS,
     "claims-pivot": {},
     "latest-figures": TABLE_OPTIONS,
+    "claim-chart": {**TABLE_OPTIONS, **CHART_OPTIONS},
 }
 
 
@@ -51,7 +59,34 @@ def table_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
     count = latest_count(options.get(LATEST)) if LATEST in options else None
     if count is not None:
         selection[LATEST] = [str(count)]
+    for name in RANGE:
+        if name in options and range_bound(options[name]) is not None:
+            selection[name] = [(options[name] or "").strip()]
     return selection
+
+
+def range_bound(raw: str | None) -> str | None:
+    """`:from: 2023` -> "2023"; None when the text is not a year, month or day."""
+    text = (raw or "").strip()
+    try:
+        parse_date(text)
+    except PeriodError:
+        return None
+    return text
+
+
+def in_range(record: Record, filters: dict[str, list[str]]) -> bool:
+    """Whether the claim is placed (middle of its period, else its as_of) within `from`..`to`;
+    a claim that cannot be placed is outside any range."""
+    if not any(filters.get(name) for name in RANGE):
+        return True
+    where = placed(record.data)
+    if where is None:
+        return False
+    start, end = filters.get("from"), filters.get("to")
+    if start and where.when < parse_date(start[0]).start:
+        return False
+    return not (end and where.when > parse_date(end[0]).end)
 
 
 def _wanted(filters: dict[str, list[str]]) -> list[tuple[str, set[str]]]:
@@ -91,7 +126,8 @@ def select(records: list[Record], filters: dict[str, list[str]]) -> list[Record]
     """The rows of a `claims` table in the order it shows them: the records that match every
     filter, newest `as_of` first (ties by id), and with `latest: N` only the first N of those."""
     wanted = _wanted(filters)
-    rows = newest_first([record for record in records if _matches(record, wanted)])
+    found = [r for r in records if _matches(r, wanted) and in_range(r, filters)]
+    rows = newest_first(found)
     count = latest_count((filters.get(LATEST) or [""])[0])
     return rows[:count] if count is not None else rows
 

@@ -147,8 +147,8 @@ def check_page_references(
 
 
 def _check_filter(ref: PageReference, registry: Registry) -> list[Finding]:
-    """A filter of a table of claims (`claims`, `key-figures`, `claims-pivot`): an option that
-    exists, with values that name something."""
+    """A filter of a selection of claims (`claims`, `claim-chart`, `key-figures`,
+    `claims-pivot`): an option that exists, with values that name something."""
     if not ref.option:
         others = SELECTING[ref.via]
         if ref.target in FILTERS or ref.target in others:

@@ -149,22 +149,37 @@ class Constant:
     high: float | None
     #: False when only the currency was converted (dollars of their own year, no CPI-U)
     deflated: bool = True
+    #: the year whose CPI-U stood in for the dollars' year, when that year's was not published
+    #: yet (`constant(..., latest_index=True)`); None when the dollars' own year was used
+    stand_in_year: int | None = None
 
     def as_data(self) -> dict[str, float | None]:
         return {"value": self.value, "low": self.low, "high": self.high}
 
 
-def constant(data: Mapping[str, JSONValue], base_year: int | None) -> Constant | None:
+def constant(
+    data: Mapping[str, JSONValue], base_year: int | None, latest_index: bool = False
+) -> Constant | None:
     """The figure in constant dollars of `base_year` (after its currency, if not the dollar,
-    is converted at its ECB rate); None when it cannot be converted."""
+    is converted at its ECB rate); None when it cannot be converted.
+
+    With `latest_index`, dollars of a year after the latest published CPI-U (a figure of this
+    year, a forecast) are taken as dollars of that latest year, and `stand_in_year` says so:
+    charts then draw every figure, and say which ones were converted that way."""
     year = dollar_year(data)
-    if year is None or base_year is None or cpi_of(year.year) is None or cpi_of(base_year) is None:
+    if year is None or base_year is None or cpi_of(base_year) is None:
+        return None
+    index_year, stand_in = year.year, None
+    latest = latest_full_year()
+    if cpi_of(index_year) is None and latest_index and latest is not None and index_year > latest:
+        index_year = stand_in = latest
+    if cpi_of(index_year) is None:
         return None
     dollars = dollar_data(data)  # money stated in another currency: first in US dollars
     if dollars is None:
         return None
     value, low, high = (
-        convert(found, year.year, base_year) if is_number(found := dollars.get(field)) else None
+        convert(found, index_year, base_year) if is_number(found := dollars.get(field)) else None
         for field in ("value", "low", "high")
     )
-    return Constant(base_year, year, value, low, high)
+    return Constant(base_year, year, value, low, high, stand_in_year=stand_in)

@@ -7,9 +7,21 @@ the build and the command line see the same thing at the same line.
 
 from __future__ import annotations
 
-from .claim_filters import CLAIMS, LATEST, SELECTING, latest_count, parse_filters
+import re
+
+from .claim_filters import (
+    CHART_OPTIONS,
+    CLAIMS,
+    LATEST,
+    RANGE,
+    SELECTING,
+    latest_count,
+    parse_filters,
+    range_bound,
+)
 from .codes import FindingCode
 from .fields import FILTERS
+from .periods import parse_date
 from .records import Finding, PageReference
 
 #: directive -> (fewest arguments, most arguments or None, what they are)
@@ -47,23 +59,38 @@ def check_arguments(directive: str, arguments: list[str], path: str, line: int) 
 
 
 def check_table_options(
-    options: dict[str, str | None], path: str, line: int, option_lines: dict[str, int]
+    options: dict[str, str | None],
+    path: str,
+    line: int,
+    option_lines: dict[str, int],
+    directive: str = "claims",
 ) -> list[Finding]:
-    """A `claims` table's options that are not filters, with a value it cannot use."""
-    if LATEST not in options or latest_count(options[LATEST]) is not None:
-        return []
-    return [
-        Finding(
-            path,
-            option_lines.get(LATEST, line),
-            code=FindingCode.SCHEMA,
-            record_type="directive",
-            record_id="claims",
-            field=LATEST,
-            message=f"{(options[LATEST] or '').strip()!r} is not a whole number greater than 0",
-            hint=f":{LATEST}: 8 shows the 8 claims with the newest as_of",
+    """A `claims` table's (or chart's) options that are not filters, with a value it cannot
+    use: `latest` not a whole number, `from`/`to` not a date, or a range that ends before it
+    starts."""
+    findings = []
+
+    def finding(name: str, message: str, hint: str) -> Finding:
+        at = option_lines.get(name, line)
+        return Finding(
+            path, at, code=FindingCode.SCHEMA, record_type="directive", record_id=directive,
+            field=name, message=message, hint=hint,
+        )  # fmt: skip
+
+    if LATEST in options and latest_count(options[LATEST]) is None:
+        message = f"{(options[LATEST] or '').strip()!r} is not a whole number greater than 0"
+        findings.append(
+            finding(LATEST, message, f":{LATEST}: 8 shows the 8 claims with the newest as_of")
         )
-    ]
+    for name in RANGE:
+        if name in options and range_bound(options[name]) is None:
+            message = f"{(options[name] or '').strip()!r} is not a year, month or day"
+            findings.append(finding(name, message, f":{name}: 2024, 2024-07 or 2024-07-01"))
+    start, end = (range_bound(options.get(name)) for name in RANGE)
+    if start and end and parse_date(end).end < parse_date(start).start:
+        message = f"the range ends ({end}) before it starts ({start})"
+        findings.append(finding("to", message, "swap :from: and :to:"))
+    return findings
 
 
 def collection_layout(options: dict[str, str | None]) -> str:
@@ -115,16 +142,72 @@ def directive_references(
     option_lines: dict[str, int],
 ) -> list[PageReference]:
     """What a `compare`, `claim-card`, `registry` or `claim-collection` directive names, and
-    the options and values of a directive that selects claims (`claims`, `key-figures`,
-    `claims-pivot`)."""
+    the options and values of a directive that selects claims (`claims`, `claim-chart`,
+    `key-figures`, `claims-pivot`, `latest-figures`)."""
     if directive in REFERENCING:
         return [PageReference(target, path, line, directive) for target in arguments]
     if directive not in SELECTING:
         return []
     references = []
     for name, values in parse_filters(options).items():
+        if directive == "claim-chart" and name in CHART_OPTIONS:
+            continue
         at = option_lines.get(name, line)
         references.append(PageReference(name, path, at, directive))
         if name in FILTERS or (name == CLAIMS and CLAIMS in SELECTING[directive]):
             references += [PageReference(value, path, at, directive, name) for value in values]
     return references
+
+
+#: a chart's id names its anchor and its files: lowercase words joined by hyphens
+CHART_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def is_chart_id(arguments: list[str]) -> bool:
+    """A `claim-chart`'s arguments are one valid id."""
+    return len(arguments) == 1 and bool(CHART_ID.fullmatch(arguments[0]))
+
+
+def check_chart(
+    arguments: list[str],
+    options: dict[str, str | None],
+    path: str,
+    line: int,
+    option_lines: dict[str, int],
+    earlier_ids: set[str],
+) -> list[Finding]:
+    """A `claim-chart`: one id, unique in its page, and one metric (a chart has one unit), and
+    options a table could use (`check_table_options`)."""
+
+    def finding(message: str, hint: str, field: str = "") -> Finding:
+        at = option_lines.get(field, line) if field else line
+        return Finding(
+            path, at, code=FindingCode.SCHEMA, record_type="directive", record_id="claim-chart",
+            field=field, message=message, hint=hint,
+        )  # fmt: skip
+
+    findings = []
+    if not is_chart_id(arguments):
+        given = repr(" ".join(arguments)) if arguments else "none"
+        findings.append(
+            finding(
+                f"takes one chart id (lowercase words joined by hyphens); {given} given",
+                "```{claim-chart} token-prices-over-time",
+            )
+        )
+    elif arguments[0] in earlier_ids:
+        findings.append(
+            finding(
+                f"a chart {arguments[0]!r} is already on this page", "give each chart its own id"
+            )
+        )
+    metrics = parse_filters({"metric": options.get("metric")})["metric"]
+    if len(metrics) != 1:
+        findings.append(
+            finding(
+                "needs one metric: a chart draws figures of one unit",
+                ":metric: token-price",
+                "metric" if "metric" in options else "",
+            )
+        )
+    return findings + check_table_options(options, path, line, option_lines, "claim-chart")

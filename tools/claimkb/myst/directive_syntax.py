@@ -53,6 +53,14 @@ class ClaimsTableSyntax(Directive):
     option_spec = OpenOptionSpec()
 
 
+class ChartSyntax(Directive):
+    """```{claim-chart} id``` with the filter options of a `claims` table and a title; the id is
+    checked by `core.page_directives.check_chart`."""
+
+    optional_arguments = 100
+    option_spec = OpenOptionSpec()
+
+
 SYNTAX = {
     "claim": ClaimSyntax,
     "compare": ReferencesSyntax,
@@ -63,4 +71,5 @@ SYNTAX = {
     "key-figures": ClaimsTableSyntax,
     "claims-pivot": ClaimsTableSyntax,
     "latest-figures": ClaimsTableSyntax,
+    "claim-chart": ChartSyntax,
 }

@@ -39,9 +39,11 @@ from ..core.codes import FindingCode
 from ..core.cross_checks import CLAIM_ROLES
 from ..core.page_directives import (
     check_arguments,
+    check_chart,
     check_collection_options,
     check_table_options,
     directive_references,
+    is_chart_id,
 )
 from ..core.records import Finding, PageReference, Record
 from ..core.schema import Schemas
@@ -128,6 +130,7 @@ class PageScanner:
         self.md, self.schemas, self.docname = md, schemas, docname
         self.page = PageScan(path, docname=docname)
         self.fence_directives = set(md.options["myst_config"].fence_as_directive)
+        self.chart_ids: set[str] = set()
 
     def scan(self, text: str, offset: int) -> None:
         """Tokens of `text`, whose first line is 0-based line `offset` of the page."""
@@ -227,9 +230,16 @@ class PageScanner:
         self.page.references += directive_references(
             name, parsed.arguments, parsed.options, path, line, lines
         )
-        if LATEST in SELECTING.get(name, {}):  # `claims`, `latest-figures`
+        if LATEST in SELECTING.get(name, {}) and name != "claim-chart":  # its own check has it
             self.page.findings += check_table_options(parsed.options, path, line, lines)
         if name == "claims":
+            self.page.tables.append(table_filters(parsed.options))
+        elif name == "claim-chart":
+            self.page.findings += check_chart(
+                parsed.arguments, parsed.options, path, line, lines, self.chart_ids
+            )
+            if is_chart_id(parsed.arguments):
+                self.chart_ids.add(parsed.arguments[0])
             self.page.tables.append(table_filters(parsed.options))
         elif name in SELECTING:  # key figures, a pivot, latest figures: some of what it selects
             self.page.tables.append(selection_filters(parsed.options))

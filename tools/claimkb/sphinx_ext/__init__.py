@@ -19,6 +19,7 @@ from ..views.nodes import (
     visit_details,
     visit_sort_key,
 )
+from .chart_directive import setup_chart_directive
 from .claim_card import setup_claim_card
 from .claim_directives import setup_claim_directives
 from .claim_titles import setup_claim_titles
@@ -57,6 +58,8 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("claimkb_reader_pages", list(READER_PAGES), "", types=[list])
     # constant dollars of this year (None: the latest full year of the bundled CPI-U)
     app.add_config_value("claimkb_base_year", None, "env", types=[int, type(None)])
+    # False: charts show their tables alone, and no chart is drawn (a quicker preview)
+    app.add_config_value("claimkb_charts", True, "env", types=[bool])
     app.add_domain(ClaimDomain)
     for node in NEUTRAL_NODES:
         app.add_node(node)
@@ -68,6 +71,7 @@ def setup(app: Sphinx) -> dict:
     setup_compare(app)
     setup_claim_card(app)
     setup_claims_table(app)
+    setup_chart_directive(app)
     setup_generated_pages(app)
     setup_schema_reference(app)
     setup_finding_codes(app)

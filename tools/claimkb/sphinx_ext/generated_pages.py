@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -20,6 +19,7 @@ from ..views.generated_pages import PageModel
 from ..views.i18n import labelled
 from ..views.nodes import kb_page_node
 from ._compat import builder_of
+from .chart_directive import write_chart_files
 from .page_stubs import write_stubs
 from .view_transform import ViewTransform
 
@@ -148,12 +148,8 @@ class RenderPages(ViewTransform):
     node_class = kb_page_node
 
     def render(self, model: PageModel, node) -> list[nodes.Node]:
-        if getattr(model, "chart_file", None) is not None:
-            images = Path(builder_of(self.env).outdir) / "_images"
-            if model.chart is not None:
-                model.chart.write(images)
-            else:
-                (images / model.chart_file).unlink(missing_ok=True)  # an earlier build's chart
+        if model.chart is not None:
+            write_chart_files(builder_of(self.env), model.chart)
         return model.render()
 
     def finish(self) -> None:

@@ -35,6 +35,7 @@ class SiteKnowledgeBase:
         configured = getattr(config, "claimkb_base_year", None)
         self.base_year = configured if isinstance(configured, int) else latest_full_year()
         self.html = builder.format == "html"
+        self.charts = self.html and bool(getattr(config, "claimkb_charts", True))
         self.pages_dir: str = config.claimkb_pages_dir
         base = str(config.html_baseurl or "")
         self.site_url = base if not base or base.endswith("/") else base + "/"

@@ -18,6 +18,8 @@ from typing import Any
 from ..core.records import Record
 from . import listing_pages, record_pages
 from .cards import CardModel, card_model
+from .chart_model import ChartModel
+from .charts import block_chart
 from .claims_table import Rows, TableModel
 from .collection_rows import CollectionRowsModel, collection_rows
 from .collection_table import CollectionTable, collection_table
@@ -90,6 +92,14 @@ def _pivot(parts: Parts, filters: dict[str, list[str]]) -> PivotModel:
     return pivot_model(parts.kb, parts.names, filters)
 
 
+def _chart(
+    parts: Parts, docname: str, chart_id: str, filters: dict[str, list[str]], title: str
+) -> ChartModel | TableModel | None:
+    if not parts.kb.charts:  # other builders (or charts turned off) show the claims' table
+        return parts.rows.table(table_rows(parts.kb, filters))
+    return block_chart(parts.pages, docname, chart_id, filters, title)
+
+
 def _compare(parts: Parts, block_id: str, *ids: str) -> CompareModel | None:
     found = [parts.kb.claim(claim_id) for claim_id in ids]
     records = [claim[1] for claim in found if claim]
@@ -135,6 +145,7 @@ VIEWS: dict[str, View] = {
     "table": View(_table, TableModel.render),
     "key-figures": View(_key_figures, KeyFiguresModel.render),
     "pivot": View(_pivot, PivotModel.render),
+    "chart": View(_chart, ChartModel.render),
     "compare": View(_compare, CompareModel.render),
     "claim": View(_claim_link, _no_render),
     "value": View(_value_link, _no_render),

@@ -12,7 +12,7 @@ from docutils import nodes
 from ..core.bounds import has_number
 from ..core.records import Record
 from ..core.summaries import metric_rank
-from .charts import ChartModel
+from .chart_model import ChartModel
 from .claims_table import Rows
 from .compare import Comparison
 from .i18n import labelled
@@ -27,11 +27,10 @@ TIMELINE_COLUMNS = ("when", "as_of", "title", "value", "subject", "claimant", "s
 
 @dataclass(frozen=True)
 class PageModel:
-    """A generated page's content: its blocks, in order; a metric-and-scope page also names its
-    chart's file (`chart_file`), drawn from `chart` or, without points, removed."""
+    """A generated page's content: its blocks, in order; a metric-and-scope page's chart is one
+    of them, and `chart` too, so that its files are written with the page."""
 
     blocks: tuple[object, ...]
-    chart_file: str | None = None
     chart: ChartModel | None = None
 
     def render(self) -> list[nodes.Node]:
@@ -49,11 +48,6 @@ class PageFilter:
         box = nodes.container(classes=["claimkb-page-filter"])
         box += nodes.paragraph(self.label, self.label, classes=["claimkb-page-filter-label"])
         return box
-
-
-def chart_name(metric: str, scope: str) -> str:
-    """The file of the chart of a metric over a scope (ids never hold `--`)."""
-    return f"claimkb-chart-{metric}--{scope}.svg"
 
 
 def is_figure(record: Record) -> bool:

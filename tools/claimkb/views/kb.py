@@ -25,6 +25,8 @@ class KnowledgeBase(Protocol):
     base_year: int | None
     #: whether the build writes HTML (charts and share pages exist only there)
     html: bool
+    #: whether it draws charts (`claimkb_charts`; else their tables stand alone)
+    charts: bool
     #: the folder of the generated pages, relative to the source folder
     pages_dir: str
     #: the site's public address, ending in "/", or "" when it is not known

@@ -21,11 +21,13 @@ def money_metric(registry: Registry, metric_id: object) -> bool:
     return metric is not None and is_money(metric.get("unit"), registry.declared_units)
 
 
-def constant_of(kb: KnowledgeBase, record: Record) -> Constant | None:
-    """The record in constant dollars of the site's base year, if it is money and convertible."""
+def constant_of(kb: KnowledgeBase, record: Record, latest_index: bool = False) -> Constant | None:
+    """The record in constant dollars of the site's base year, if it is money and convertible;
+    with `latest_index`, a year whose CPI-U is not published yet uses the latest one (charts:
+    `core.money.constant`)."""
     if kb.base_year is None or not money_metric(kb.registry, record.get("metric")):
         return None
-    return constant(record.data, kb.base_year)
+    return constant(record.data, kb.base_year, latest_index)
 
 
 def constant_text(kb: KnowledgeBase, record: Record) -> str:

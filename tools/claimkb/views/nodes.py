@@ -51,6 +51,10 @@ class collection_rows_node(nodes.General, nodes.Element):
     `claim_node`s, each with its parsed statement (`views.collection_rows`)."""
 
 
+class chart_node(nodes.General, nodes.Element):
+    """A `claim-chart`: attribute `view` names its view (id, filters and title)."""
+
+
 class kb_page_node(nodes.General, nodes.Element):
     """A generated page's content: attribute `page` names the kind, `targets` the record ids."""
 
@@ -95,6 +99,7 @@ NEUTRAL_NODES = (
     claims_node,
     collection_table_node,
     latest_figures_node,
+    chart_node,
     kb_page_node,
     claim_card_node,
     key_figures_node,

@@ -3,15 +3,13 @@ source. Each lists every shown claim about it, newest first."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 
 from ..core.claim_filters import newest_first
-from ..core.money import CPI_NAME
 from ..core.page_names import pair_doc
 from ..core.records import Record
-from .chart_points import chart_point
-from .charts import ChartModel, Point
+from .chart_build import ChartRequest, build_chart
+from .chart_model import ChartModel
 from .claims_table import Row, TableModel
 from .generated_pages import (
     FIGURE_COLUMNS,
@@ -20,7 +18,6 @@ from .generated_pages import (
     PageFilter,
     PageModel,
     PageParts,
-    chart_name,
     is_figure,
     paragraph,
 )
@@ -29,21 +26,8 @@ from .key_figures import HEADERS as KEY_HEADERS
 from .key_figures import KeyFiguresModel, entity_key_figures
 from .links import web_url
 from .model import Inline, Items, Link, Section, Styled, WebLink, joined, strong, untipped
-from .money_view import money_metric
 from .names import date_of
 from .selections import children_of, claims_about, claims_citing, claims_made_by, claims_of_pair
-
-CHART_NOTE = N_(
-    "Each colour is one method: figures obtained by different methods (or in "
-    "different years' prices) are not comparable, so the chart keeps them apart. "
-    "Each figure stands at the middle of the period it is about; a hollow circle "
-    "gives no period and stands where it was stated, a diamond is a forecast, a "
-    "triangle a bound only (pointing up: at least; down: at most). Money is "
-    "drawn in constant dollars of one year (the axis says which), converted "
-    "with the US CPI-U; a figure whose dollars cannot be converted is left to "
-    "the table. Retracted claims are left out of the chart."
-)
-
 
 KEY_LEAD = N_(
     "The latest figure of each kind, those readers ask for most first; the tables below list "
@@ -160,57 +144,28 @@ def pair_page(parts: PageParts, docname: str, metric: str, scope: str) -> PageMo
                 classes=(f"claimkb-pair-{rtype}",),
             )
         )
-    records = claims_of_pair(parts.kb, metric, scope)
-    chart = chart_model(parts, docname, metric, scope, records)
-    if chart is not None:
-        blocks.append(chart)
-    blocks.append(paragraph(_(CHART_NOTE), classes=("claimkb-chart-note",)))
-    blocks.append(parts.rows.table(newest_first(records), FIGURE_COLUMNS))
-    chart_file = chart_name(metric, scope) if parts.kb.html else None
-    return PageModel(tuple(blocks), chart_file, chart)
+    records = newest_first(claims_of_pair(parts.kb, metric, scope))
+    chart = pair_chart(parts, docname, metric, scope, records)
+    blocks.append(chart if chart is not None else parts.rows.table(records, FIGURE_COLUMNS))
+    return PageModel(tuple(blocks), chart)
 
 
-def chart_model(
+def pair_chart(
     parts: PageParts, docname: str, metric: str, scope: str, records: list[Record]
 ) -> ChartModel | None:
-    kb, names = parts.kb, parts.names
-    if not kb.html:
+    """The chart of every figure of a metric over a scope (HTML builds that draw charts)."""
+    if not parts.kb.charts:
         return None
-    series: dict[str, list[Point]] = defaultdict(list)
-    base = kb.base_year if money_metric(parts.registry, metric) else None
-    for record in records:
-        point = chart_point(record, in_dollars_of=base)
-        if point is None or record.get("status") == "retracted":
-            continue
-        label = names.name_of("method", record.get("method", ""))
-        if base is None and record.get("price_year"):
-            label += ", " + _("%(year)s prices") % {"year": record.get("price_year")}
-        series[label].append(point)
-    if not series:
-        return None
-    metric_record = parts.registry.of_type("metric").get(metric)
-    unit = metric_record.get("unit", "") if metric_record else ""
-    ylabel = names.name_of("metric", metric)
-    if base is not None:
-        ylabel += " " + _("(%(year)s dollars, %(cpi)s)") % {"year": base, "cpi": CPI_NAME}
-    name = chart_name(metric, scope)
-    title = parts.pair_title(metric, scope)
-    count = sum(len(points) for points in series.values())
-    alt = _("Chart of %(count)s value(s) of %(title)s over time, one colour per method") % {
-        "count": count,
-        "title": title,
-    }
-    return ChartModel(
-        series=tuple((label, tuple(points)) for label, points in series.items()),
-        unit=unit,
-        ylabel=ylabel,
-        legend=_("Method"),
-        name=name,
-        uri=kb.relative_uri(docname, f"_images/{name}"),
-        element_id=f"chart-{metric}--{scope}",
-        alt=alt,
-        caption=_("%s, by date; the table below lists every value.") % title,
+    request = ChartRequest(
+        docname=docname,
+        path=docname,
+        element_id="chart",
+        title=parts.pair_title(metric, scope),
+        subtitle=_("Every figure of this metric and scope, by the date it is about."),
+        metric=metric,
+        records=tuple(records),
     )
+    return build_chart(parts, request)
 
 
 #: the columns of a source's table: the source itself is what every row shares

@@ -1,0 +1,73 @@
+"""The charts' share of a full build of the real site: strict full builds of a copy of the site
+with its charts, and with `-D claimkb_charts=0` (the same pages, each chart's table alone, no
+chart modelled, drawn or written), taking turns; the share is the difference of the medians over
+the build with charts, in CPU time (the steadier on a shared machine) and in wall time."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from .edit_cases import copy_real_site
+from .process import Sample, sphinx_build
+from .run import median
+
+#: the issue's goal: charts at most 10% of a full build of the real site
+CHART_GOAL = 0.10
+WITHOUT_CHARTS = ("-D", "claimkb_charts=0")
+
+
+def chart_case(runs: int, workdir: Path, log) -> dict:
+    root = workdir / "real-site-charts"
+    docs = copy_real_site(root)
+    samples: dict[str, list[Sample]] = {"with": [], "without": []}
+    out = root / "_build"
+    counts: dict = {}
+    for run in range(runs):
+        for variant, options in (("with", ()), ("without", WITHOUT_CHARTS)):
+            shutil.rmtree(out, ignore_errors=True)
+            log(f"real site: full build {variant} charts, run {run + 1} of {runs}")
+            samples[variant].append(sphinx_build(docs, out, strict=True, options=options))
+            if variant == "with":
+                counts = _counts(out)
+    shutil.rmtree(out, ignore_errors=True)
+    with_charts, without = median(samples["with"]), median(samples["without"])
+    return {
+        "project": "real site",
+        "with": with_charts,
+        "without": without,
+        **counts,
+        "cpu_share": _share(with_charts["cpu"], without["cpu"]),
+        "wall_share": _share(with_charts["seconds"], without["seconds"]),
+    }
+
+
+def _share(with_charts: float, without: float) -> float | None:
+    return round((with_charts - without) / with_charts, 3) if with_charts else None
+
+
+def _counts(out: Path) -> dict:
+    """How many charts the build drew, and their files' bytes."""
+    manifest = out / "charts.json"
+    charts = (
+        json.loads(manifest.read_text(encoding="utf-8"))["charts"] if manifest.is_file() else []
+    )
+    folder = out / "_charts"
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
+    return {"charts": len(charts), "points": sum(c["points"] for c in charts), "bytes": size}
+
+
+def chart_rows(case: dict | None) -> list[dict]:
+    """The ratio row of the charts' share (as `run.summary` gives them), with its goal."""
+    if not case:
+        return []
+    return [
+        {
+            "size": "real site",
+            "ratio": f"charts ({case['charts']}): share of a full build",
+            "value": case["wall_share"],
+            "cpu": case["cpu_share"],
+            "goal": CHART_GOAL,
+        }
+    ]

@@ -1,0 +1,141 @@
+"""Drawing a chart: its Vega-Lite specification (`chart_spec`) to SVG with vl-convert, offline
+and byte for byte the same for the same model, then made readable in a page.
+
+vl-convert runs Vega in an embedded JavaScript engine: no browser, no network. Its SVG is then
+adjusted, by its own words: each point gets a `<title>` (the browser's tooltip, without
+script) and the series and claim it belongs to (`data-series`, `data-claim`, for the page's
+script), links lose the engine's base address, and ids get the chart's own prefix so that
+several charts share a page. Drawings are kept per model digest, in memory and in the chart's
+folder (`chart.svg` says the digest it was drawn from), so that a chart drawn once is not drawn
+again: by the page and its files, or by the next build when nothing it shows changed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .chart_labels import LAYOUTS
+from .chart_model import ChartModel
+from .chart_spec import VEGA_LITE, point_description, spec
+from .model import digest
+
+#: the address vl-convert resolves relative links against; links stay relative to the page
+ENGINE_BASE = "https://vega.github.io/vega-datasets/"
+MARKER = "<!-- claimkb chart {digest} -->"
+ELEMENT = re.compile(r'<(path|text) aria-label="([^"]*)" role="graphics-symbol" '
+                     r'aria-roledescription="([a-z ]+)"([^>]*?)(/?)>')  # fmt: skip
+IDS = re.compile(r'(id="|url\(#|href="#)(clip[0-9]+)')
+#: coordinates with many decimals, in `translate(...)` and path data
+NUMBERS = re.compile(r"(?<=[(,A-Za-z ])-?[0-9]+\.[0-9]{3,}(?:e-?[0-9]+)?")
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A chart's SVG in each layout, and the digest of the model it was drawn from."""
+
+    digest: str
+    svgs: tuple[tuple[str, str], ...]
+
+    def svg(self, layout: str) -> str:
+        return dict(self.svgs)[layout]
+
+
+_drawings: dict[str, Drawing] = {}
+
+
+def drawing(model: ChartModel, folder: Path | None = None) -> Drawing:
+    """The chart drawn in every layout: from memory, from `folder` (its files of an earlier
+    build) when they were drawn from this very model, else drawn now."""
+    key = digest(model)
+    if key in _drawings:
+        return _drawings[key]
+    found = _from_folder(folder, key) if folder is not None else None
+    if found is None:
+        found = Drawing(
+            key, tuple((layout.name, draw(model, layout.name, key)) for layout in LAYOUTS)
+        )
+    _drawings[key] = found
+    return found
+
+
+def _from_folder(folder: Path, key: str) -> Drawing | None:
+    svgs = []
+    for layout in LAYOUTS:
+        path = folder / svg_name(layout.name)
+        if not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8")
+        if MARKER.format(digest=key) not in text:
+            return None
+        svgs.append((layout.name, text))
+    return Drawing(key, tuple(svgs))
+
+
+def svg_name(layout: str) -> str:
+    return "chart.svg" if layout == "wide" else f"chart-{layout}.svg"
+
+
+def draw(model: ChartModel, layout_name: str, key: str) -> str:
+    import vl_convert
+
+    layout = next(layout for layout in LAYOUTS if layout.name == layout_name)
+    svg = vl_convert.vegalite_to_svg(spec(model, layout), vl_version=VEGA_LITE)
+    return readable(svg, model, layout_name, key)
+
+
+def readable(svg: str, model: ChartModel, layout: str, key: str) -> str:
+    """Vega's SVG made light and readable: each point named by a `<title>` (the wide layout's:
+    the narrow one, for phones, is the same points without their words, which the page's script
+    takes from the wide one by `data-i`), series on marks, short numbers, relative links, own
+    ids."""
+    indexes: dict[str, list[int]] = {}
+    for index, point in enumerate(model.points):
+        indexes.setdefault(point_description(point, layout, index), []).append(index)
+    by_name = {series.name: series.key for series in model.series}
+    prefix = "c" + digest((model.path, layout))[:8] + "-"
+
+    def mark(found: re.Match[str]) -> str:
+        tag, label, role, rest, closing = found.groups()
+        text = html.unescape(label)
+        if role == "point" and indexes.get(text):
+            index = indexes[text].pop(0)
+            start = f"<{tag}{_data(series=model.points[index].series, i=str(index))}{rest}"
+            if layout == "wide":
+                return f"{start}><title>{label}</title></{tag}>"
+            return f"{start}{closing}>"
+        if text in by_name:
+            return f"<{tag}{_data(series=by_name[text])}{rest}{closing}>"
+        return found.group(0)
+
+    svg = ELEMENT.sub(mark, svg)
+    svg = NUMBERS.sub(lambda m: _short(m.group(0)), svg)
+    svg = svg.replace(f'xlink:href="{ENGINE_BASE}', 'xlink:href="')
+    svg = IDS.sub(lambda m: m.group(1) + prefix + m.group(2), svg)
+    head, _, body = svg.partition(">")
+    classes = f'class="marks claimkb-chart-svg claimkb-chart-{layout}"'
+    head = head.replace('class="marks"', classes, 1)
+    return f"{head}>{MARKER.format(digest=key)}{body}"
+
+
+def _short(number: str) -> str:
+    """A coordinate to two decimals: `17.155239208587854` -> `17.16`."""
+    return f"{float(number):.2f}".rstrip("0").rstrip(".") if "." in number else number
+
+
+def _data(**values: str) -> str:
+    return "".join(f' data-{name}="{html.escape(value)}"' for name, value in values.items())
+
+
+#: the PNG's size as a share of the wide drawing's: some 1,000 pixels wide (twice would be
+#: sharper, and costs 2.5 times as long to draw)
+PNG_SCALE = 1.5
+
+
+def png(model: ChartModel, folder: Path | None = None) -> bytes:
+    """The wide drawing as PNG."""
+    import vl_convert
+
+    return vl_convert.svg_to_png(drawing(model, folder).svg("wide"), scale=PNG_SCALE)
