@@ -148,8 +148,10 @@ class RenderPages(ViewTransform):
     node_class = kb_page_node
 
     def render(self, model: PageModel, node) -> list[nodes.Node]:
-        if model.chart is not None:
-            write_chart_files(builder_of(self.env), model.chart)
+        # a generated page's model: a record's page has a chart, a listing (the timeline...) none
+        chart = getattr(model, "chart", None)
+        if chart is not None:
+            write_chart_files(builder_of(self.env), chart)
         return model.render()
 
     def finish(self) -> None:
