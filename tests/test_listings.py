@@ -96,3 +96,41 @@ def test_claim_index_reads_as_text_with_values(site):
     item = deepseek_v3.find_next_sibling("ul").select_one("li")
     assert item.select_one(".claimkb-index-value").get_text() == "$5.58M"
     assert "claimed by DeepSeek" in item.get_text()
+
+
+def test_a_collection_table_of_several_units_writes_each_value_with_its_own(tmp_path):
+    """No unit shared: each value says its own ($, GPUs), and nothing shared makes no empty
+    'Every claim in this table: .' line."""
+    root = copy_root("kb", tmp_path)
+    collection = root / "claims" / "epoch.yaml"
+    collection.write_text(
+        collection.read_text()
+        + """  - id: deepseek-v3-gpus-in-table
+    kind: figure
+    title: DeepSeek-V3 GPUs
+    subject: [deepseek-v3]
+    metric: gpu-count
+    value: 2048
+    as_of: 2024-12-27
+    claimant: deepseek
+    source: deepseek-v3-report
+    confidence: confident
+    scope: final-training-run
+    method: cloud-rental-equivalent
+"""
+    )
+    costs = root / "costs.md"
+    costs.write_text(
+        costs.read_text().replace(
+            "```{claim-collection} epoch\n```", "```{claim-collection} epoch\n:layout: table\n```"
+        )
+    )
+    app = build_once(root)
+    assert warnings_of(app) == []
+    page = soup(app, "costs.html")
+    values = [td.get_text(strip=True) for td in page.select("table.claimkb-collection-table td")]
+    assert "$78.4M" in values and "2,048 GPUs" in values
+    assert all(
+        p.get_text(strip=True) != "Every claim in this table:."
+        for p in page.select(".claimkb-shared")
+    )

@@ -43,6 +43,7 @@ from .chart_words import (
     scopes_note,
     when_text,
 )
+from .claims_table import TableModel, light_table
 from .generated_pages import PageParts
 from .i18n import _
 from .kb import KnowledgeBase
@@ -118,7 +119,7 @@ def build_chart(parts: PageParts, request: ChartRequest) -> ChartModel:
         left_out=tuple(LeftOut(tuple(ids), why) for why, ids in left_out.items()),
         legend=tuple(legend),
         colour_key=_colour_key(parts, series),
-        table=parts.rows.table(list(request.records), CHART_COLUMNS),
+        table=chart_table(parts, request.records),
         data=data_rows(parts, request, {f.record.id: f for f in drawn}, left_out, money),
         words=control_words(),
         page_uri=kb.page_uri(request.docname) if kb.html else "",
@@ -372,3 +373,13 @@ def _priority(panels: tuple[Panel, ...]) -> list[str]:
         for point in panel.points:
             largest[point.series] = max(largest.get(point.series, point.y), point.y)
     return sorted(counts, key=lambda k: (-counts[k], -largest[k], k))
+
+
+#: a chart's table of more figures than this is light (`claims_table.light_table`): a metric
+#: and scope of hundreds of prices would weigh half a megabyte in links' tooltips alone
+LIGHT_ROWS = 40
+
+
+def chart_table(parts: PageParts, records: tuple[Record, ...]) -> TableModel:
+    table = parts.rows.table(list(records), CHART_COLUMNS)
+    return light_table(table) if len(records) > LIGHT_ROWS else table

@@ -7,7 +7,7 @@ per build however many tables list it (`Rows`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from docutils import nodes
@@ -17,7 +17,7 @@ from ..core.current_status import status_of
 from ..core.periods import as_of_words
 from ..core.records import Record
 from .i18n import N_, _, labelled, status_words
-from .model import Inline, SortText, joined, render_inline
+from .model import Inline, Link, SortText, joined, render_inline, untipped
 from .names import Names, short_title
 from .when import sort_value, when_cell
 
@@ -213,3 +213,30 @@ def number_tables(document: nodes.document) -> None:
         for kind, start in TABLE_IDS.items():
             if kind in table["classes"] and not table["ids"]:
                 table["ids"] = [f"{start}-{index + 1}"]
+
+
+#: columns whose links a light table shows as plain names (their pages are a search away)
+PLAIN_COLUMNS = ("subject", "claimant", "source")
+
+
+def light_table(table: TableModel) -> TableModel:
+    """The table without its links' tooltips, and with its entities as plain names: on a page of
+    hundreds of rows they are most of its weight, and each says again what the link's text or
+    page says. The claims' own links stay."""
+    rows = tuple(
+        Row(
+            row.kind,
+            tuple(
+                tuple(light(part, column in PLAIN_COLUMNS) for part in cell)
+                for column, cell in zip(table.columns, row.cells, strict=True)
+            ),
+        )
+        for row in table.rows
+    )
+    return replace(table, rows=rows)
+
+
+def light(part: Inline, plain: bool) -> Inline:
+    if not isinstance(part, Link):
+        return part
+    return part.text if plain else untipped(part)

@@ -120,7 +120,9 @@ def collection_table(kb: KnowledgeBase, names: Names, records: list[Record]) -> 
     details = [f for f in varying if f in DETAIL_FIELDS]
     rows = []
     for index, (record, text) in enumerate(zip(records, texts, strict=True)):
-        cells = [list(cell(record, text, field, unit)) for field in columns]
+        # no unit shared by every claim: each value is written with its own, whole
+        own = unit if unit or unit_words else names.registry.unit_of(record.get("metric"))
+        cells = [list(cell(record, text, field, own)) for field in columns]
         detail = [text[f][len(prefix) :] if f == "locator" else text[f] for f in details if text[f]]
         if detail:
             # a bare span (no class: bytes on every row), shown as a small line by the CSS
@@ -213,7 +215,11 @@ def shared_lines(
         parts += ["; " if parts else "", labelled(_("Values"), unit_words)]
     if prefix:
         parts += ["; " if parts else "", labelled(_(ROW_FIELDS["locator"]), prefix.rstrip(", "))]
-    lines = [para(_("Every claim in this table:") + " ", *parts, ".", classes=("claimkb-shared",))]
+    lines = []
+    if parts:  # nothing but the values shared: no line
+        lines.append(
+            para(_("Every claim in this table:") + " ", *parts, ".", classes=("claimkb-shared",))
+        )
     if details:
         said = ", ".join(_(ROW_FIELDS[f]).lower() for f in details)
         lines.append(

@@ -3,14 +3,12 @@ source. Each lists every shown claim about it, newest first."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..core.claim_filters import newest_first
 from ..core.page_names import pair_doc
 from ..core.records import Record
 from .chart_build import ChartRequest, build_chart
 from .chart_model import ChartModel
-from .claims_table import Row, TableModel
+from .claims_table import light_table
 from .generated_pages import (
     FIGURE_COLUMNS,
     OTHER_COLUMNS,
@@ -25,7 +23,7 @@ from .i18n import N_, _, entity_type_words, labelled, source_type_words
 from .key_figures import HEADERS as KEY_HEADERS
 from .key_figures import KeyFiguresModel, entity_key_figures
 from .links import web_url
-from .model import Inline, Items, Link, Section, Styled, WebLink, joined, strong, untipped
+from .model import Inline, Items, Section, Styled, WebLink, joined, strong
 from .names import date_of
 from .selections import children_of, claims_about, claims_citing, claims_made_by, claims_of_pair
 
@@ -195,30 +193,3 @@ def source_page(parts: PageParts, sid: str) -> PageModel:
     table = light_table(parts.rows.table(newest_first(citing), SOURCE_COLUMNS))
     blocks.append(Anchors().section(_("Claims citing it"), "claims-citing", table))
     return PageModel(tuple(blocks))
-
-
-#: columns whose links a light table shows as plain names (their pages are a search away)
-PLAIN_COLUMNS = ("subject", "claimant", "source")
-
-
-def light_table(table: TableModel) -> TableModel:
-    """The table without its links' tooltips, and with its entities as plain names: on a page of
-    hundreds of rows they are most of its weight, and each says again what the link's text or
-    page says. The claims' own links stay."""
-    rows = tuple(
-        Row(
-            row.kind,
-            tuple(
-                tuple(light(part, column in PLAIN_COLUMNS) for part in cell)
-                for column, cell in zip(table.columns, row.cells, strict=True)
-            ),
-        )
-        for row in table.rows
-    )
-    return replace(table, rows=rows)
-
-
-def light(part: Inline, plain: bool) -> Inline:
-    if not isinstance(part, Link):
-        return part
-    return part.text if plain else untipped(part)
