@@ -14,7 +14,7 @@ from sphinx.util.nodes import make_refnode
 from ..core.formatting import format_value
 from ..core.records import Finding, PageReference, Record
 from ..views.catalogue import Models
-from ..views.i18n import _, _lazy
+from ..views.i18n import _, _lazy, kind_words
 from .site import site_models
 
 #: domain data kept per document: purged and merged by docname
@@ -35,7 +35,7 @@ class ClaimIndex(Index):
             if rtype != "claim" or (docnames and docname not in docnames):
                 continue
             unit = domain.registry.unit_of(record.get("metric"))
-            extra = format_value(record.data, unit) or record.get("kind", "")
+            extra = format_value(record.data, unit) or kind_words(record.get("kind", ""))
             claimant = record.get("claimant")
             claimed = _("claimed by %s") % names("entity", claimant)
             descr = claimed if claimant in entities else ""

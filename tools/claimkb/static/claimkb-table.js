@@ -3,6 +3,14 @@
 (function () {
   "use strict";
 
+  // The words in the edition's language: a build in another language than English sets
+  // window.claimkbTableWords from the `claimkb` catalog (sphinx_ext.claims_table).
+  var WORDS = window.claimkbTableWords || {
+    sort: "Sort by this column",
+    filter: "Filter this table",
+    filterLabel: "Filter the claims in this table"
+  };
+
   function cellKey(cell, type) {
     var data = cell.querySelector("data.claimkb-sort-key");
     if (type === "number") {
@@ -46,7 +54,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "claimkb-sort-button";
-      button.title = "Sort by this column";
+      button.title = WORDS.sort;
       while (th.firstChild) button.appendChild(th.firstChild);
       th.appendChild(button);
       button.addEventListener("click", function () { sortBy(table, index, type, button); });
@@ -57,8 +65,8 @@
     var input = document.createElement("input");
     input.type = "search";
     input.className = "claimkb-filter";
-    input.placeholder = "Filter this table";
-    input.setAttribute("aria-label", "Filter the claims in this table");
+    input.placeholder = WORDS.filter;
+    input.setAttribute("aria-label", WORDS.filterLabel);
     if (table.id) input.setAttribute("aria-controls", table.id);
     var wrapper = table.closest(".claimkb-table-wrapper") || table;
     wrapper.parentNode.insertBefore(input, wrapper);

@@ -165,8 +165,11 @@ def facts_line(kb: KnowledgeBase, names: Names, record: Record, kind: str, statu
 
 def source_line(names: Names, record: Record) -> Styled:
     parts: list[Inline] = [_("Source:") + " ", names.source_link(record.get("source", ""))]
-    if record.get("locator"):
-        parts.append(f", {record.get('locator')}")
+    locator = record.get("locator")
+    if locator:
+        # a locator names the source's own sections and tables: it is in the source's language
+        foreign = names.source_language(record.get("source", ""))
+        parts += [", ", span(locator, ("claim-locator", *foreign))] if foreign else [f", {locator}"]
     also = record.get("also") or []
     if also:
         parts.append(". " + _("Also:") + " ")

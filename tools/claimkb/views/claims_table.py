@@ -147,7 +147,8 @@ class Rows:
         if column == "source":
             source = names.sources.get(record.get("source", ""))
             title = source.get("title") if source else record.get("source", "")
-            return [names.link("source", record.get("source", ""), title)]
+            sid = record.get("source", "")
+            return [names.link("source", sid, title, classes=names.source_language(sid))]
         if column == "status":
             return [status_words(record.get("status", "current"))]
         return []

@@ -69,3 +69,27 @@ ENTITY_TYPE_WORDS = {
 
 def entity_type_words(entity_type) -> str:
     return _(ENTITY_TYPE_WORDS[entity_type]) if entity_type in ENTITY_TYPE_WORDS else entity_type
+
+
+#: what sort of publication a source is (the schema's `type`), as its page says it
+SOURCE_TYPE_WORDS = {
+    "paper": N_("paper"),
+    "filing": N_("filing"),
+    "company-statement": N_("company statement"),
+    "news": N_("news article"),
+    "analysis": N_("analysis"),
+    "blog": N_("blog post"),
+    "dataset": N_("data set"),
+    "interview": N_("interview"),
+    "social-post": N_("social-network post"),
+}
+#: a claim's kind in running text (the claim index says "(fact)" of a claim without a value)
+KIND_WORDS = {"figure": N_("figure"), "fact": N_("fact"), "viewpoint": N_("viewpoint")}
+
+
+def source_type_words(source_type) -> str:
+    return _(SOURCE_TYPE_WORDS[source_type]) if source_type in SOURCE_TYPE_WORDS else source_type
+
+
+def kind_words(kind) -> str:
+    return _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind

@@ -21,7 +21,7 @@ from .generated_pages import (
     is_figure,
     paragraph,
 )
-from .i18n import _, entity_type_words, labelled
+from .i18n import _, entity_type_words, labelled, source_type_words
 from .links import web_url
 from .model import Inline, Items, Section, Styled, WebLink, joined, strong
 from .money_view import money_metric
@@ -187,8 +187,13 @@ def source_page(parts: PageParts, sid: str) -> PageModel:
     record = parts.registry.of_type("source").get(sid)
     blocks: list[object] = []
     if record is not None:
-        details = [record.get("type"), record.get("publisher"), date_of(record, "published")]
-        line: list[Inline] = [", ".join(str(d) for d in details if d).capitalize() + ". "]
+        details = [
+            source_type_words(record.get("type")),
+            record.get("publisher"),
+            date_of(record, "published"),
+        ]
+        shown = ", ".join(str(d) for d in details if d)
+        line: list[Inline] = [shown[:1].upper() + shown[1:] + ". "]
         if record.get("authors"):
             line.append(_("By %s.") % ", ".join(record.get("authors")) + " ")
         line.append(WebLink(_("Read the original"), web_url(record.get("url"))))
