@@ -1,7 +1,7 @@
 """What a French reader reads on a page of the built French edition, for the scans of
 `tests/test_french_scan.py` and `tests/test_glossary.py`: the article's text, without what is
 meant to stay in another language (quotes, code, claim ids, text the page marks as English with
-`lang`, words between « »), without the proper names the knowledge base knows (entity names and
+`lang`, words between « », records' ids in parentheses), without the proper names the knowledge base knows (entity names and
 aliases, source titles and publishers) and the few of `PROPER_NAMES`."""
 
 from __future__ import annotations
@@ -83,6 +83,8 @@ def reader_text(html_file: Path) -> str:
         if not element["lang"].startswith("fr"):
             element.decompose()
     text = re.sub(r"«[^»]*»", " ", root.get_text(" "))
+    # a record's id after its name, as registry lists write it: "Valorisation (valuation)"
+    text = re.sub(r"\((?:[a-z0-9]+-)*[a-z0-9]+\)", " ", text)
     text = re.sub(r"\s+", " ", text)
     for name in proper_names():
         text = text.replace(name, " ")
