@@ -7,7 +7,15 @@ author = "The AI Cost Ledger contributors"
 copyright = "2026, The AI Cost Ledger contributors. Epoch AI data: CC-BY, Epoch AI"
 
 # claimkb.bench.page: the tables of reference/benchmark.md, from the results of `make bench`
-extensions = ["myst_parser", "sphinx_design", "claimkb", "claimkb.bench.page"]
+# sphinx_last_updated_by_git: "Last updated" on every page, from the last commit of its source
+# (generated pages: of the ledger, claimkb.sphinx_ext.last_updated)
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "claimkb",
+    "claimkb.bench.page",
+    "sphinx_last_updated_by_git",
+]
 
 root_doc = "index"
 # locales/: the translations' catalogs and their glossary (locales/fr/glossary.md), not pages
@@ -19,10 +27,18 @@ nitpicky = True
 html_theme = "furo"
 html_title = "The AI Cost Ledger"
 html_static_path = ["_static"]  # the social card image, favicon.svg
+# pages that moved: a redirect at the old address (reference/entities and reference/sources are
+# now the knowledge base's entities and sources pages)
+html_extra_path = ["_redirects"]
 html_css_files = ["editions.css"]  # the language switcher (_templates/editions.html)
 html_favicon = "_static/favicon.svg"
 templates_path = ["_templates"]  # the language switcher and the hreflang links (page.html)
-html_last_updated_fmt = None
+# The date of the last commit of each page's source, in UTC so that every machine writes the same
+# bytes. A shallow clone (Read the Docs fetches the full history first, .readthedocs.yaml) cannot
+# date its pages: they show no date rather than a wrong one.
+html_last_updated_fmt = "%Y-%m-%d"
+git_last_updated_timezone = "UTC"
+suppress_warnings = ["git.too_shallow"]
 
 # "Edit this page" links (furo) to the page's source in the hosted repository. No address is written
 # here: CLAIMKB_SOURCE_REPOSITORY (an https://github.com/OWNER/REPO, GitLab or Bitbucket address) and
@@ -66,6 +82,9 @@ claimkb_collections_dir = "../claims"
 # index.md links their five listings (kb/entities, kb/metrics, kb/sources, kb/disputes, kb/timeline;
 # kb/index lists the five, for sites that link one page).
 claimkb_pages_dir = "kb"
+# The pages written for readers (globs of page names): `claimkb lint` flags developers' words in
+# them (ids, file names, commits, inline code). The guide and the reference are for contributors.
+claimkb_reader_pages = ["index", "explainers/*", "data/*"]
 
 # Translations (Sphinx's gettext catalogs, kept up to date with sphinx-intl; see CONTRIBUTING.md).
 # One build per language, as Read the Docs hosts translations: it sets READTHEDOCS_LANGUAGE, and

@@ -348,12 +348,25 @@ class FuzzProject:
         self._write_collection()
         self._write_claims_page()
         self._write_views_page()
-        pages = ["base", "page-claims", "collection-claims", "views", "kb/index"]
+        pages = [
+            "base",
+            "page-claims",
+            "collection-claims",
+            "collection-table",
+            "views",
+            "kb/index",
+        ]
         self._page("base", "# Base\n\n```{claim-collection} base\n```\n")
         self._page(
             "collection-claims",
-            "# Collection claims\n\n```{claim-collection} hostile\n```\n\n"
+            "# Collection claims\n\n```{claim-collection} hostile\n:layout: rows\n```\n\n"
             "```{claim-collection} companions\n```\n",
+        )
+        # the same claims again as one table (their cards are their homes: the first page wins)
+        self._page(
+            "collection-table",
+            "# Collection table\n\n```{claim-collection} hostile\n:layout: table\n```\n\n"
+            "```{claim-collection} companions\n:layout: table\n```\n",
         )
         toctree = "```{toctree}\n" + "\n".join(pages) + "\n```\n"
         self._page("index", "# Fuzz\n\n" + toctree)
@@ -401,7 +414,10 @@ class FuzzProject:
         self.pages.append("page-claims")
 
     def _write_views_page(self) -> None:
-        parts = ["# Views", "", "```{claims}", "```", ""]
+        parts = ["# Views", "", "```{claims}", "```", "", "```{claims-pivot}", "```", ""]
+        named = [h.rid for h in self.hostiles if h.rtype == "claim" and h.field != "id"]
+        parts += ["```{key-figures}", ":claims: " + ", ".join(named), "```", ""]
+        parts += ["```{latest-figures}", "```", "", "```{latest-figures}", ":latest: 3", "```", ""]
         for hostile in self.hostiles:
             if hostile.rtype == "claim" and hostile.field != "id":
                 parts += [

@@ -25,17 +25,39 @@ def build(make_app, srcdir: Path, **kwargs):
 
 
 def build_once(srcdir: Path, **kwargs):
-    """A build outside the function-scoped fixtures, for module-scoped fixtures."""
+    """A build outside the function-scoped fixtures, for module-scoped fixtures. A parallel one
+    runs in a process of its own (`sphinx_build`)."""
     from io import StringIO
 
     from sphinx.testing.util import SphinxTestApp
 
+    assert kwargs.get("parallel", 0) <= 1, "a parallel build: sphinx_build(srcdir, jobs=2)"
     app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
     try:
         app.build()
     finally:
         app.cleanup()
     return app
+
+
+def sphinx_build(srcdir: Path, jobs: int = 1):
+    """`sphinx-build -j N` into the folders SphinxTestApp uses, in a process of its own, for the
+    tests that compare parallel and serial builds: Sphinx forks its workers, and a fork of a
+    pytest worker whose threads hold locks (Playwright's, once a browser test ran in it) can hang
+    for ever. What the tests read of a build: its folders and its warnings."""
+    from io import StringIO
+    from types import SimpleNamespace
+
+    outdir, doctrees = srcdir / "_build" / "html", srcdir / "_build" / "doctrees"
+    command = [sys.executable, "-m", "sphinx", "-q", "--no-color", "-j", str(jobs), "-b", "html"]
+    done = subprocess.run(
+        [*command, "-d", str(doctrees), str(srcdir), str(outdir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return SimpleNamespace(srcdir=srcdir, outdir=outdir, warning=StringIO(done.stderr))
 
 
 def warnings_of(app) -> list[str]:

@@ -56,7 +56,7 @@ def french_catalog() -> Catalog:
 def test_the_extractor_finds_the_marked_messages():
     found = extracted_ids()
     # a label of a view, a message id marked in core, a lazy one, a generated page's title
-    assert {"Claimed by", "different scope", "Claim index", "Metrics and scopes"} <= found
+    assert {"Claimed by", "different scope", "Claim index", "Figures by metric and scope"} <= found
 
 
 def test_every_message_has_a_french_translation():

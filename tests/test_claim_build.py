@@ -32,27 +32,25 @@ def test_builds_without_warnings(basic):
 @pytest.mark.sphinx("html", testroot="basic")
 def test_figure_card_shows_value_labels_and_source(basic):
     figure = card(basic, "index.html", "deepseek-v3-final-run-cost")
-    assert "sd-card" in figure["class"] and "claim-kind-figure" in figure["class"]
+    assert "claim-card" in figure["class"] and "claim-kind-figure" in figure["class"]
     assert figure.select_one(".claim-value").get_text() == "$5.58M"
-    labels = [label.get_text() for label in figure.select(".claim-label")]
-    assert labels == [
-        "metric: Cost",
-        "scope: Final training run",
-        "method: Cloud-rental equivalent",
-    ]
-    scope_link = figure.select_one(".claim-label-scope").find_parent("a")
+    # the scope on the context line, linked to its definition; metric and method in the details
+    scope_link = figure.select_one(".claim-context .claim-label-scope").find_parent("a")
+    assert scope_link.get_text() == "Final training run"
     assert scope_link["href"] == "registry.html#scope-final-training-run"
     assert scope_link["title"] == "The compute of the run that produced the released model."
+    labels = [label.get_text() for label in figure.select("details .claim-label")]
+    assert labels == ["metric: Cost", "method: Cloud-rental equivalent"]
     source = figure.select_one("a.claim-source-link")
     assert source["href"] == "https://arxiv.org/abs/2412.19437"
     assert "Table 1" in figure.select_one(".claim-source").get_text()
     assert (
         "our total training costs amount to only $5.576M"
-        in figure.select_one(".claim-quote").get_text()
+        in figure.select_one("details .claim-quote").get_text()
     )
-    facts = figure.select_one(".claim-facts").get_text()
-    assert "As of 2024-12-27" in facts and "Claimed by DeepSeek" in facts
-    assert "Confidence: confident" in facts
+    context = figure.select_one(".claim-context").get_text()
+    assert "As of 2024-12-27" in context and "DeepSeek" in context
+    assert "Confidence: confident" in figure.select_one("details .claim-facts").get_text()
     assert figure.select_one(".headerlink")["href"] == "#claim-deepseek-v3-final-run-cost"
 
 

@@ -43,15 +43,25 @@ def test_not_comparable_pair_shows_both_claims_side_by_side(site):
         "$1.6B",
     ]
     first = items[0]
-    assert first.select_one("dd.claimkb-compare-scope").get_text(strip=True) == "Final training run"
-    assert first.select_one("dd.claimkb-compare-method").get_text(strip=True) == (
-        "Cloud-rental equivalent"
-    )
-    assert first.select_one("dd.claimkb-compare-claimed-by").get_text(strip=True) == "DeepSeek"
-    assert first.select_one("dd.claimkb-compare-as-of").get_text(strip=True) == "2024-12-27"
-    assert (
-        "DeepSeek-V3 Technical Report" in first.select_one("dd.claimkb-compare-source").get_text()
-    )
+
+    line = first.select_one("p.claimkb-compare-facts")
+    # each fact is labelled for screen readers (the label hidden on screen), facts joined by " · "
+    labels = [label.get_text() for label in line.select(".claimkb-compare-label")]
+    assert labels and all(label.endswith(": ") for label in labels)
+    facts = dict(part.split(": ", 1) for part in line.get_text().split(" · "))
+
+    def fact(name: str) -> str:
+        return facts[name].strip()
+
+    assert fact("Scope") == "Final training run"
+    assert fact("Method") == "Cloud-rental equivalent"
+    assert fact("Claimed by") == "DeepSeek"
+    assert fact("As of") == "2024-12-27"
+    assert "DeepSeek-V3 Technical Report" in fact("Source")
+    # light: no tooltips on the facts' links
+    assert line.select("a[title]") == []
+    # one line of facts, not a table per side
+    assert first.select("dl, table") == []
     title_link = first.select_one(".claimkb-compare-title a")["href"]
     assert title_link == "index.html#claim-deepseek-v3-final-run-cost"
 
@@ -152,3 +162,99 @@ def test_ratio_is_larger_over_smaller(left, right, text):
 def test_no_ratio_unless_both_values_are_positive():
     assert comparability.ratio({"value": 0}, {"value": 5}) is None
     assert comparability.ratio({"value": -1}, {"value": 5}) is None
+
+
+MARKET = """# Market
+
+```{claim} fall-a
+:kind: figure
+:title: Market value fall, agency A
+:subject: deepseek
+:metric: cost
+:value: -589e9
+:scope: company-infrastructure
+:method: market-data
+:as_of: 2025-01-27
+:claimant: deepseek
+:source: deepseek-v3-report
+:confidence: likely
+```
+
+```{claim} fall-b
+:kind: figure
+:title: Market value fall, agency B
+:subject: deepseek
+:metric: cost
+:value: -593e9
+:scope: company-infrastructure
+:method: news-report
+:as_of: 2025-01-27
+:claimant: deepseek
+:source: deepseek-v3-report
+:confidence: likely
+```
+
+```{compare} fall-a fall-b
+```
+"""
+PROVENANCE = """  - id: market-data
+    name: Market data
+    definition: Computed from exchange prices.
+    provenance: true
+  - id: news-report
+    name: News report
+    definition: Reported by journalists.
+    provenance: true
+"""
+
+
+def test_values_without_a_ratio_say_how_far_apart_they_are(tmp_path):
+    """Two negative values have no ratio: the verdict gives the difference and its share; two
+    methods that only say how a figure became known do not keep figures apart."""
+    root = copy_root("kb", tmp_path)
+    registry = root / "claims" / "registry.yaml"
+    registry.write_text(registry.read_text() + PROVENANCE)
+    (root / "market.md").write_text(MARKET)
+    index = root / "index.md"
+    index.write_text(index.read_text().replace("costs\n", "costs\nmarket\n", 1))
+    app = build_once(root)
+    assert [w for w in warnings_of(app) if "market" in w] == []
+    block = blocks(app, "market.html")[0]
+    verdict = block.select_one(".claimkb-compare-verdict")
+    assert "claimkb-comparable" in verdict["class"]
+    text = verdict.get_text(" ", strip=True)
+    assert "their methods only say how each became known" in text
+    assert block.select_one(".claimkb-compare-apart").get_text(" ", strip=True) == (
+        "−$589B and −$593B: $4B apart (under 1%)."
+    )
+
+
+def test_not_comparable_names_what_to_compare_instead(site):
+    instead = blocks(site)[0].select_one(".claimkb-compare-instead").get_text(" ", strip=True)
+    # the nearest comparable claims of the ledger: same metric, scope and method
+    assert instead == (
+        "Compare instead: DeepSeek-V3 final training run cost with GPT-4 final training run "
+        "cost ($78.4M), GPT-3 final training run cost ($4.3M)."
+    )
+
+
+def test_gap_and_tolerance():
+    assert comparability.gap({"value": 191e6}, {"value": 199e6}).verdict == "agree"
+    assert comparability.gap({"value": 512}, {"value": 648}).verdict == "disagree"
+    found = comparability.gap({"value": -589e9}, {"value": -593e9})
+    assert (found.verdict, found.difference) == ("agree", 4e9)
+    # a bound that the other's number fits is no disagreement; bounds apart are
+    assert comparability.gap({"high": 2.9}, {"value": 0.3}).verdict == "overlap"
+    assert comparability.gap({"low": 10}, {"value": 3}).verdict == "disagree"
+    assert comparability.percent_text(0.004) == "under 1%"
+    assert comparability.percent_text(0.266) == "27%"
+
+
+def test_provenance_methods_compare_across_but_calculations_do_not():
+    disclosed = {**FIGURE, "method": "company-disclosure"}
+    reported = {**FIGURE, "method": "news-report", "value": 6e6}
+    provenance = {"company-disclosure", "news-report"}
+    assert comparability.comparable(disclosed, reported, provenance)
+    assert not comparability.comparable(disclosed, reported)
+    # a calculating method (cloud-rental equivalent) is compared only with itself
+    assert not comparability.comparable(FIGURE, reported, provenance)

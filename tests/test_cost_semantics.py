@@ -78,16 +78,16 @@ def test_period_words_and_forecasts():
 
 
 def test_the_card_says_what_time_the_figure_is_about(site):
-    facts = card(site, "microsoft-fy2024-capex").select_one(".claim-facts").get_text(" ")
-    assert "For Jul 2023 – Jun 2024, as of 2024-07-30" in facts
-    facts = card(site, "deepseek-v3-final-run-cost").select_one(".claim-facts").get_text(" ")
-    assert "As of 2024-12-27" in facts and "For " not in facts
+    context = card(site, "microsoft-fy2024-capex").select_one(".claim-context").get_text(" ")
+    assert "For Jul 2023 – Jun 2024, as of 2024-07-30" in context
+    context = card(site, "deepseek-v3-final-run-cost").select_one(".claim-context").get_text(" ")
+    assert "As of 2024-12-27" in context and "For " not in context
 
 
 def test_a_forecast_is_shown_as_one(site):
     found = card(site, "largest-run-2027")
     assert found.select_one(".claim-forecast-badge").get_text() == "forecast"
-    assert "Forecast for 2027, as of 2024-06-03" in found.select_one(".claim-facts").get_text(" ")
+    assert "Forecast for 2027, as of 2024-06-03" in found.select_one(".claim-context").get_text(" ")
     assert card(site, "microsoft-fy2024-capex").select_one(".claim-forecast-badge") is None
 
 
@@ -101,10 +101,10 @@ def test_the_chart_places_figures_at_their_period_and_marks_the_others(site):
 
 def test_the_timeline_orders_by_period_and_marks_the_fallback(site):
     page = soup(site, "kb/timeline.html")
-    years = [s["id"] for s in page.select("section.claimkb-generated-section")]
-    assert years == ["year-2023", "year-2024", "year-2027"]
-    cells = [c.get_text(strip=True) for c in page.select("td.claimkb-col-when")]
-    assert cells == ["Jul 2023 – Jun 2024", *["2024-12-27 (stated)"] * 6, "2027 (forecast)"]
+    years = [s["id"] for s in page.select("section.claimkb-timeline-year")]
+    assert years == ["year-2027", "year-2024", "year-2023"]  # newest first
+    cells = [row.select_one("td").get_text(strip=True) for row in page.select("tbody tr")]
+    assert cells == ["2027 (forecast)", *["2024-12-27 (stated)"] * 6, "Jul 2023 – Jun 2024"]
 
 
 def test_exports_carry_the_period_and_the_forecast(site):

@@ -104,7 +104,7 @@ def test_a_changed_value_and_scope_are_flagged_with_the_relative_change(capsys, 
         "    quote: …costs amount to only $5.576M. → …costs amount to only $5.6M.",
         "    shown on: index, kb/disputes, kb/entity/deepseek, kb/entity/deepseek-v3, "
         "kb/metric/cost/company-infrastructure, kb/source/deepseek-v3-report, kb/sources, "
-        "kb/timeline, other",
+        "kb/timeline, kb/timeline/2024, other",
         "    no longer on: kb/metric/cost/final-training-run",
     ]
 
@@ -181,12 +181,12 @@ def test_added_removed_and_moved_claims_and_the_relations_they_take(capsys, repo
         "+ deepseek-v3-gpu-hours — DeepSeek-V3 GPU-hours (docs/data.md:6): 2,788,000 GPUs",
         "    shown on: data, kb/entity/deepseek, kb/entity/deepseek-v3, "
         "kb/metric/gpu-count/final-training-run, kb/source/deepseek-v3-report, kb/sources, "
-        "kb/timeline",
+        "kb/timeline, kb/timeline/2024",
     ]
     assert section(out, "Claims removed") == [
         "- cheap-is-good — Open publication democratizes AI (docs/other.md:5)",
         "    shown on: kb/entity/deepseek, kb/source/deepseek-v3-report, kb/sources, "
-        "kb/timeline, other",
+        "kb/timeline, kb/timeline/undated, other",
     ]
     assert section(out, "Relations") == [
         "+ deepseek-v3-gpu-hours derived_from deepseek-v3-final-run-cost (docs/data.md:18)",
@@ -249,7 +249,8 @@ def test_registry_records_added_removed_and_changed(capsys, repo):
     assert section(out, "Claims changed")[1:] == [
         "  ! metric: gpu-count → cost",
         "    shown on: data, kb/entity/deepseek, kb/entity/deepseek-v3, "
-        "kb/metric/cost/final-training-run, kb/source/deepseek-v3-report, kb/sources, kb/timeline",
+        "kb/metric/cost/final-training-run, kb/source/deepseek-v3-report, kb/sources, kb/timeline, "
+        "kb/timeline/2024",
         "    no longer on: kb/metric/gpu-count/final-training-run",
     ]
 
@@ -505,7 +506,7 @@ def test_markdown_puts_what_needs_a_look_first_and_escapes_the_ledger_text(capsy
         "  - title: `DeepSeek total server capital expenditure` → "
         "``<script>alert(1)</script> | `capex` *now*``"
     ) in rest
-    assert "<summary>Pages to look at in the preview (14)</summary>" in rest
+    assert "<summary>Pages to look at in the preview (17)</summary>" in rest
     assert (
         "- `kb/metric/gpu-count/final-training-run`: `deepseek-v3-gpu-count`, "
         "`deepseek-v3-gpus`" in rest
@@ -660,6 +661,7 @@ def test_the_pages_that_show_a_claim(repo):
         "kb/source/deepseek-v3-report",
         "kb/sources",
         "kb/timeline",
+        "kb/timeline/2024",  # its year's page
         "tables",  # a table whose filters match it
     )
     # its page, a role, a compare block and a table; the disputes page, for it contradicts one
@@ -672,6 +674,7 @@ def test_the_pages_that_show_a_claim(repo):
         "kb/source/semianalysis-deepseek-debates",
         "kb/sources",
         "kb/timeline",
+        "kb/timeline/2025",
         "other",
     )
     assert side.record_pages[("entity", "deepseek")] == ("kb/entity/deepseek",)

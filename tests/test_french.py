@@ -37,7 +37,7 @@ def card(app, claim_id: str) -> str:
     """The HTML of the claim's card on the index page."""
     page = html(app, "index.html")
     start = page.index(f'id="claim-{claim_id}"')
-    end = page.find('class="sd-card ', start)
+    end = page.find('class="claim-card ', start)
     return page[start : end if end > 0 else len(page)]
 
 
@@ -47,15 +47,16 @@ def test_builds_without_warnings(french):
 
 def test_a_card_says_its_labels_in_french(french):
     shown = html_lib.unescape(card(french, "deepseek-v3-final-run-cost"))
-    assert ">Chiffre</span>" in shown  # the kind badge
-    assert "Selon " in shown and "Sur " in shown
+    assert "et détails</summary>" in shown  # the collapsed block
+    assert "Sur " in shown
     assert "Fiabilité : sûr" in shown
     assert "Statut : en vigueur" in shown
     assert "Source : " in shown
     assert "Identifiant de l’affirmation : " in shown
     assert "Déduite de : " in shown
     assert "✓ vérifié" in shown
-    for english in ("Claimed by", "Confidence", "Status:", "Claim id", "Derived from"):
+    assert "Citer :" in shown and "jour de votre lecture" in shown
+    for english in ("Claimed by", "Confidence", "Status:", "Claim id", "Derived from", "Cite this"):
         assert english not in shown
 
 
@@ -75,7 +76,7 @@ def test_numbers_and_dates_in_french_forms(french):
 
 def test_registry_texts_come_from_the_projects_catalog(french):
     shown = html_lib.unescape(card(french, "deepseek-v3-final-run-cost"))
-    assert "périmètre : Dernière phase d’entraînement" in shown
+    assert ">Dernière phase d’entraînement</span>" in shown  # the scope, on the context line
     assert "méthode : Équivalent location cloud" in shown
     assert "mesure : Coût" in shown
     # the unit's words too: "2 $ par heure-GPU"
@@ -92,20 +93,22 @@ def test_tables_and_generated_pages_in_french(french):
     headers = re.findall(r'<th class="[^"]*claimkb-col-(\w+)[^"]*"[^>]*><p>([^<]*)</p>', page)
     assert ("value", "Valeur") in headers and ("title", "Affirmation") in headers
     assert ("as_of", "Daté du") in headers
-    assert "<h1>Entités" in html(french, "kb/entities.html")
+    assert "<h1>Entreprises, modèles, matériel et personnes" in html(french, "kb/entities.html")
     assert "<h2>Laboratoires" in html(french, "kb/entities.html")
-    assert "<h1>Mesures et périmètres" in html(french, "kb/metrics.html")
+    assert "<h1>Chiffres par mesure et périmètre" in html(french, "kb/metrics.html")
     assert "Affirmations sur DeepSeek-V3" in text_of(french, "kb/entity/deepseek-v3.html")
     pair = html(french, "kb/metric/cost/final-training-run.html")
     assert "<h1>Coût : Dernière phase d’entraînement" in pair
     assert "Argent dépensé ou estimé, en dollars américains." in pair  # the metric's definition
     assert 'alt="Graphique de ' in pair
-    assert "(arXiv, 27 décembre 2024)" in text_of(french, "kb/sources.html")
+    sources = text_of(french, "kb/sources.html")
+    assert "article de recherche" in sources and "27 décembre 2024" in sources
 
 
 def test_compare_says_what_differs_in_french(french):
     text = text_of(french, "index.html")
-    assert "Pas comparables. Périmètre différent : Dernière phase d’entraînement contre" in text
+    assert "Pas comparables : elles mesurent des choses différentes." in text
+    assert "Périmètre différent : Dernière phase d’entraînement contre" in text
     assert "Aucun rapport n’est calculé entre eux." in text
 
 

@@ -514,13 +514,16 @@ def check_warnings(project: FuzzProject, warnings, exported: dict) -> list[str]:
 
 
 def card_classes(outdir: Path) -> dict[str, str]:
-    """The classes of every claim card of the pages that show the hostile claims, by anchor."""
+    """The classes of every claim card of the pages that show the hostile claims, by anchor (a
+    collection shown as a table gives each claim a row, classed as its card)."""
     found = {}
     for page in ("page-claims", "collection-claims"):
         html = (outdir / f"{page}.html").read_text(encoding="utf-8")
         found.update(
             (anchor, classes)
-            for classes, anchor in re.findall(r'<div class="([^"]*)" id="(claim-[^"]*)">', html)
+            for classes, anchor in re.findall(
+                r'<(?:div|tr) class="([^"]*)" id="(claim-[^"]*)">', html
+            )
         )
     return found
 

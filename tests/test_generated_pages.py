@@ -13,7 +13,7 @@ from claimkb.core.periods import parse_date
 from claimkb.core.schema import load_schemas
 from claimkb.views.charts import Point, chart_svg, use_log_scale
 from conftest import REPO, ROOTS
-from helpers import build_once, copy_root, edit, html, warnings_of
+from helpers import build_once, copy_root, edit, html, sphinx_build, warnings_of
 
 
 @pytest.fixture(scope="module")
@@ -122,43 +122,75 @@ def test_pair_page_has_chart_and_every_value(site):
     ]
 
 
-def test_sources_page_lists_every_claim_citing_each_source(site):
+def test_sources_page_is_one_sortable_row_per_source(site):
     page = soup(site, "kb/sources.html")
-    report = page.select_one("dt#sources-deepseek-v3-report").find_next_sibling("dd")
-    cited = sorted(a.get_text() for a in report.select("a"))
-    assert cited == [
-        "DeepSeek GPUs",
-        "DeepSeek-V3 final training run cost",
-        "DeepSeek-V3 weights are published",
-    ]
-    uncited = page.select_one("dt#sources-uncited-report").find_next_sibling("dd")
-    assert uncited.get_text(strip=True) == "No claim on this site cites it."
+    table = page.select_one("table.claimkb-sources-table")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert headers == ["Source", "Publisher", "Kind", "Published", "Claims citing it"]
+    rows = {
+        tr.select("td")[0].get_text(strip=True): [td.get_text(strip=True) for td in tr.select("td")]
+        for tr in table.select("tbody tr")
+    }
+    assert rows["DeepSeek-V3 Technical Report"][2:] == ["paper", "2024-12-27", "3"]
+    assert rows["A report nobody cites"][-1] == "0"
+    link = table.select_one("tbody a")["href"]
+    assert link.startswith("source/") and "#source-" in link
+    # the counts sort as numbers
+    assert "claimkb-sort-number" in table.select("thead th")[-1]["class"]
     source_page = soup(site, "kb/source/epoch-training-costs.html")
     assert titles(source_page.select_one("table")) == [
         "GPT-4 final training run cost",
         "GPT-3 final training run cost",
     ]
+    # light rows: no tooltips, no column saying again which source it is
+    assert source_page.select_one("table").select("a[title]") == []
+    assert source_page.select("table td.claimkb-col-source") == []
 
 
 def test_disputes_page_shows_contradicting_claims_side_by_side(site):
     page = soup(site, "kb/disputes.html")
-    block = page.select_one("#dispute-1")
+    assert "more than 5% apart" in page.select_one(".claimkb-dispute-rule").get_text()
+    # the pair the ledger says contradict measure different things: not called a contradiction
+    assert (
+        page.select_one("section#contradictions")
+        .get_text(" ", strip=True)
+        .endswith("No claim contradicts another.")
+    )
+    block = page.select_one("section#not-contradictions #dispute-1")
     assert [t.get_text(strip=True) for t in block.select(".claimkb-compare-title")] == [
         "DeepSeek total server capital expenditure",
         "DeepSeek-V3 final training run cost",
     ]
+    heading = page.select_one("section#not-contradictions .claimkb-dispute-heading")
+    assert "measures something different from" in heading.get_text()
+    assert "claimkb-dispute-different" in heading["class"]
     assert "Different scope" in block.select_one(".claimkb-compare-verdict").get_text()
     assert titles(page.select_one("section#disputed table")) == ["DeepSeek GPUs"]
 
 
-def test_timeline_orders_claims_by_date(site):
+def test_timeline_is_newest_first_with_one_filter(site):
     page = soup(site, "kb/timeline.html")
     years = [s["id"] for s in page.select("section[id^=year-]")]
-    assert years == ["year-2020", "year-2024", "year-2025", "year-undated"]
-    assert titles(page.select_one("section#year-2024 table")) == [
-        "GPT-4 final training run cost",  # 2024-06
+    assert years == ["year-2025", "year-2024", "year-2020", "year-undated"]
+    rows = page.select("section#year-2024 tbody tr")
+    assert [r.select("td")[1].get_text(strip=True) for r in rows] == [
         "DeepSeek-V3 final training run cost",  # 2024-12-27
+        "GPT-4 final training run cost",  # 2024-06
     ]
+    # one filter for the whole page (hidden until the script shows it), not one per table
+    assert len(page.select("form.claimkb-timeline-filter")) == 1
+    assert page.select("input.claimkb-filter") == []
+    entities = [
+        o["value"] for o in page.select("form.claimkb-timeline-filter select[name=e] option")
+    ]
+    assert "deepseek" in entities and "openai" in entities
+    # a row is its subjects' and their parents' (a model's row is its maker's) and its metric's
+    classes = rows[0]["class"]
+    assert {"e-deepseek-v3", "e-deepseek", "m-cost"} <= set(classes)
+    # every year has its own page too, with the same filter
+    year_page = soup(site, "kb/timeline/2024.html")
+    assert [s["id"] for s in year_page.select("section[id^=year-]")] == ["year-2024"]
+    assert len(year_page.select("form.claimkb-timeline-filter")) == 1
 
 
 def test_generated_pages_are_searchable(site):
@@ -221,10 +253,11 @@ def pages_html(app) -> dict[str, bytes]:
     }
 
 
-def test_parallel_build_equals_serial(site, tmp_path):
-    parallel = build_once(copy_root("kb", tmp_path), parallel=2)
+def test_parallel_build_equals_serial(tmp_path):
+    serial = sphinx_build(copy_root("kb", tmp_path / "serial"))
+    parallel = sphinx_build(copy_root("kb", tmp_path / "parallel"), jobs=2)
     assert warnings_of(parallel) == []
-    assert pages_html(parallel) == pages_html(site)
+    assert pages_html(parallel) == pages_html(serial)
 
 
 def test_editing_a_claim_updates_generated_pages_and_tables(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from helpers import build_once, copy_root, html, warnings_of
+from helpers import build_once, copy_root, html, sphinx_build, warnings_of
 
 OUTPUTS = (
     "index.html",
@@ -47,8 +47,8 @@ def link(app, page: str, text: str) -> str | None:
 
 
 def test_parallel_build_equals_serial(tmp_path):
-    serial = build_once(copy_root("basic", tmp_path / "serial"))
-    parallel = build_once(copy_root("basic", tmp_path / "parallel"), parallel=2)
+    serial = sphinx_build(copy_root("basic", tmp_path / "serial"))
+    parallel = sphinx_build(copy_root("basic", tmp_path / "parallel"), jobs=2)
     assert outputs(parallel) == outputs(serial)
 
 
@@ -110,10 +110,10 @@ def test_warnings_repeat_until_fixed(tmp_path):
 
 def test_parallel_rebuild_after_touch_has_no_warnings(tmp_path):
     src = copy_root("basic", tmp_path)
-    build_once(src, parallel=4)
+    sphinx_build(src, jobs=4)
     for page in ("index.md", "other.md"):
         (src / page).touch()
-    app = build_once(src, parallel=4)
+    app = sphinx_build(src, jobs=4)
     assert warnings_of(app) == []
     assert link(app, "other.html", "$5.58M") == "index.html#claim-deepseek-v3-final-run-cost"
 

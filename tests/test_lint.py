@@ -7,7 +7,8 @@ import json
 import pytest
 
 from claimkb.cli import main
-from claimkb.myst.prose import prose_figures
+from claimkb.core.prose_checks import doubled_words, identifiers, missing_spaces
+from claimkb.myst.prose import prose_figures, scan_prose
 from claimkb.myst.scanner import markdown_parser, md_config
 from kb_project import copy_project
 
@@ -26,6 +27,13 @@ def project(tmp_path):
 def lint_json(project, capsys, *extra) -> tuple[int, list[dict]]:
     code = main(["lint", "--root", str(project), "--format", "json", *extra])
     return code, json.loads(capsys.readouterr().out)["findings"]
+
+
+HINT = (
+    " (hint: say it in words for readers; ids, files and commands belong in the contributors' "
+    "guide)"
+)
+READERS = "in a reader page"
 
 
 def test_each_kind_of_finding_once_and_located(project, capsys):
@@ -48,8 +56,32 @@ def test_each_kind_of_finding_once_and_located(project, capsys):
         ("docs/index.md", 49, "prose-figure",
          "GPU figure '50,000 Hoppers' written in prose (hint: make it a claim and show it with "
          "{claim-value}`claim-id`)"),
+        ("docs/readers.md", 3, "doubled-words",
+         "role cluster-gpus: the value shows '2,048 GPUs'; the prose around it repeats 'GPUs' "
+         "(hint: leave the unit and the bound to the value)"),
+        ("docs/readers.md", 4, "doubled-words",
+         "role fleet-low: the value shows 'at least 10,000 GPUs'; the prose around it repeats "
+         "'at at least' (hint: leave the unit and the bound to the value)"),
+        ("docs/readers.md", 5, "missing-space",
+         "role run-cost: {claim-value} is glued to the word next to it (hint: put a space "
+         "between the role and the word)"),
+        ("docs/readers.md", 7, "identifier", f"inline code 'model_costs.csv' {READERS}{HINT}"),
+        ("docs/readers.md", 7, "identifier", f"identifier 'e13599f' {READERS}'s prose{HINT}"),
+        ("docs/readers.md", 8, "identifier",
+         f"identifier 'PCU518210518210' {READERS}'s prose{HINT}"),
+        ("docs/readers.md", 36, "contradicts",
+         "claim cluster-gpus-reported: contradicts: cluster-gpus: their values agree within 5% "
+         "(hint: keep both claims and say how they differ in the text; contradicts is for "
+         "comparable figures that disagree)"),
+        ("docs/readers.md", 59, "scope-mismatch",
+         "claim query-energy-daily: scope: scope 'one-query' counts one item, but its unit, "
+         "MWh / day, is a rate over time (hint: choose a scope that counts the whole total (or "
+         "the metric per item))"),
     ]  # fmt: skip
     assert [f["column"] for f in findings if f["code"] == "prose-figure"] == [29, 38, 1]
+    # roles and identifiers are located where they start
+    columns = [f["column"] for f in findings if f["path"] == "docs/readers.md"]
+    assert columns[:6] == [17, 1, 16, 26, 53, 1]
 
 
 def test_clean_project_exits_zero(project, capsys):
@@ -58,6 +90,22 @@ def test_clean_project_exits_zero(project, capsys):
     text = text.replace("A bare figure: the run cost $5.6M on 2,048 H800s.\n", "")
     text = text.replace("50,000 Hoppers", "many Hoppers")
     page.write_text(text, encoding="utf-8")
+    readers = project / "docs" / "readers.md"
+    text = readers.read_text(encoding="utf-8")
+    for old, new in (
+        ("{claim-value}`cluster-gpus` GPUs", "{claim-value}`cluster-gpus`"),
+        ("put the fleet at\n", "reported a fleet of\n"),
+        ("exactly{claim-value}", "exactly {claim-value}"),
+        (
+            "from `model_costs.csv` at commit e13599f, deflated with series\nPCU518210518210.",
+            "from the research group's data, deflated with a producer price index.",
+        ),
+        (":contradicts: cluster-gpus\n", ""),
+        (":metric: daily-energy\n", ":metric: cost\n"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    readers.write_text(text, encoding="utf-8")
     (project / "docs" / "more.md").write_text(
         "# More\n\n```{claim} other\n:kind: fact\n:title: Other\n:subject: forgotten\n"
         ":claimant: lab\n:source: uncited-source\n\nA fact.\n```\n",
@@ -124,3 +172,70 @@ def test_figures_in_prose_are_found(text, expected):
 )
 def test_no_false_positive_outside_prose(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("shown", "before", "after", "doubled"),
+    [
+        # the site as it was (reader review, December 2026)
+        (
+            "$60 per million tokens",
+            "GPT-4 cost ",
+            " per million tokens when it came out",
+            "per million",
+        ),
+        ("$60 per million tokens", "o1-preview cost ", " per million output tokens", "per million"),
+        ("at least 85 percent", "put at ", " of the price", "at at least"),
+        ("at least 1,300,000 GPUs", "(at least ", " by the end", "at least at least"),
+        ("at least $8B", "More than ", " in 2025", "More than at least"),
+        ("2,048 GPUs", "had ", " GPUs.", "GPUs"),
+        ("2.9 Wh", "", " Wh per query", "Wh"),
+        # what is fine
+        ("$60 per million tokens", "cost ", ", the same as", ""),
+        ("$2 per GPU-hour", "at ", " per hour of use", ""),
+        ("$5.58M", "cost ", " million dollars", ""),
+        ("at least $50K per GPU", "costs ", ", before electricity", ""),
+        ("$191M", "at ", " in 2023", ""),
+        ("$1.6B (range $1.3B–$1.6B)", "about ", " of servers", ""),
+    ],
+)
+def test_doubled_words(shown, before, after, doubled):
+    assert doubled_words(shown, before, after) == doubled
+
+
+def test_roles_are_read_with_the_words_around_them():
+    text = (
+        "It cost {claim-value}`a` per *million*\ntokens, or {claim}`b`{claim-value}`c`.\n\n"
+        "```{claim} d\n:kind: fact\n\nAt least {claim-value}`e`.\n```\n"
+    )
+    roles = [(r.name, r.target, r.before, r.after, r.line) for r in scan_prose(text, MD).roles]
+    assert roles == [
+        ("claim-value", "a", "It cost ", " per million tokens, or ", 1),
+        ("claim", "b", " per million tokens, or ", "", 2),
+        ("claim-value", "c", "", ".", 2),
+        ("claim-value", "e", "At least ", ".", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "from model_costs.csv, commit e13599f, series PCU518210518210",
+            ["model_costs.csv", "e13599f", "PCU518210518210"],
+        ),
+        ("the api-input-list-price scope", ["api-input-list-price"]),
+        ("a final-run, cloud-rental-equivalent figure of 2025-12-27", []),
+        ("state-of-the-art models, facade 1234567", []),
+    ],
+)
+def test_identifiers(text, expected):
+    assert identifiers(text, ["api-input-list-price", "cloud-rental-equivalent"]) == expected
+
+
+def test_missing_spaces():
+    assert missing_spaces("a frontier model for$5.58M; others say it spent$1.6B.") == [
+        "r$5",
+        "t$1",
+    ]
+    assert missing_spaces("It cost $5.58M, about 1.6 times. See p. 4, e.g. the U.S. figure.") == []

@@ -23,6 +23,7 @@ GENERATED = {
         "kb/source/deepseek-v3-report",
         "kb/metric/cost/final-training-run",
         "kb/timeline",
+        "kb/timeline/2024",  # its year's page (stated 2024-12-27)
         "kb/disputes",
     },
     "deepseek-gpus": {
@@ -32,6 +33,7 @@ GENERATED = {
         "kb/source/deepseek-v3-report",
         "kb/metric/gpu-count/company-infrastructure",
         "kb/timeline",
+        "kb/timeline/2025",
         "kb/disputes",
     },
 }
@@ -67,6 +69,7 @@ SEMIANALYSIS_ROWS = {  # pages listing a claim semianalysis makes (capex, GPUs)
     "kb/metric/cost/company-infrastructure",
     "kb/metric/gpu-count/company-infrastructure",
     "kb/timeline",
+    "kb/timeline/2025",
     "kb/disputes",
 }
 
@@ -83,13 +86,13 @@ EDITS = {
         "claims.md",
         ":title: DeepSeek-V3 final training run cost\n",
         ":title: DeepSeek-V3 final run cost\n",
-        # + the compare block, the card that contradicts it, the sources page's list of titles
+        # + the compare block, the card that contradicts it (not the sources page: it counts the
+        # claims citing each source, it does not name them)
         {
             "claims",
             "tables",
             "compare",
             "card",
-            "kb/sources",
             *GENERATED["deepseek-v3-final-run-cost"],
         },
     ),
@@ -113,27 +116,39 @@ EDITS = {
         ":value: 50_000\n:scope: company-infrastructure",
         ":value: 50_000\n:scope: final-training-run",
         # the new metric-and-scope page and the metrics listing; the old page is gone; not the
-        # claimant's page and the timeline, whose tables have no "Scope" column
+        # claimant's page, the sources' pages and the timeline, whose tables have no "Scope"
+        # column
         {"claims", "tables", "kb/metrics", "kb/metric/gpu-count/final-training-run"}
         | GENERATED["deepseek-gpus"]
-        - {"kb/metric/gpu-count/company-infrastructure", "kb/entity/semianalysis", "kb/timeline"},
+        - {
+            "kb/metric/gpu-count/company-infrastructure",
+            "kb/entity/semianalysis",
+            "kb/source/semianalysis-deepseek-debates",
+            "kb/source/deepseek-v3-report",
+            "kb/timeline",
+            "kb/timeline/2025",
+        },
     ),
     "new claim": (
         "claims.md",
         "A claim that the deletion case removes.\n```\n",
         "A claim that the deletion case removes.\n```\n" + NEW_CLAIM,
         # + the card of the collection claim it supersedes (a later statement of the same
-        # figure: `core.current_status`), whose status is now "superseded"
+        # figure: `core.current_status`), whose status is now "superseded"; the compare blocks
+        # whose "compare instead" names the final runs it joins (the disputes page's too)
         {
             "collection",
             "claims",
             "tables",
+            "compare",
+            "kb/disputes",
             "kb/entity/openai",
             "kb/entity/epoch-ai",
             "kb/source/epoch-training-costs",
             "kb/sources",
             "kb/metric/cost/final-training-run",
             "kb/timeline",
+            "kb/timeline/2024",
         },
     ),
     "deleted claim": (
@@ -147,6 +162,7 @@ EDITS = {
             "kb/source/epoch-training-costs",
             "kb/sources",
             "kb/timeline",
+            "kb/timeline/2024",
         },
     ),
     "collection claim value": (
@@ -156,11 +172,14 @@ EDITS = {
         {
             "collection",
             "tables",
+            "compare",  # "compare instead" shows its value
+            "kb/disputes",
             "kb/entity/gpt-4",
             "kb/entity/epoch-ai",
             "kb/source/epoch-training-costs",
             "kb/metric/cost/final-training-run",
             "kb/timeline",
+            "kb/timeline/2024",
         },
     ),
     "entity rename": (
@@ -174,15 +193,22 @@ EDITS = {
         "claims/registry.yaml",
         "    title: DeepSeek Debates\n",
         "    title: The DeepSeek Debates\n",
-        {"claims", "compare", "card", "kb/sources", *SEMIANALYSIS_ROWS},
+        # not the timeline nor the other source's page, whose tables do not name sources
+        {"claims", "compare", "card", "kb/sources", *SEMIANALYSIS_ROWS}
+        - {"kb/source/deepseek-v3-report", "kb/timeline", "kb/timeline/2025"},
     ),
     "metric rename": (
         "claims/registry.yaml",
         "    name: GPU count\n",
         "    name: GPU total\n",
-        # not the claimant's page and the timeline, whose tables show values, not metrics
+        # not the claimant's page and the sources' pages, whose tables show values, not
+        # metrics; the timeline's filter names the metrics of its rows
         {"claims", "tables", "kb/metrics", *GENERATED["deepseek-gpus"]}
-        - {"kb/entity/semianalysis", "kb/timeline"},
+        - {
+            "kb/entity/semianalysis",
+            "kb/source/semianalysis-deepseek-debates",
+            "kb/source/deepseek-v3-report",
+        },
     ),
 }
 

@@ -177,9 +177,30 @@ def test_an_index_pagefind_cannot_write_is_one_warning(app, monkeypatch):
     def refuse(*_args):
         raise PagefindError("Pagefind answered 3 of 40 requests")
 
-    monkeypatch.setattr(search_index, "write_index", refuse)
+    monkeypatch.setattr(search_index, "index_files", refuse)
+    bundle = Path(app.outdir) / "pagefind"
+    before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
     app.build()
     warnings = app.warning.getvalue()
     assert "the search index was not written: Pagefind answered 3 of 40 requests" in warnings
     assert "Traceback" not in warnings + app.status.getvalue()
-    assert not (Path(app.outdir) / ".pagefind-new").exists()  # nothing half-written is left
+    # nothing half-written: the index of an earlier build (the root is shared) is left as it was
+    assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before
+
+
+def test_the_bundle_folder_gets_exactly_the_index_s_files_writing_only_changed_ones(tmp_path):
+    from claimkb.sphinx_ext.search_index import write_changed
+
+    folder = tmp_path / "pagefind"
+    first = {"pagefind-entry.json": b"{}", "fragment/en_a.pf_fragment": b"a", "index/x": b"x"}
+    assert write_changed(first, folder) == 3
+    kept = folder / "fragment" / "en_a.pf_fragment"
+    kept_time = kept.stat().st_mtime_ns
+    second = {"pagefind-entry.json": b"{1}", "fragment/en_a.pf_fragment": b"a", "filter/f": b"f"}
+    assert write_changed(second, folder) == 2  # the entry changed, the filter is new
+    found = {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+    assert found == second
+    assert not (folder / "index").exists()  # an emptied folder goes too
+    assert kept.stat().st_mtime_ns == kept_time  # the unchanged fragment was not written again

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimkb.core.prose_checks import missing_spaces
 from claimkb.views.sharing import (
     DESCRIPTION_LENGTH,
     GENERATOR,
@@ -99,12 +100,14 @@ def test_pages_carry_escaped_card_tags_and_a_description_from_their_claims(built
     assert one(tags, "og:description") == one(tags, "description") == expected
     assert one(tags, "og:site_name") == "Sharing & <friends>"
     assert one(tags, "twitter:card") == "summary"
-    # a page without claims keeps the description its text gives
+    # a page without claims keeps the description its text gives, its words apart even where a
+    # value starts a line (the site as it was read "for$5.58M")
     about = head_tags(html(built, "about.html"))
-    assert (
-        one(about, "og:description")
-        == "A page without claims keeps the description its text gives."
+    assert one(about, "og:description") == (
+        "A page without claims keeps the description its text gives: this one shows a value at "
+        "the start of a line, $5.58M, and $5.58M again."
     )
+    assert missing_spaces(one(about, "og:description")) == []
     folder = head_tags(html(built, "sub/page.html"))
     assert one(folder, "og:description").startswith("1 sourced figure: -17% in a day")
     assert one(folder, "description") == "A page that describes itself"  # its own, kept

@@ -3,6 +3,7 @@ figures (each a link to a claim), its width, its weight, its search box and the 
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -10,16 +11,12 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDTHS = {"desktop": (1280, 800), "phone": (375, 812)}
-#: the claims behind the headline figures of the landing page
+#: the claims behind the landing page's fixed headline figures (the strip's others are the
+#: latest in the ledger: `test_the_strip_shows_the_latest_period_of_each_subject`)
 HEADLINE_CLAIMS = [
     "deepseek-v3-final-run-cost",
     "deepseek-server-capex-semianalysis",
-    "ai-index-2024-gemini-ultra-cost",
-    "ai-index-2024-gpt-4-cost",
-    "amazon-2024-purchases-of-property-and-equipment",
-    "alphabet-2024-capex",
     "gpt-4-launch-output-price",
-    "gpt-4o-mini-output-price",
 ]
 QUESTIONS = [
     "What does it cost to train a frontier model?",
@@ -30,7 +27,8 @@ QUESTIONS = [
 ]
 #: text with a number (a digit that does not end a name such as GPT-4 or DeepSeek-V3) in the page's
 #: prose and cards, outside a link to a claim (the hidden text of a card's link is the title of the
-#: page it links to, not part of this page)
+#: page it links to, not part of this page; the latest figures' lines are the claims' own
+#: periods, written from the data)
 TYPED_DIGITS = """() => {
   const roots = document.querySelectorAll('article > section > p, .claimkb-front');
   const found = [];
@@ -39,7 +37,7 @@ TYPED_DIGITS = """() => {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (/(?<![\\w-])[0-9]/.test(node.textContent) && !parent.closest('a[href*="#claim-"]')
-          && !parent.closest('.sd-hide-link-text'))
+          && !parent.closest('.sd-hide-link-text') && !parent.closest('.claimkb-latest'))
         found.push(node.textContent.trim());
     }
   }
@@ -89,12 +87,12 @@ def test_front_page_fits_the_width_and_collapses_to_one_column(ledger_tab, width
     assert scroll_width <= inner_width
     columns = len(lefts(ledger_tab, ".claimkb-front-questions .sd-card"))
     assert columns == (1 if width == "phone" else 3)
-    recent = page.locator(".claimkb-front-recent table.claimkb-claims")
+    recent = page.locator(".claimkb-front-recent ul.claimkb-latest")
     recent.scroll_into_view_if_needed()
     assert page.evaluate(
-        "() => { const w = document.querySelector('.claimkb-front-recent .claimkb-table-wrapper');"
+        "() => { const w = document.querySelector('.claimkb-front-recent');"
         " return w.scrollWidth <= w.clientWidth; }"
-    ), "the newest claims scroll sideways"
+    ), "the newest figures scroll sideways"
     ledger_tab.screenshot(f"front-{width}-recent")
 
 
@@ -111,14 +109,65 @@ def test_front_page_is_light(ledger_tab):
     assert images == 0, sizes
 
 
-def test_the_newest_claims_are_eight_newest_first(ledger_tab):
-    open_front(ledger_tab, "desktop")
-    dates = ledger_tab.page.eval_on_selector_all(
-        ".claimkb-front-recent tbody td.claimkb-col-as_of data",
-        "cells => cells.map(c => parseInt(c.value, 10))",
+def claims_of(real_site_dir) -> dict[str, dict]:
+    exported = json.loads((real_site_dir / "claims.json").read_text(encoding="utf-8"))
+    return {claim["id"]: claim for claim in exported["claims"]}
+
+
+def shown_ids(tab, selector: str) -> list[str]:
+    return tab.page.eval_on_selector_all(
+        f"{selector} a[href*='#claim-']",
+        "links => links.map(a => a.getAttribute('href').split('#claim-')[1])",
     )
-    assert len(dates) == 8
-    assert dates == sorted(dates, reverse=True)
+
+
+def test_the_newest_figures_are_eight_subjects_newest_first(ledger_tab, real_site_dir):
+    open_front(ledger_tab, "desktop")
+    claims = claims_of(real_site_dir)
+    ids = shown_ids(ledger_tab, ".claimkb-front-recent")
+    assert len(ids) == 8
+    stated = [claims[i]["as_of"] for i in ids]
+    assert stated == sorted(stated, reverse=True)
+    # one line per subject, and not the imported price list of one day
+    subjects = [claims[i]["subject"][0]["id"] for i in ids]
+    assert len(set(subjects)) == 8
+    assert not any(claims[i]["source"]["id"] == "genai-prices" for i in ids)
+
+
+def end_of(claim: dict) -> str:
+    """The month a figure's period ends (`2025` ends in `2025-12`), else its as_of's."""
+    period = claim["period"] or ""
+    end = (period.split("/")[-1] if period else claim["as_of"]) or ""
+    return end[:7] if len(end) > 4 else f"{end}-12"
+
+
+def test_the_strip_shows_the_latest_period_of_each_subject(ledger_tab, real_site_dir):
+    """Never 2024 when 2026 is in the ledger: each figure of the strip has the latest period of
+    its subject, metric and scope among the figures a reader can compare it with."""
+    open_front(ledger_tab, "desktop")
+    claims = claims_of(real_site_dir)
+    strip = (
+        ".claimkb-front:not(.claimkb-front-questions):not(.claimkb-front-browse) .claimkb-latest"
+    )
+    ids = shown_ids(ledger_tab, strip)
+    assert len(ids) >= 6
+    for shown in ids:
+        claim = claims[shown]
+        same = [
+            other
+            for other in claims.values()
+            if other["metric"]
+            and other["scope"]
+            and claim["metric"]
+            and claim["scope"]
+            and other["metric"]["id"] == claim["metric"]["id"]
+            and other["scope"]["id"] == claim["scope"]["id"]
+            and {s["id"] for s in other["subject"]} & {s["id"] for s in claim["subject"]}
+            and other["kind"] == "figure"
+            and (other["period"] or other["source"]["id"] != "genai-prices")
+        ]
+        latest = max(end_of(other) for other in same)
+        assert end_of(claim) >= latest, (shown, latest)
 
 
 def wait_for_results(tab) -> int:

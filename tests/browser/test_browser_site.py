@@ -106,11 +106,8 @@ def test_claims_table_sorts_and_filters(tab):
     assert column_values(tab, "value") == list(reversed(ascending))
     assert header.get_attribute("aria-sort") == "descending"
 
-    tab.page.locator("input.claimkb-filter").fill("semianalysis")
-    assert column_values(tab, "title") == ["DeepSeek total server capital expenditure"]
-    tab.screenshot("claims-table-filtered")
-    tab.page.locator("input.claimkb-filter").fill("")
-    assert len(column_values(tab, "title")) == 3
+    # three rows need no filter box (a longer table gets one: tests/browser/test_browser_pages.py)
+    assert tab.page.locator("input.claimkb-filter").count() == 0
     assert tab.errors == []
 
 
@@ -120,7 +117,7 @@ def test_comparison_says_what_differs_and_draws_no_ratio(tab):
     assert blocks.count() == 2
     apart = blocks.nth(0)
     verdict = apart.locator(".claimkb-compare-verdict").inner_text()
-    assert verdict.startswith("Not comparable.")
+    assert verdict.startswith("Not comparable: they measure different things.")
     assert "scope" in verdict and "method" in verdict
     assert apart.locator(".claimkb-compare-ratio").count() == 0
     alike = blocks.nth(1).locator(".claimkb-compare-ratio")

@@ -98,9 +98,12 @@ def test_a_french_card_has_french_labels(bilingual_tab):
     card.scroll_into_view_if_needed()
     text = card.inner_text()
     assert "Coût de la dernière phase d’entraînement de DeepSeek-V3" in text  # its title
-    for label in ("mesure", "périmètre", "méthode", "Selon", "Fiabilité"):
+    # a link to the card opens its details: the labels there are French too
+    assert card.locator("details.claim-details").get_attribute("open") is not None
+    assert "Dernière phase d’entraînement" in text  # the scope, on the card's context line
+    for label in ("mesure", "méthode", "Fiabilité", "Citer", "consulté le"):
         assert label in text, label
-    for english in ("metric:", "scope:", "Claimed by", "Confidence:"):
+    for english in ("metric:", "scope:", "Claimed by", "Confidence:", "Cite this", "accessed"):
         assert english not in text, english
     assert "5,58" in text  # the value, as French readers write it
     tab.screenshot("edition-fr-card")

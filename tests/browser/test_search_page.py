@@ -15,7 +15,7 @@ import pytest
 from claimkb.views.search_numbers import number_words
 from conftest import ROOTS, build_and_serve, open_tab
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 READY = "#claimkb-search[data-ready=true]"
 RESULTS = "ol.claimkb-results > li.claimkb-result"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .fields import FILTERS, filter_values
+from .periods import sort_key as time_key
 from .records import Record
 
 #: options of a `claims` table that are not filters -> what their value must be
@@ -13,6 +14,18 @@ TABLE_OPTIONS = {
     "latest": "a whole number greater than 0: only the N claims with the newest as_of",
 }
 LATEST = "latest"
+#: options of a `key-figures` table besides the filters
+CLAIMS = "claims"
+KEY_FIGURES_OPTIONS = {
+    CLAIMS: "claim ids, comma-separated: each one's latest figure, in this order",
+}
+#: directives that select claims with the filters -> their other options and what each takes
+SELECTING = {
+    "claims": TABLE_OPTIONS,
+    "key-figures": KEY_FIGURES_OPTIONS,
+    "claims-pivot": {},
+    "latest-figures": TABLE_OPTIONS,
+}
 
 
 def parse_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
@@ -45,6 +58,16 @@ def _wanted(filters: dict[str, list[str]]) -> list[tuple[str, set[str]]]:
     return [(name, set(values)) for name, values in filters.items() if name in FILTERS]
 
 
+def selection_filters(options: dict[str, str | None]) -> dict[str, list[str]]:
+    """The filters of a `key-figures` or `claims-pivot` table (its other options aside)."""
+    return {name: values for name, values in parse_filters(options).items() if name in FILTERS}
+
+
+def named_claims(options: dict[str, str | None]) -> list[str]:
+    """The claim ids of a `key-figures` table's `claims` option, in the order written."""
+    return list(dict.fromkeys(parse_filters({CLAIMS: options.get(CLAIMS)})[CLAIMS]))
+
+
 def _matches(record: Record, wanted: list[tuple[str, set[str]]]) -> bool:
     """Values in one option are alternatives (any of them); options combine (all of them); an
     option matches the values of the fields `core.fields.FILTERS` gives it."""
@@ -71,3 +94,14 @@ def select(records: list[Record], filters: dict[str, list[str]]) -> list[Record]
     rows = newest_first([record for record in records if _matches(record, wanted)])
     count = latest_count((filters.get(LATEST) or [""])[0])
     return rows[:count] if count is not None else rows
+
+
+#: the year of the timeline's page for claims without a date
+UNDATED = "undated"
+
+
+def timeline_year(record: Record) -> str:
+    """The year a claim stands in on the timeline: its period's, else its as_of's, else
+    `undated`."""
+    key = time_key(record.data)[0]
+    return str(key // 10000) if key else UNDATED

@@ -48,6 +48,29 @@ class FindingCode(StrEnum):
         "stale-current",
         "`claimkb lint`: a current price older than the review age (a year): it may have changed",
     )
+    DOUBLED_WORDS = (
+        "doubled-words",
+        "`claimkb lint`: prose that repeats the unit or bound word a claim's value already shows",
+    )
+    MISSING_SPACE = (
+        "missing-space",
+        "`claimkb lint`: a claim role glued to the word before or after it",
+    )
+    IDENTIFIER = (
+        "identifier",
+        "`claimkb lint`: a developer's identifier (an id, a file name, a commit, inline code) "
+        "in a reader page's prose",
+    )
+    SCOPE_MISMATCH = (
+        "scope-mismatch",
+        "`claimkb lint`: a figure whose unit or statement counts a total under a scope that "
+        "counts one item",
+    )
+    CONTRADICTS = (
+        "contradicts",
+        "`claimkb lint`: a claim said to contradict one it does not disagree with (they measure "
+        "different things, or agree within the tolerance)",
+    )
 
     @classmethod
     def unused(cls, rtype: str) -> FindingCode:

@@ -3,18 +3,25 @@
 Two figures are comparable when they measure the same metric over the same scope by the same
 method, and, where either states the year of its prices, in the same year's prices or in years
 the US CPI-U can convert between (the view converts them before any ratio); money stated in two
-currencies is compared in US dollars at each figure's ECB rate, when both have one.
+currencies is compared in US dollars at each figure's ECB rate, when both have one. Two methods
+that only say how a figure became known (`provenance: true` in the registry: a disclosure, a news
+report, an analyst's estimate) do not change what is measured, so figures obtained by two of them
+are comparable too.
+
+Two comparable figures *disagree* when their values are further apart than
+`AGREEMENT_TOLERANCE` of the larger (or their bounds leave no common value): only then is one
+said to contradict the other (`gap`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
 from . import currency, money
-from .bounds import has_number
+from .bounds import conclusion, extent, has_number
 from .language import N_, current_locale, gettext
 from .records import JSONValue, is_number
 
@@ -54,15 +61,23 @@ class Difference:
 
 
 def differences(
-    left: Mapping[str, JSONValue], right: Mapping[str, JSONValue], names: Namer
+    left: Mapping[str, JSONValue],
+    right: Mapping[str, JSONValue],
+    names: Namer,
+    provenance: Collection[str] = (),
 ) -> list[Difference]:
-    """What keeps two claims' values from being compared; empty when they are comparable."""
+    """What keeps two claims' values from being compared; empty when they are comparable.
+    `provenance`: the ids of the methods that say how a figure became known, not what it
+    measures (two of them do not keep figures apart)."""
     found = []
     for value in (left, right):
         if not has_number(value):
             found.append(Difference("kind", _kind_words(left), _kind_words(right)))
             return found
+    methods = (left.get("method"), right.get("method"))
     for field, words in MATCHED_FIELDS:
+        if field == "method" and all(m in provenance for m in methods):
+            continue
         if left.get(field) != right.get(field):
             found.append(
                 Difference(
@@ -100,8 +115,79 @@ def _no_cpi(record: Mapping[str, JSONValue]) -> str:
     return words % {"cpi": money.CPI_NAME, "year": year.year}
 
 
-def comparable(left: Mapping[str, JSONValue], right: Mapping[str, JSONValue]) -> bool:
-    return not differences(left, right, lambda _type, rid: rid)
+def comparable(
+    left: Mapping[str, JSONValue], right: Mapping[str, JSONValue], provenance: Collection[str] = ()
+) -> bool:
+    return not differences(left, right, lambda _type, rid: rid, provenance)
+
+
+#: two comparable values within this share of the larger agree: neither contradicts the other
+AGREEMENT_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True)
+class Gap:
+    """How far apart two comparable figures are.
+
+    `verdict`: "agree" (values within the tolerance), "disagree" (values further apart, or bounds
+    with no common value), "overlap" (a bound that the other figure's number fits: neither is
+    wrong), "unknown" (no number to compare)."""
+
+    verdict: str
+    #: the larger value less the smaller, for two values
+    difference: float | None = None
+    #: `difference` as a share of the larger magnitude
+    share: float | None = None
+
+
+def gap(
+    left: Mapping[str, JSONValue],
+    right: Mapping[str, JSONValue],
+    tolerance: float = AGREEMENT_TOLERANCE,
+) -> Gap:
+    """How two comparable figures (in the same year's dollars, if money) stand to each other."""
+    a, b = extent(left), extent(right)
+    if a is None or b is None:
+        return Gap("unknown")
+    left_number, right_number = a.exact, b.exact
+    if left_number is not None and right_number is not None:
+        difference = abs(left_number - right_number)
+        largest = max(abs(left_number), abs(right_number))
+        share = difference / largest if largest else 0.0
+        return Gap("agree" if share <= tolerance else "disagree", difference, share)
+    verdict, _ratio = conclusion(left, right)
+    return Gap("disagree" if verdict in ("larger", "smaller") else "overlap")
+
+
+def in_same_dollars(
+    left: Mapping[str, JSONValue], right: Mapping[str, JSONValue]
+) -> tuple[Mapping[str, JSONValue], Mapping[str, JSONValue]]:
+    """Two money figures in US dollars (at their ECB rates, when one is in another currency) of
+    the later of their two years, when they differ and the CPI-U has both; else as they are. Only
+    for figures whose metric is money."""
+    if currency.stated_currency(left) != currency.stated_currency(right):
+        dollars = [currency.dollar_data(side) for side in (left, right)]
+        if dollars[0] is not None and dollars[1] is not None:
+            left, right = dollars[0], dollars[1]  # both in US dollars at their ECB rates
+    years = [money.dollar_year(side) for side in (left, right)]
+    if years[0] is None or years[1] is None or years[0].year == years[1].year:
+        return left, right
+    base = max(years[0].year, years[1].year)
+    converted = [money.constant(side, base) for side in (left, right)]
+    if converted[0] is None or converted[1] is None:
+        return left, right
+    return converted[0].as_data(), converted[1].as_data()
+
+
+def percent_text(share: float) -> str:
+    """`under 1%`, `4%`, `27%`: how far apart two values are, for people."""
+    if share < 0.01:
+        return gettext(N_("under 1%"))
+    locale = current_locale()
+    number = round(share * 100)
+    if locale is not None:
+        return format_decimal(number, locale=locale) + "\u00a0%"
+    return f"{number}%"
 
 
 def describe(found: list[Difference]) -> str:

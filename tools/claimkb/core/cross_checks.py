@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from .arithmetic import check_formulas
 from .bounds import check_figure_numbers
-from .claim_filters import TABLE_OPTIONS
+from .claim_filters import CLAIMS, SELECTING
 from .codes import FindingCode
 from .currency import check_currencies
 from .duplicates import check_duplicate_figures
@@ -136,17 +136,24 @@ def check_page_references(
             if ref.target not in lists:
                 hint = did_you_mean(ref.target, lists) or f"use one of {', '.join(lists)}"
                 findings.append(_page_finding(ref, f"unknown registry list {ref.target!r}", hint))
-        elif ref.via == "claims":
+        elif ref.via in SELECTING and ref.option == CLAIMS:
+            if ref.target not in claim_ids:
+                message = f"unknown claim {ref.target!r}"
+                hint = did_you_mean(ref.target, claim_ids)
+                findings.append(_page_finding(ref, message, hint, field=CLAIMS))
+        elif ref.via in SELECTING:
             findings += _check_filter(ref, registry)
     return sorted(findings)
 
 
 def _check_filter(ref: PageReference, registry: Registry) -> list[Finding]:
-    """A `claims` table's filter: an option that exists, with values that name something."""
+    """A filter of a table of claims (`claims`, `key-figures`, `claims-pivot`): an option that
+    exists, with values that name something."""
     if not ref.option:
-        if ref.target in FILTERS or ref.target in TABLE_OPTIONS:
+        others = SELECTING[ref.via]
+        if ref.target in FILTERS or ref.target in others:
             return []
-        known = [*FILTERS, *TABLE_OPTIONS]
+        known = [*FILTERS, *others]
         hint = did_you_mean(ref.target, known) or f"filter on {', '.join(known)}"
         return [_page_finding(ref, f"unknown filter {ref.target!r}", hint, field=ref.target)]
     rtype = filter_ref(ref.option)

@@ -40,8 +40,15 @@ class ReferencesSyntax(Directive):
     optional_arguments = 100
 
 
+class CollectionSyntax(ReferencesSyntax):
+    """```{claim-collection} name``` with its options (`:layout: cards|rows|table`)."""
+
+    option_spec = OpenOptionSpec()
+
+
 class ClaimsTableSyntax(Directive):
-    """```{claims}``` with filter options."""
+    """```{claims}```, ```{key-figures}```, ```{claims-pivot}```, ```{latest-figures}```: filter
+    options."""
 
     option_spec = OpenOptionSpec()
 
@@ -51,6 +58,9 @@ SYNTAX = {
     "compare": ReferencesSyntax,
     "claim-card": ReferencesSyntax,
     "registry": ReferencesSyntax,
-    "claim-collection": ReferencesSyntax,
+    "claim-collection": CollectionSyntax,
     "claims": ClaimsTableSyntax,
+    "key-figures": ClaimsTableSyntax,
+    "claims-pivot": ClaimsTableSyntax,
+    "latest-figures": ClaimsTableSyntax,
 }

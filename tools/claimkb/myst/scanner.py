@@ -1,6 +1,6 @@
 """What the Sphinx build finds in a MyST page — `claim` directives, `{claim}` and `{claim-value}`
-roles, and what `compare`, `claims`, `registry` and `claim-collection` directives name — found
-without running Sphinx.
+roles, and what `compare`, `claims`, `key-figures`, `claims-pivot`, `registry` and
+`claim-collection` directives name — found without running Sphinx.
 
 A page is tokenised by MyST's own markdown-it parser with the site's MyST configuration. The
 bodies of directives and of `:::` divs are tokenised again at their line offsets, as MyST's renderer
@@ -33,11 +33,16 @@ from myst_parser.parsers.directives import parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 from sphinx.util.docutils import ReferenceRole
 
-from ..core.claim_filters import table_filters
+from ..core.claim_filters import LATEST, SELECTING, selection_filters, table_filters
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
 from ..core.codes import FindingCode
 from ..core.cross_checks import CLAIM_ROLES
-from ..core.page_directives import check_arguments, check_table_options, directive_references
+from ..core.page_directives import (
+    check_arguments,
+    check_collection_options,
+    check_table_options,
+    directive_references,
+)
 from ..core.records import Finding, PageReference, Record
 from ..core.schema import Schemas
 from .directive_syntax import SYNTAX, OpenOptionSpec
@@ -217,12 +222,17 @@ class PageScanner:
         if name in ("compare", "claim-card", "registry", "claim-collection"):
             self.page.findings += check_arguments(name, parsed.arguments, path, line)
         lines = option_lines(_block_text(token, content), line, parsed.options)
+        if name == "claim-collection":
+            self.page.findings += check_collection_options(parsed.options, path, line, lines)
         self.page.references += directive_references(
             name, parsed.arguments, parsed.options, path, line, lines
         )
-        if name == "claims":
+        if LATEST in SELECTING.get(name, {}):  # `claims`, `latest-figures`
             self.page.findings += check_table_options(parsed.options, path, line, lines)
+        if name == "claims":
             self.page.tables.append(table_filters(parsed.options))
+        elif name in SELECTING:  # key figures, a pivot, latest figures: some of what it selects
+            self.page.tables.append(selection_filters(parsed.options))
 
 
 def _block_text(token: Token, content: str) -> str:

@@ -9,19 +9,30 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
-from ..views.nodes import NEUTRAL_NODES, depart_sort_key, sort_key, visit_sort_key
+from ..core.prose_checks import READER_PAGES
+from ..views.nodes import (
+    NEUTRAL_NODES,
+    depart_details,
+    depart_sort_key,
+    details_node,
+    sort_key,
+    visit_details,
+    visit_sort_key,
+)
 from .claim_card import setup_claim_card
 from .claim_directives import setup_claim_directives
 from .claim_titles import setup_claim_titles
 from .claims_table import setup_claims_table
 from .compare import setup_compare
-from .domain import ClaimDomain
+from .domain import ClaimDomain, add_index_intro
 from .editions import setup_editions
 from .events import setup_events
 from .exports import setup_exports
 from .finding_codes import setup_finding_codes
 from .generated_pages import setup_generated_pages
 from .language import setup_language
+from .last_updated import setup_last_updated
+from .latest_figures import setup_latest_figures
 from .linkcheck import setup_linkcheck
 from .links import setup_links
 from .raw_html_messages import setup_raw_html_messages
@@ -42,12 +53,15 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("claimkb_schema_dir", "../schema", "env", types=[str])
     app.add_config_value("claimkb_collections_dir", "../claims", "env", types=[str])
     app.add_config_value("claimkb_pages_dir", "", "env", types=[str])
+    # the pages written for readers (globs), where `claimkb lint` flags developers' words
+    app.add_config_value("claimkb_reader_pages", list(READER_PAGES), "", types=[list])
     # constant dollars of this year (None: the latest full year of the bundled CPI-U)
     app.add_config_value("claimkb_base_year", None, "env", types=[int, type(None)])
     app.add_domain(ClaimDomain)
     for node in NEUTRAL_NODES:
         app.add_node(node)
     app.add_node(sort_key, html=(visit_sort_key, depart_sort_key))
+    app.add_node(details_node, html=(visit_details, depart_details))
     setup_language(app)
     setup_claim_directives(app)
     setup_roles(app)
@@ -69,7 +83,10 @@ def setup(app: Sphinx) -> dict:
     setup_editions(app)
     setup_raw_html_messages(app)
     setup_registry_catalog(app)
+    setup_last_updated(app)
+    setup_latest_figures(app)
     app.connect("config-inited", _add_static)
+    app.connect("html-page-context", add_index_intro)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
@@ -83,4 +100,8 @@ def _add_static(app: Sphinx, config: Config) -> None:
     static = str(Path(__file__).parent.parent / "static")
     if static not in config.html_static_path:
         config.html_static_path.append(static)
+    # the claim index's template, after the site's own (which may replace it)
+    templates = str(Path(__file__).parent.parent / "templates")
+    if templates not in config.templates_path:
+        config.templates_path.append(templates)
     app.add_css_file("claimkb.css")

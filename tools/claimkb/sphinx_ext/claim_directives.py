@@ -16,10 +16,15 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.claim_options import ClaimDirectiveText, claim_from_directive
-from ..core.page_directives import check_arguments, directive_references
-from ..myst.directive_syntax import ClaimSyntax, ReferencesSyntax
+from ..core.page_directives import (
+    check_arguments,
+    check_collection_options,
+    collection_layout,
+    directive_references,
+)
+from ..myst.directive_syntax import ClaimSyntax, CollectionSyntax, ReferencesSyntax
 from ..myst.option_lines import option_lines
-from ..views.nodes import claim_node, registry_node
+from ..views.nodes import claim_node, collection_rows_node, collection_table_node, registry_node
 from .view_transform import ViewTransform
 
 
@@ -98,29 +103,78 @@ class RegistryDirective(ReferencingDirective):
         return [node]
 
 
-class ClaimCollectionDirective(ReferencingDirective):
-    """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`."""
+class ClaimCollectionDirective(CollectionSyntax, ReferencingDirective):
+    """```{claim-collection} epoch-model-costs``` shows the claims of `claims/<name>.yaml`: a
+    card each (`:layout: cards`, the default), one sortable table whose rows are their homes
+    with the cards' details (`:layout: rows`, `views.collection_rows`), or one lean table, what
+    they share said once (`:layout: table`, `views.collection_table`)."""
 
     def run(self) -> list[nodes.Node]:
         registry = self.env.claimkb_registry
         arguments = self.noted_arguments()
+        domain, docname = self.env.domains["claim"], self.env.docname
+        lines = option_lines(self.block_text, self.lineno, self.options)
+        path = str(self.env.doc2path(docname))
+        domain.note_findings(
+            docname, check_collection_options(self.options, path, self.lineno, lines)
+        )
         paths = [p for p in registry.files if [p.stem] == arguments]
         if not paths:
             return []  # a finding says why
         self.env.note_dependency(str(paths[0]))
-        records = registry.claims_of(paths[0].stem)
-        domain, docname = self.env.domains["claim"], self.env.docname
+        stem = paths[0].stem
+        records = registry.claims_of(stem)
         domain.note_shown(docname, records)
+        if collection_layout(self.options) == "table":
+            return [self.table(docname, stem, records)]
         result = []
         for index, record in enumerate(records):
-            view = domain.note_view(docname, ("collection-card", docname, paths[0].stem, index))
+            view = domain.note_view(docname, ("collection-card", docname, stem, index))
             node = claim_node(record=record, view=view)
             self.set_source_info(node)
             if record.get("text"):
                 node.extend(self.parse_text_to_nodes(record.get("text")))
                 neutralise_raw(node)
             result.append(node)
-        return result
+        if collection_layout(self.options) != "rows":
+            return result
+        view = domain.note_view(docname, ("collection-rows", docname, stem))
+        table = collection_rows_node(view=view)
+        self.set_source_info(table)
+        table.extend(result)
+        return [table]
+
+    def table(self, docname: str, stem: str, records) -> nodes.Node:
+        view = self.env.domains["claim"].note_view(docname, ("collection-table", stem))
+        node = collection_table_node(view=view)
+        self.set_source_info(node)
+        for index, record in enumerate(records):
+            if record.get("text"):
+                statement = nodes.container(index=index, classes=["claimkb-row-statement"])
+                statement.extend(self.parse_text_to_nodes(record.get("text")))
+                neutralise_raw(statement)
+                node += statement
+        return node
+
+
+class RenderCollectionRows(ViewTransform):
+    """A collection shown as a table, before its rows' claims are rendered as cards."""
+
+    default_priority = 780
+    node_class = collection_rows_node
+
+    def render(self, model, node):
+        return [model.render([list(child.children) for child in node.children])]
+
+
+class RenderCollectionTables(ViewTransform):
+    """A collection's table, each claim's parsed statement under its row's first cell."""
+
+    node_class = collection_table_node
+
+    def render(self, model, node):
+        statements = {child["index"]: [child] for child in node.children}
+        return model.render(statements)
 
 
 class RenderClaims(ViewTransform):
@@ -139,4 +193,7 @@ def setup_claim_directives(app: Sphinx) -> None:
     app.add_directive("claim", ClaimDirective)
     app.add_directive("registry", RegistryDirective)
     app.add_directive("claim-collection", ClaimCollectionDirective)
+    app.add_post_transform(RenderCollectionRows)
     app.add_post_transform(RenderClaims)
+    app.add_post_transform(RenderCollectionTables)
+    app.add_js_file("claimkb-cards.js", loading_method="defer")

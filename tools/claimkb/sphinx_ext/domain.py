@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from ..core.formatting import format_value
 from ..core.records import Finding, PageReference, Record
 from ..views.catalogue import Models
-from ..views.i18n import _, _lazy, kind_words
+from ..views.i18n import _, _lazy
+from ..views.timeline import bulk_key, bulk_keys
 from .site import site_models
 
 #: domain data kept per document: purged and merged by docname
@@ -22,6 +24,11 @@ PER_DOCUMENT = ("claims", "shown", "refs", "findings", "views", "homes", "titles
 
 
 class ClaimIndex(Index):
+    """Every claim under each entity it is about (its claimant's when it has no subject), the
+    entities by name under their first letter, each claim with its value and who says so. A data
+    set's figures stated on one day without a period (`views.timeline.bulk_keys`) are one line
+    under the company whose models they are about, linked to the first of them."""
+
     name = "index"
     localname = _lazy("Claim index")
     shortname = "claims"
@@ -30,27 +37,75 @@ class ClaimIndex(Index):
         domain: ClaimDomain = self.domain  # type: ignore[assignment]
         entities = domain.registry.of_type("entity")
         names = domain.registry.name_of
-        groups: dict[str, list[IndexEntry]] = defaultdict(list)
-        for (rtype, _rid), (docname, record) in sorted(domain.objects.items()):
-            if rtype != "claim" or (docnames and docname not in docnames):
-                continue
-            unit = domain.registry.unit_of(record.get("metric"))
-            extra = format_value(record.data, unit) or kind_words(record.get("kind", ""))
-            claimant = record.get("claimant")
-            claimed = _("claimed by %s") % names("entity", claimant)
-            descr = claimed if claimant in entities else ""
-            for subject in record.get("subject") or [record.get("claimant", "")]:
-                group = names("entity", subject)
-                groups[group].append(
-                    IndexEntry(
-                        record.get("title", record.id), 0, docname, record.anchor, extra, "", descr
-                    )
-                )
-        content = [
-            (group, sorted(entries))
-            for group, entries in sorted(groups.items(), key=lambda g: g[0].lower())
+        claims = [
+            (docname, record)
+            for (rtype, _rid), (docname, record) in sorted(domain.objects.items())
+            if rtype == "claim" and not (docnames and docname not in docnames)
         ]
-        return content, False
+        bulk = bulk_keys([record for _doc, record in claims])
+        by_entity: dict[str, list[IndexEntry]] = defaultdict(list)
+        gathered: dict[tuple[str, tuple], list[tuple[str, Record]]] = defaultdict(list)
+        for docname, record in claims:
+            key = bulk_key(record)
+            subjects = record.get("subject") or [record.get("claimant", "")]
+            if key in bulk:  # under the company whose models they are, once
+                for top in dict.fromkeys(top_entity(entities, s) for s in subjects):
+                    gathered[(top, key)].append((docname, record))
+                continue
+            for subject in subjects:
+                by_entity[subject].append(self.entry(docname, record, entities))
+        for (subject, (source, _as_of)), found in sorted(gathered.items()):
+            docname, first = found[0]
+            words = _("%(count)s figures of %(source)s, stated on one day") % {
+                "count": len(found),
+                "source": names("source", source),
+            }
+            by_entity[subject].append(IndexEntry(words, 2, docname, first.anchor, "", "", ""))
+        letters: dict[str, list[IndexEntry]] = defaultdict(list)
+        for subject in sorted(by_entity, key=lambda s: (names("entity", s).lower(), s)):
+            name = names("entity", subject)
+            home = domain.objects.get(("entity", subject))
+            doc, anchor = (home[0], home[1].anchor) if home else ("", "")
+            letter = (name[:1] or "?").upper()
+            letters[letter].append(IndexEntry(name, 1, doc, anchor, "", "", ""))
+            letters[letter] += sorted(by_entity[subject], key=lambda e: (e.name.lower(), e))
+        return sorted(letters.items()), False
+
+    def entry(self, docname: str, record: Record, entities) -> IndexEntry:
+        domain: ClaimDomain = self.domain  # type: ignore[assignment]
+        unit = domain.registry.unit_of(record.get("metric"))
+        value = format_value(record.data, unit)
+        claimant = record.get("claimant")
+        said = _("claimed by %s") % domain.registry.name_of("entity", claimant)
+        return IndexEntry(
+            record.get("title", record.id), 2, docname, record.anchor, value, "",
+            said if claimant in entities else "",
+        )  # fmt: skip
+
+
+def top_entity(entities, rid: str) -> str:
+    """The entity at the top of `rid`'s parents (a model's maker's group)."""
+    seen = {rid}
+    while (parent := (entities.get(rid).get("parent") if rid in entities else None)) and (
+        parent not in seen
+    ):
+        rid = parent
+        seen.add(rid)
+    return rid
+
+
+#: the claim index's introduction (`templates/domainindex.html`)
+INDEX_INTRO = _lazy(
+    "Every claim, under each company, model or person it is about, with its value and who says "
+    "so. A data set's figures stated on one day are one line under the company whose models "
+    "they are about, linked to the first of them."
+)
+
+
+def add_index_intro(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """html-page-context: the claim index's introduction, in the build's language."""
+    if pagename == f"{ClaimDomain.name}-{ClaimIndex.name}":
+        context["claimkb_index_intro"] = str(INDEX_INTRO)
 
 
 class ClaimDomain(Domain):
@@ -227,3 +282,8 @@ class ClaimDomain(Domain):
                 if ref is not None:
                     results.append((f"claim:{rtype}", ref))
         return results
+
+
+def claim_domain(env: BuildEnvironment) -> ClaimDomain:
+    """The `claim` domain, typed (`env.domains[...]` is any Domain to a type checker)."""
+    return cast(ClaimDomain, env.domains["claim"])

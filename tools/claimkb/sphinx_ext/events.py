@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sphinx.application import Sphinx
+
 from ..core.cross_checks import check_knowledge_base
 from ..core.records import Finding
 from ..core.registry import load_registry
 from ..core.schema import load_schemas
 from ..views.selections import shown_claims
+from .env_registry import set_registry
 from .generated_pages import record_fingerprint
 from .warnings import log_finding
 
 
-def on_builder_inited(app) -> None:
+def on_builder_inited(app: Sphinx) -> None:
     confdir = Path(app.confdir).resolve()
     schemas = load_schemas((confdir / app.config.claimkb_schema_dir).resolve())
-    app.env.claimkb_registry = load_registry(
-        (confdir / app.config.claimkb_collections_dir).resolve(), schemas
+    set_registry(
+        app.env, load_registry((confdir / app.config.claimkb_collections_dir).resolve(), schemas)
     )
 
 
-def on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
+def on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     """Pages to read again: those that had findings, so a build never passes on warnings it did
     not repeat, and generated pages whose title record changed."""
     domain = env.domains["claim"]
@@ -34,7 +37,7 @@ def on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
     return sorted(docs & env.found_docs)
 
 
-def on_env_updated(app, env) -> list[str]:
+def on_env_updated(app: Sphinx, env) -> list[str]:
     """Pages to rewrite, though not read again: those with a view whose model changed
     (`views.catalogue`)."""
     domain = env.domains["claim"]
@@ -62,17 +65,17 @@ def all_findings(env) -> list[Finding]:
     )
 
 
-def on_check_consistency(app, env) -> None:
+def on_check_consistency(app: Sphinx, env) -> None:
     for finding in env.domains["claim"].data["report"]:
         log_finding(finding)
 
 
-def on_warn_missing_reference(app, domain, node) -> bool | None:
+def on_warn_missing_reference(app: Sphinx, domain, node) -> bool | None:
     # unknown claim ids are reported once, located, by the consistency check
     return True if domain is not None and domain.name == "claim" else None
 
 
-def setup_events(app) -> None:
+def setup_events(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-updated", on_env_updated)

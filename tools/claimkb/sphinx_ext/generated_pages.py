@@ -134,14 +134,21 @@ class DisputesPageDirective(PageDirective):
 
 
 class TimelinePageDirective(PageDirective):
+    """The timeline (no argument) or one year of it (`2024`, `undated`)."""
+
     page = "timeline"
+    optional_arguments = 1
+
+    def view_arguments(self) -> list[str]:
+        # the year links and the filter's addresses are relative to the page
+        return [self.env.docname, *self.arguments]
 
 
 class RenderPages(ViewTransform):
     node_class = kb_page_node
 
     def render(self, model: PageModel, node) -> list[nodes.Node]:
-        if model.chart_file is not None:
+        if getattr(model, "chart_file", None) is not None:
             images = Path(builder_of(self.env).outdir) / "_images"
             if model.chart is not None:
                 model.chart.write(images)
@@ -163,4 +170,5 @@ def setup_generated_pages(app: Sphinx) -> None:
     app.add_directive("disputes-page", DisputesPageDirective)
     app.add_directive("timeline-page", TimelinePageDirective)
     app.add_post_transform(RenderPages)
+    app.add_js_file("claimkb-timeline.js", loading_method="defer")
     app.connect("builder-inited", write_stubs, priority=600)

@@ -14,6 +14,8 @@ import importlib
 import sys
 import types
 
+from sphinx.application import Sphinx
+
 OPENGRAPH = "sphinxext.opengraph"
 #: the module sphinxext-opengraph imports `DEFAULT_SOCIAL_CONFIG` and `create_social_card` from
 SOCIAL_CARDS = "sphinxext.opengraph._social_cards"
@@ -38,7 +40,7 @@ def cards_asked_for(config) -> bool:
     return isinstance(cards, dict) and cards.get("enable", True) is not False
 
 
-def enable_social_cards_if_asked(app, config) -> None:
+def enable_social_cards_if_asked(app: Sphinx, config) -> None:
     """config-inited: with `ogp_social_cards` asking for cards, give sphinxext-opengraph its real
     social-card module (which needs matplotlib, as it always does)."""
     opengraph = sys.modules.get(OPENGRAPH)
@@ -56,7 +58,7 @@ def enable_social_cards_if_asked(app, config) -> None:
     )
 
 
-def setup_opengraph(app) -> None:
+def setup_opengraph(app: Sphinx) -> None:
     import_without_social_cards()
     app.setup_extension(OPENGRAPH)
     app.connect("config-inited", enable_social_cards_if_asked)

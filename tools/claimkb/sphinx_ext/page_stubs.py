@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.project import Project
 from sphinx.util import logging
 
+from ..core.claim_filters import UNDATED, timeline_year
 from ..core.page_names import entity_doc, pair_doc, source_doc
 from ..myst.scanner import markdown_parser, scan_page
 from ..views.i18n import N_, _
@@ -53,9 +54,15 @@ def toctree(entries: list[str]) -> str:
     return "```{toctree}\n:maxdepth: 1\n\n" + "".join(f"{e}\n" for e in entries) + "```\n"
 
 
-def plan(registry, pairs: set[tuple[str, str]]) -> dict[str, str]:
-    """Stub path (relative to the pages folder) -> its text."""
+def plan(registry, pairs: set[tuple[str, str]], years: set[str] = frozenset()) -> dict[str, str]:
+    """Stub path (relative to the pages folder) -> its text; `years`: those claims stand in
+    (`core.claim_filters.timeline_year`), each with a page of the timeline."""
     stubs: dict[str, str] = {}
+    for year in years:
+        title = _("Undated") if year == UNDATED else year
+        stubs[f"timeline/{year}.md"] = (
+            f"{ORPHAN}{MARKER}# {_('Timeline')}: {title}\n\n" + directive("timeline-page", year)
+        )
     for rid in registry.of_type("entity"):
         stubs[entity_doc(rid) + ".md"] = ORPHAN + MARKER + directive("entity-page", rid)
     for rid in registry.of_type("source"):
@@ -90,7 +97,7 @@ def entities_listing(registry) -> str:
     return (
         MARKER
         + "# "
-        + _("Entities")
+        + _("Companies, models, hardware and people")
         + "\n\n"
         + _(
             "Every company, lab, model, chip, person and publication the claims are about or "
@@ -111,7 +118,7 @@ def metrics_listing(registry, pairs: set[tuple[str, str]]) -> str:
     return (
         MARKER
         + "# "
-        + _("Metrics and scopes")
+        + _("Figures by metric and scope")
         + "\n\n"
         + _(
             "One page for each metric measured over each scope, with a chart of the values "
@@ -129,7 +136,12 @@ def fixed_pages() -> dict[str, str]:
     """Generated pages whose stubs do not depend on the knowledge base (only on the language)."""
     sources = _("Every publication cited, with the claims that cite it.")
     disputes = _("Claims that contradict one another, side by side, and claims marked as disputed.")
-    timeline = _("Every claim by the date it holds or was stated, oldest first.")
+    timeline = _(
+        "Every claim by the time it is about, or else the day it was stated, newest first. This "
+        "page holds the latest years; every year has a page of its own. A data set's figures "
+        "stated on one day without a period of their own are one row, linked to where they are "
+        "shown."
+    )
     knowledge_base = _(
         "Pages built from the claims themselves: everything about one company or model, every "
         "figure of one metric and scope, every source, the disputes and the timeline."
@@ -154,12 +166,20 @@ def fixed_pages() -> dict[str, str]:
 
 
 def claim_pairs(app: Sphinx, registry) -> set[tuple[str, str]]:
-    """(metric, scope) of every figure in the collections and in the site's MyST pages.
+    """(metric, scope) of every figure in the collections and in the site's MyST pages."""
+    return claim_facts(app, registry)[0]
 
-    A page is scanned again only when its size or mtime changed: the pairs found in each page
-    are kept in the environment between builds.
+
+def claim_facts(app: Sphinx, registry) -> tuple[set[tuple[str, str]], set[str]]:
+    """(metric, scope) of every figure in the collections and in the site's MyST pages, and the
+    years the claims stand in.
+
+    A page is scanned again only when its size or mtime changed: what was found in each page is
+    kept in the environment between builds.
     """
-    found = [(r.get("metric"), r.get("scope")) for r in registry.records if r.type == "claim"]
+    claims = [r for r in registry.records if r.type == "claim"]
+    found = [(r.get("metric"), r.get("scope")) for r in claims]
+    years = {timeline_year(r) for r in claims}
     config = app.config
     project = Project(app.srcdir, config.source_suffix)
     excluded = [*config.exclude_patterns, *config.templates_path, f"{config.claimkb_pages_dir}/**"]
@@ -172,21 +192,26 @@ def claim_pairs(app: Sphinx, registry) -> set[tuple[str, str]]:
             continue
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size, repr(app.env.myst_config))
-        if previous.get(docname, (None,))[0] != key:
+        cached = previous.get(docname, (None,))
+        if cached[0] != key or len(cached) != 3:
             text = path.read_text(encoding="utf-8")
             pairs: list[tuple] = []
+            page_years: list[str] = []
             if "{claim}" in text:
                 md = md or markdown_parser(app.env.myst_config)
-                claims = scan_page(text, str(path), registry.schemas, md, docname).claims
-                pairs = [(r.get("metric"), r.get("scope")) for r in claims]
-            scanned[docname] = (key, pairs)
+                page_claims = scan_page(text, str(path), registry.schemas, md, docname).claims
+                pairs = [(r.get("metric"), r.get("scope")) for r in page_claims]
+                page_years = sorted({timeline_year(r) for r in page_claims})
+            scanned[docname] = (key, pairs, page_years)
         else:
-            scanned[docname] = previous[docname]
+            scanned[docname] = cached
         found += scanned[docname][1]
+        years.update(scanned[docname][2])
     app.env.claimkb_scanned = scanned
     metrics, scopes = registry.of_type("metric"), registry.of_type("scope")
     # claims reach here valid (`core.validate.valid_part`): a metric and a scope are ids or absent
-    return {(metric, scope) for metric, scope in found if metric in metrics and scope in scopes}
+    pairs_found = {(m, s) for m, s in found if m in metrics and s in scopes}
+    return pairs_found, years
 
 
 def write_stubs(app: Sphinx) -> None:
@@ -195,7 +220,7 @@ def write_stubs(app: Sphinx) -> None:
         return
     registry = app.env.claimkb_registry
     folder = Path(app.srcdir) / app.config.claimkb_pages_dir
-    stubs = plan(registry, claim_pairs(app, registry))
+    stubs = plan(registry, *claim_facts(app, registry))
     stubs[".gitignore"] = "# Generated by claimkb at every build.\n*\n"
     for relative, text in sorted(stubs.items()):
         path = folder / relative

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from pathlib import Path
+from typing import Any
 
 import cbor2
 
@@ -26,46 +26,54 @@ SIGNATURE = b"pagefind_dcd"
 META_FILTERS, META_SORTS = 3, 4
 
 
-def make_deterministic(bundle: Path) -> None:
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+def make_deterministic(bundle: dict[str, bytes]) -> None:
+    """Orders, in place, the lists Pagefind writes at random in `bundle` (path -> bytes)."""
+    entry = json.loads(bundle["pagefind-entry.json"].decode("utf-8"))
     languages = entry.get("languages") or {}
     for language in sorted(languages):
         info = languages[language]
         info["hash"] = _order_language(bundle, language, info["hash"])
     entry["languages"] = {language: languages[language] for language in sorted(languages)}
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    entry_path.write_text(text, encoding="utf-8")
+    bundle["pagefind-entry.json"] = text.encode("utf-8")
 
 
-def _order_language(bundle: Path, language: str, meta_hash: str) -> str:
+def _order_language(bundle: dict[str, bytes], language: str, meta_hash: str) -> str:
     """Orders one language's filters and metadata; the metadata file's new hash."""
-    meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = _read(meta_path)
+    meta_path = f"pagefind.{meta_hash}.pf_meta"
+    meta = _read(bundle, meta_path)
     filters = meta[META_FILTERS]
     for entry in filters:
         name, old = entry[0], entry[1]
-        path = bundle / "filter" / f"{old}.pf_filter"
-        index = _read(path)
+        path = f"filter/{old}.pf_filter"
+        index = _read(bundle, path)
         index[1] = sorted(index[1], key=lambda value: value[0])
-        entry[1] = _write(bundle / "filter", ".pf_filter", language, index, 7, replaces=path)
+        entry[1] = _write(bundle, "filter/", ".pf_filter", language, index, 7, replaces=path)
         assert name == index[0]
     meta[META_FILTERS] = sorted(filters, key=lambda entry: entry[0])
     meta[META_SORTS] = sorted(meta[META_SORTS], key=lambda entry: entry[0])
-    return _write(bundle, ".pf_meta", language, meta, 10, replaces=meta_path, prefix="pagefind.")
+    return _write(bundle, "pagefind.", ".pf_meta", language, meta, 10, replaces=meta_path)
 
 
-def _read(path: Path):
-    data = gzip.decompress(path.read_bytes())
+def _read(bundle: dict[str, bytes], path: str) -> Any:
+    data = gzip.decompress(bundle[path])
     if not data.startswith(SIGNATURE):
-        raise ValueError(f"{path.name} is not a Pagefind file")
+        raise ValueError(f"{path} is not a Pagefind file")
     return cbor2.loads(data[len(SIGNATURE) :])
 
 
-def _write(folder: Path, suffix: str, language, value, digits, replaces: Path, prefix="") -> str:
-    """Writes `value` where `replaces` was, under its new hash; the hash."""
+def _write(
+    bundle: dict[str, bytes],
+    prefix: str,
+    suffix: str,
+    language: str,
+    value: Any,
+    digits: int,
+    replaces: str,
+) -> str:
+    """Puts `value` where `replaces` was, under its new hash; the hash."""
     data = SIGNATURE + cbor2.dumps(value)
     name = f"{language}_{hashlib.sha1(data).hexdigest()[:digits]}"
-    replaces.unlink()
-    (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    del bundle[replaces]
+    bundle[f"{prefix}{name}{suffix}"] = gzip.compress(data, mtime=0)
     return name

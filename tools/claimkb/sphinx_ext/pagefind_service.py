@@ -16,7 +16,7 @@ import json
 import subprocess
 import threading
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from pagefind_bin import get_executable
 
@@ -28,13 +28,13 @@ class PagefindError(RuntimeError):
     """Pagefind refused a document or could not write the index."""
 
 
-def write_index(documents: Iterable[tuple[str, str]], config: dict, output: Path) -> int:
-    """Index `(url, html)` documents with `config` (Pagefind's service options) and write the
-    bundle into `output`; the number of documents indexed.
+def index_files(documents: Iterable[tuple[str, str]], config: dict) -> dict[str, bytes]:
+    """Index `(url, html)` documents with `config` (Pagefind's service options): the bundle's
+    files, by path inside the bundle (`/`-separated).
 
-    The bundle's files are asked for (`GetFiles`) and written here: Pagefind 1.5.2 may exit
-    before the files it writes itself are complete (fixed after the release,
-    Pagefind/pagefind#1272)."""
+    The files are asked for (`GetFiles`) and kept in memory, not written by Pagefind: Pagefind
+    1.5.2 may exit before the files it writes itself are complete (fixed after the release,
+    Pagefind/pagefind#1272), and the build writes only those that changed (`search_index`)."""
     requests: list[dict[str, object]] = [{"type": "NewIndex", "config": config}]
     for url, html in documents:
         requests.append({"type": "AddFile", "index_id": 0, "url": url, "file_contents": html})
@@ -46,13 +46,13 @@ def write_index(documents: Iterable[tuple[str, str]], config: dict, output: Path
     files = answers[-1].get("files")
     if answers[-1].get("type") != "GetFiles" or not isinstance(files, list):
         raise PagefindError("Pagefind gave no files")
+    bundle: dict[str, bytes] = {}
     for file in files:
-        path = (output / file["path"]).resolve()
-        if not path.is_relative_to(output.resolve()):
+        path = PurePosixPath(file["path"])
+        if path.is_absolute() or ".." in path.parts or not path.parts:
             raise PagefindError(f"Pagefind named a file outside the bundle: {file['path']}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(file["content"]))
-    return sum(1 for a in answers if a.get("type") == "IndexedFile")
+        bundle[path.as_posix()] = base64.b64decode(file["content"])
+    return bundle
 
 
 def _exchange(requests: list[dict[str, object]]) -> list[dict]:

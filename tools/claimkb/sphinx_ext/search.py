@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 
 from ..views.search_terms import index_entries
 from ._compat import search_index_entries
+from .domain import claim_domain
 from .search_index import mark_page, write_search_index
 from .search_page import collect_search_page, turn_off_sphinx_search
 
@@ -23,7 +24,8 @@ def add_search_terms(app: Sphinx) -> list:
     if indexer is None:
         return []
     by_doc = search_index_entries(indexer)
-    for docname, entries in index_entries(app.env.domains["claim"]).items():
+    domain = claim_domain(app.env)
+    for docname, entries in index_entries(domain.objects, domain.registry).items():
         by_doc[docname] = sorted(set(by_doc.get(docname, ())) | entries)
     # the index lists an entry's pages in this dict's order: make it the same in every build
     ordered = sorted(by_doc.items())

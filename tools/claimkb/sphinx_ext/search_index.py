@@ -3,8 +3,9 @@
 At the end of an HTML build (`build-finished`), the claims become search records
 (`views.search_records`, rendered by `views.search_pagefind`) and the written pages are read back
 from the output folder, in docname order: an incremental build reads the same pages a clean one
-writes, so both give the same index. Pagefind's bundle replaces `pagefind/` whole (no stale
-fragment survives) and is made byte-deterministic (`pagefind_output`). Pagefind's own user
+writes, so both give the same index. Pagefind's bundle is made byte-deterministic
+(`pagefind_output`) in memory; then `pagefind/` is made to hold exactly its files, writing only
+those that changed (no stale fragment survives). Pagefind's own user
 interfaces are not kept: the search page is ours (`search_page`).
 """
 
@@ -12,19 +13,20 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from fnmatch import fnmatch
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..views.i18n import _
 from ..views.search_pagefind import page_tags, record_html
 from ..views.search_records import search_records
 from ..views.search_words import SECTION_WORDS
+from .domain import claim_domain
 from .pagefind_output import make_deterministic
-from .pagefind_service import PagefindError, write_index
+from .pagefind_service import PagefindError, index_files
 from .site import SiteKnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -50,13 +52,13 @@ DATA_END = "</div>"
 NOT_INDEXED = ("search", "genindex")
 
 
-def build_records(app) -> list:
+def build_records(app: Sphinx) -> list:
     """The search records of this build (`views.search_records`), from the site's knowledge base."""
-    kb = SiteKnowledgeBase(app.env.domains["claim"], app.builder)
+    kb = SiteKnowledgeBase(claim_domain(app.env), app.builder)
     return search_records(kb, build_language(app), lambda docname: section_of(app.config, docname))
 
 
-def build_language(app) -> str:
+def build_language(app: Sphinx) -> str:
     """`fr` for `fr_CA`: the language of the index and of the thesaurus."""
     return (app.config.language or "en").split("_")[0]
 
@@ -73,7 +75,7 @@ def section_of(config, docname: str) -> str:
     return "explainers"
 
 
-def mark_page(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+def mark_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """html-page-context: a page's own text is what Pagefind indexes (not the navigation, not the
     language switcher), with its section and the mark of a page."""
     if not uses_pagefind(app) or templatename != "page.html" or pagename in NOT_INDEXED:
@@ -84,11 +86,11 @@ def mark_page(app, pagename: str, templatename: str, context: dict, doctree) -> 
     context["body"] = f"<div data-pagefind-body>{context['body']}</div>{page_tags(section)}"
 
 
-def uses_pagefind(app) -> bool:
+def uses_pagefind(app: Sphinx) -> bool:
     return app.config.claimkb_search == "pagefind" and app.builder.name in ("html", "dirhtml")
 
 
-def write_search_index(app, exception) -> None:
+def write_search_index(app: Sphinx, exception) -> None:
     """build-finished: the index of every page and claim, in `pagefind/`."""
     if exception is not None or not uses_pagefind(app):
         return
@@ -99,26 +101,26 @@ def write_search_index(app, exception) -> None:
     documents = list(_pages(app, outdir, language))
     pages = len(documents)
     documents += [(f"/{r.url}", record_html(r, language)) for r in records]
-    fresh = outdir / f".{BUNDLE}-new"
-    shutil.rmtree(fresh, ignore_errors=True)
     try:
-        write_index(documents, INDEX_CONFIG | {"force_language": language}, fresh)
-        for pattern in UNUSED:
-            for path in fresh.glob(pattern):
-                path.unlink()
-        make_deterministic(fresh)
+        files = index_files(documents, INDEX_CONFIG | {"force_language": language})
+        for path in [path for path in files if any(fnmatch(path, p) for p in UNUSED)]:
+            del files[path]
+        make_deterministic(files)
+        written = write_changed(files, outdir / BUNDLE)
     except (PagefindError, OSError, ValueError, KeyError, IndexError) as error:
         # ValueError: a file Pagefind wrote that is not what it should be (JSON, CBOR, gzip)
         logger.warning(
             "the search index was not written: %s", error, type="claim", subtype="search"
         )
-        shutil.rmtree(fresh, ignore_errors=True)
         return
-    shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
-    fresh.rename(outdir / BUNDLE)
     seconds = time.perf_counter() - start
     logger.info(
-        "claimkb: search index of %d pages and %d claims in %.1f s", pages, len(records), seconds
+        "claimkb: search index of %d pages and %d claims in %.1f s (%d of its %d files written)",
+        pages,
+        len(records),
+        seconds,
+        written,
+        len(files),
     )
     timing = os.environ.get(TIMING_FILE)
     if timing:
@@ -127,7 +129,31 @@ def write_search_index(app, exception) -> None:
             handle.write(json.dumps(line) + "\n")
 
 
-def _pages(app, outdir: Path, language: str):
+def write_changed(files: dict[str, bytes], bundle: Path) -> int:
+    """Makes the folder `bundle` hold exactly `files` (path -> bytes), writing only the files
+    whose bytes changed and removing the others: an edit changes a few of the index's thousands
+    of fragments, and rewriting them all cost more than the rest of an incremental build. The
+    number of files written."""
+    written = 0
+    for name, data in files.items():
+        path = bundle / name
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    if bundle.is_dir():
+        for path in sorted(bundle.rglob("*"), reverse=True):  # files before their folders
+            name = path.relative_to(bundle).as_posix()
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif name not in files:
+                path.unlink()
+    return written
+
+
+def _pages(app: Sphinx, outdir: Path, language: str):
     """(address, HTML) of every written page Pagefind should read, by docname: the part of the
     page it indexes (`mark_page`), not the theme's navigation around it, which would be read and
     sent for nothing (on Epoch AI's database, 60 KB a page)."""

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import json
 from html import escape
+from typing import cast
+
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 
 from ..views.i18n import _
 from ..views.search_words import SECTION_WORDS
@@ -55,13 +59,13 @@ def page_body(language: str, root: str) -> str:
     )
 
 
-def turn_off_sphinx_search(app) -> None:
+def turn_off_sphinx_search(app: Sphinx) -> None:
     """builder-inited: no `searchindex.js` (and no time spent building it)."""
     if uses_pagefind(app):
-        app.builder.search = False
+        cast(StandaloneHTMLBuilder, app.builder).search = False
 
 
-def collect_search_page(app):
+def collect_search_page(app: Sphinx):
     """html-collect-pages: the search page, at the address Sphinx's had."""
     if not uses_pagefind(app):
         return

@@ -23,6 +23,7 @@ from sphinx_sitemap import add_html_link
 from ..views.exports import all_claims
 from ..views.page_head import HeadModel
 from ..views.sharing import (
+    DESCRIPTION_LENGTH,
     GENERATOR,
     PERMALINK_DIR,
     ShareSite,
@@ -30,6 +31,7 @@ from ..views.sharing import (
     one_line,
     permalink_page,
     permalink_path,
+    text_description,
 )
 from .opengraph_cards import setup_opengraph
 
@@ -94,7 +96,7 @@ def add_page_tags(
     if app.config.ogp_image_alt is None:  # its default, the site's name, is not escaped
         fields.setdefault("og:image:alt", escape(site.name))
     tags = context.get("metatags", "")
-    description = page_head(app, pagename).description
+    description = page_head(app, pagename).description or first_paragraphs(doctree)
     if description and "og:description" not in fields:
         fields["og:description"] = escape(description)
         if 'name="description"' not in tags:  # one the page sets itself (`html_meta`) stays
@@ -102,6 +104,18 @@ def add_page_tags(
     card = "summary_large_image" if site.base_url and site.image else "summary"
     context["metatags"] = tags + meta("name", "twitter:card", card) + "\n"
     context["meta"] = fields
+
+
+def first_paragraphs(doctree) -> str:
+    """The description of a page without claims: its first paragraphs (not those in tables,
+    cards or notes), read as text with its words apart (`views.sharing.text_description`)."""
+    found = []
+    for paragraph in doctree.findall(nodes.paragraph):
+        if isinstance(paragraph.parent, (nodes.section, nodes.document)):
+            found.append(paragraph.astext())
+        if sum(len(text) for text in found) > DESCRIPTION_LENGTH:
+            break
+    return text_description(found)
 
 
 def drop_relative_addresses(

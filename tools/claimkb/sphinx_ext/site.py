@@ -36,6 +36,8 @@ class SiteKnowledgeBase:
         self.base_year = configured if isinstance(configured, int) else latest_full_year()
         self.html = builder.format == "html"
         self.pages_dir: str = config.claimkb_pages_dir
+        base = str(config.html_baseurl or "")
+        self.site_url = base if not base or base.endswith("/") else base + "/"
         self._selections: Selections | None = None
         self._formula_inputs: dict[str, Record] | None = None
         self._superseded: dict[str, list[str]] | None = None

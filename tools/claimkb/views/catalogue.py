@@ -12,21 +12,28 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..core.records import Record
 from . import listing_pages, record_pages
 from .cards import CardModel, card_model
 from .claims_table import Rows, TableModel
+from .collection_rows import CollectionRowsModel, collection_rows
+from .collection_table import CollectionTable, collection_table
 from .compare import CompareModel, Comparison
 from .exports import ClaimResolver
 from .generated_pages import PageModel, PageParts
 from .kb import KnowledgeBase
+from .key_figures import KeyFiguresModel, key_figures_model
+from .latest_figures import LatestFigures, latest_figures
 from .model import Link, digest
 from .names import Names
 from .page_head import HeadModel, head_model
+from .pivot import PivotModel, pivot_model
 from .registry_list import RegistryList, registry_list
 from .selections import table_rows
+from .timeline import Timeline, TimelineModel
 
 
 @dataclass(frozen=True)
@@ -48,11 +55,23 @@ def _collection_card(parts: Parts, docname: str, collection: str, index: int) ->
     return card_model(parts.kb, parts.names, record, parts.share_uri(docname, record))
 
 
+def _collection_rows(parts: Parts, docname: str, collection: str) -> CollectionRowsModel:
+    records = parts.kb.registry.claims_of(collection)
+    shares = [parts.share_uri(docname, record) for record in records]
+    return collection_rows(parts.kb, parts.names, records, shares)
+
+
 def _shown_card(parts: Parts, docname: str, claim_id: str) -> CardModel | None:
     found = parts.kb.claim(claim_id)
     if found is None:
         return None  # an unknown id is reported, located, by the consistency check
-    return card_model(parts.kb, parts.names, found[1], away=True)
+    record = found[1]
+    return card_model(parts.kb, parts.names, record, parts.share_uri(docname, record), away=True)
+
+
+def _collection_table(parts: Parts, collection: str) -> CollectionTable:
+    records = parts.kb.registry.claims_of(collection)
+    return collection_table(parts.kb, parts.names, records)
 
 
 def _registry(parts: Parts, rtype: str, *ids: str) -> RegistryList:
@@ -61,6 +80,14 @@ def _registry(parts: Parts, rtype: str, *ids: str) -> RegistryList:
 
 def _table(parts: Parts, filters: dict[str, list[str]]) -> TableModel:
     return parts.rows.table(table_rows(parts.kb, filters))
+
+
+def _key_figures(parts: Parts, filters: dict[str, list[str]], ids: list[str]) -> KeyFiguresModel:
+    return key_figures_model(parts.kb, parts.names, filters, ids)
+
+
+def _pivot(parts: Parts, filters: dict[str, list[str]]) -> PivotModel:
+    return pivot_model(parts.kb, parts.names, filters)
 
 
 def _compare(parts: Parts, block_id: str, *ids: str) -> CompareModel | None:
@@ -100,9 +127,14 @@ def _no_render(model: object) -> None:
 VIEWS: dict[str, View] = {
     "card": View(_page_card, CardModel.render),
     "collection-card": View(_collection_card, CardModel.render),
+    "collection-rows": View(_collection_rows, CollectionRowsModel.render),
+    "collection-table": View(_collection_table, CollectionTable.render),
+    "latest": View(lambda p, filters: latest_figures(p.kb, p.names, filters), LatestFigures.render),
     "shown-card": View(_shown_card, CardModel.render),
     "registry": View(_registry, RegistryList.render),
     "table": View(_table, TableModel.render),
+    "key-figures": View(_key_figures, KeyFiguresModel.render),
+    "pivot": View(_pivot, PivotModel.render),
     "compare": View(_compare, CompareModel.render),
     "claim": View(_claim_link, _no_render),
     "value": View(_value_link, _no_render),
@@ -112,7 +144,7 @@ VIEWS: dict[str, View] = {
     "source": View(lambda p, sid: record_pages.source_page(p.pages, sid), PageModel.render),
     "sources": View(lambda p: listing_pages.sources_page(p.pages), PageModel.render),
     "disputes": View(lambda p: listing_pages.disputes_page(p.pages), PageModel.render),
-    "timeline": View(lambda p: listing_pages.timeline_page(p.pages), PageModel.render),
+    "timeline": View(lambda p, doc, *year: p.timeline.page(doc, *year), TimelineModel.render),
     "entity_list": View(lambda p, *ids: listing_pages.entity_list(p.pages, *ids), PageModel.render),
     "pair_list": View(lambda p, *a: listing_pages.pair_list(p.pages, *a), PageModel.render),
 }
@@ -131,6 +163,11 @@ class Parts:
         self.resolver = ClaimResolver(kb)
         self._share_uri = share_uri
 
+    @cached_property
+    def timeline(self) -> Timeline:
+        """The timeline's rows by year, once for every timeline page of the build."""
+        return Timeline(self.kb, self.names)
+
     def share_uri(self, docname: str, record: Record) -> str | None:
         return self._share_uri(docname, record.id) if record.id else None
 
@@ -144,22 +181,22 @@ class Models:
         self._digests: dict[str, str] = {}
 
     @staticmethod
-    def key(view: tuple) -> str:
+    def key(view: tuple[Any, ...]) -> str:
         return json.dumps(view, sort_keys=True)
 
-    def model(self, view: tuple) -> Any:
+    def model(self, view: tuple[Any, ...]) -> Any:
         key = self.key(view)
         if key not in self._models:
             kind, *arguments = view
             self._models[key] = VIEWS[kind].model(self.parts, *arguments)
         return self._models[key]
 
-    def digest(self, view: tuple) -> str:
+    def digest(self, view: tuple[Any, ...]) -> str:
         key = self.key(view)
         if key not in self._digests:
             self._digests[key] = digest(self.model(view))
         return self._digests[key]
 
-    def page(self, views: list[tuple], every_page: object) -> str:
+    def page(self, views: list[tuple[Any, ...]], every_page: object) -> str:
         """A page's fingerprint: what every page shows, then each of its views' models."""
         return digest((every_page, tuple(self.digest(view) for view in views)))

@@ -13,11 +13,12 @@ from functools import cached_property
 from docutils import nodes
 
 from ..core.claim_filters import as_of_key
+from ..core.current_status import status_of
 from ..core.periods import as_of_words
 from ..core.records import Record
-from .i18n import N_, _, status_words
+from .i18n import N_, _, labelled, status_words
 from .model import Inline, SortText, joined, render_inline
-from .names import Names
+from .names import Names, short_title
 from .when import sort_value, when_cell
 
 #: column -> (header, sort type)
@@ -36,6 +37,8 @@ COLUMNS = {
     "status": (N_("Status"), "text"),
 }
 DEFAULT_COLUMNS = tuple(c for c in COLUMNS if c not in ("period", "when"))
+#: columns that, when every row says the same, are said once above the table instead
+FOLDABLE = ("metric", "scope", "method", "subject", "claimant", "source", "status")
 
 
 @dataclass(frozen=True, repr=False)
@@ -61,6 +64,8 @@ class TableModel:
     rows: tuple[Row, ...]
     caption: str = ""
     empty: str = ""
+    #: what every row says, said once above the table: (header, cell) of each folded column
+    common: tuple[tuple[str, tuple[Inline, ...]], ...] = ()
 
     def render(self) -> nodes.Node:
         if not self.rows:
@@ -95,8 +100,21 @@ class TableModel:
             body += row
         group += body
         wrapper = nodes.container(classes=["claimkb-table-wrapper"])
+        if self.common:
+            wrapper += render_common(self.common)
         wrapper += table
         return wrapper
+
+
+def render_common(common: tuple[tuple[str, tuple[Inline, ...]], ...]) -> nodes.paragraph:
+    """`Method: Company disclosure · Status: current`: the columns every row agrees on."""
+    paragraph = nodes.paragraph(classes=["claimkb-table-common"])
+    for index, (header, cell) in enumerate(common):
+        if index:
+            paragraph += nodes.Text(" · ")
+        paragraph += nodes.inline(header, labelled(header, ""), classes=["claimkb-common-label"])
+        paragraph.extend(render_inline(part) for part in cell)
+    return paragraph
 
 
 class Rows:
@@ -114,7 +132,7 @@ class Rows:
             self._headers[columns] = tuple(_(COLUMNS[column][0]) for column in columns)
         headers = self._headers[columns]
         rows = tuple(self.row(record, columns) for record in records)
-        return TableModel(columns, headers, rows, caption, _("No claims match."))
+        return fold(TableModel(columns, headers, rows, caption, _("No claims match.")))
 
     def row(self, record: Record, columns: tuple[str, ...]) -> Row:
         key = (id(record), columns)
@@ -145,17 +163,54 @@ class Rows:
             text, key = when_cell(record, stated=column == "when")
             return [SortText(text, key)] if text else []
         if column == "source":
+            # a few words (the publisher), the title on hover: the column stays narrow
             source = names.sources.get(record.get("source", ""))
-            title = source.get("title") if source else record.get("source", "")
+            title = str(source.get("title")) if source else record.get("source", "")
+            short = str(source.get("publisher") or short_title(title)) if source else title
             sid = record.get("source", "")
-            return [names.link("source", sid, title, classes=names.source_language(sid))]
+            return [names.link("source", sid, short, classes=names.source_language(sid))]
         if column == "status":
-            return [status_words(record.get("status", "current"))]
+            return [status_words(status_of(record, names.kb.superseded()))]
         return []
 
 
+def fold(table: TableModel) -> TableModel:
+    """The table without the foldable columns on which its rows all agree (a table of one row:
+    every foldable column), which are said once in `common`: the table then fits its column. A
+    column is kept where a row leaves it empty."""
+    folded = [
+        index
+        for index, column in enumerate(table.columns)
+        if column in FOLDABLE
+        and table.rows
+        and table.rows[0].cells[index]
+        and all(row.cells[index] == table.rows[0].cells[index] for row in table.rows)
+    ]
+    if not folded:
+        return table
+    kept = [index for index in range(len(table.columns)) if index not in folded]
+    return TableModel(
+        columns=tuple(table.columns[i] for i in kept),
+        headers=tuple(table.headers[i] for i in kept),
+        rows=tuple(Row(row.kind, tuple(row.cells[i] for i in kept)) for row in table.rows),
+        caption=table.caption,
+        empty=table.empty,
+        common=tuple((table.headers[i], tuple(table.rows[0].cells[i])) for i in folded),
+    )
+
+
+#: the class of each kind of table of claims -> the start of its tables' ids
+TABLE_IDS = {
+    "claimkb-claims": "claims-table",
+    "claimkb-key-figures": "key-figures",
+    "claimkb-pivot": "pivot",
+}
+
+
 def number_tables(document: nodes.document) -> None:
-    """Stable ids, in page order, for every claims table, so tests and links can find them."""
+    """Stable ids, in page order, for every table of claims, so tests and links can find them
+    (and Sphinx, which numbers captioned tables, finds one)."""
     for index, table in enumerate(document.findall(nodes.table)):
-        if "claimkb-claims" in table["classes"] and not table["ids"]:
-            table["ids"] = [f"claims-table-{index + 1}"]
+        for kind, start in TABLE_IDS.items():
+            if kind in table["classes"] and not table["ids"]:
+                table["ids"] = [f"{start}-{index + 1}"]

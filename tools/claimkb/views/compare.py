@@ -1,33 +1,46 @@
-"""Compare blocks: claims side by side, with what differs or, when comparable, the ratio."""
+"""Compare blocks: claims side by side, each as its title, its value and one line of what it
+counts; then, for each pair, whether they are comparable and, if so, the ratio or how far apart
+they are, and if not, why, with the ledger's claims that each could be compared with instead."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any, TypeAlias
 
 from docutils import nodes
 
 from ..core import comparability
 from ..core.bounds import conclusion, is_bound_only
-from ..core.formatting import format_value
+from ..core.formatting import format_number, format_value
+from ..core.hygiene import provenance_methods
 from ..core.money import Constant
 from ..core.periods import as_of_words
+from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from .i18n import N_, _
 from .kb import KnowledgeBase
-from .model import Inline, Styled, para, render_inline, span, strong
+from .model import Inline, Styled, para, render_inline, span, strong, untipped
 from .money_view import converted_pair
 from .names import Names
+from .selections import claims_of_pair
 
-#: the labels of a compared claim's facts (their field classes keep the English words)
+#: the labels of a compared claim's facts (their classes keep the English words)
 FACT_LABELS = {"metric": N_("Metric"), "scope": N_("Scope"), "method": N_("Method")}
 N_("Prices"), N_("Claimed by"), N_("As of"), N_("Source")
+#: how many comparable claims "compare instead" names for each side
+INSTEAD = 3
+
+
+#: claim id -> the fields of its figure a sentence compares (converted, when they must be)
+Values: TypeAlias = Mapping[str, Mapping[str, Any]]
+#: both figures in one year's dollars, and the words that say so (`money_view.converted_pair`)
+Converted: TypeAlias = tuple[dict[str, Constant], str] | None
 
 
 @dataclass(frozen=True)
 class Fact:
-    #: the English label, which names the field's class
-    key: str
     label: str
     parts: tuple[Inline, ...]
 
@@ -48,40 +61,32 @@ class CompareModel:
 
     def render(self) -> nodes.container:
         block = nodes.container(classes=["claimkb-compare"], ids=[self.block_id])
-        grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-2"])
-        row = nodes.container(
-            classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-g-2", "claimkb-compare-row"]
-        )
+        row = nodes.container(classes=["claimkb-compare-row"])
         for side in self.sides:
-            column = nodes.container(classes=["sd-col", "sd-d-flex-row"])
-            column += render_side(side)
-            row += column
-        grid += row
-        block += grid
+            row += render_side(side)
+        block += row
         block.extend(render_inline(verdict) for verdict in self.verdicts)
         return block
 
 
 def render_side(side: Side) -> nodes.container:
-    card = nodes.container(
-        classes=["sd-card", "sd-sphinx-override", "sd-w-100", "claimkb-compare-item"]
+    """A light card: the title, the value, and one line of facts (labels for screen readers).
+    No tooltips and no class per fact: a page of a dozen compare blocks stays light."""
+    item = nodes.container(
+        classes=["claimkb-compare-item", f"claimkb-compare-item-{side.claim_id}"]
     )
-    card["classes"].append(f"claimkb-compare-item-{side.claim_id}")
-    body = nodes.container(classes=["sd-card-body"])
-    body += render_inline(side.title)
+    item += render_inline(side.title)
     if side.value:
-        body += render_inline(para(strong(side.value), classes=("claimkb-compare-value",)))
-    facts = nodes.field_list(classes=["claimkb-compare-facts"])
-    for fact in side.facts:
-        field = nodes.field(classes=[f"claimkb-compare-{fact.key.lower().replace(' ', '-')}"])
-        field += nodes.field_name(fact.label, fact.label)
-        cell = nodes.field_body()
-        cell += render_inline(para(*fact.parts))
-        field += cell
-        facts += field
-    body += facts
-    card += body
-    return card
+        item += render_inline(para(strong(side.value), classes=("claimkb-compare-value",)))
+    line = nodes.paragraph(classes=["claimkb-compare-facts"])
+    for index, fact in enumerate(side.facts):
+        if index:
+            line += nodes.Text(" · ")
+        label = fact.label + ": "
+        line += nodes.inline(label, label, classes=["claimkb-compare-label"])
+        line.extend(render_inline(part) for part in fact.parts)
+    item += line
+    return item
 
 
 class Comparison:
@@ -90,6 +95,7 @@ class Comparison:
     def __init__(self, kb: KnowledgeBase, names: Names):
         self.kb = kb
         self.names = names
+        self.provenance = provenance_methods(kb.registry)
 
     def model(self, records: list[Record], block_id: str) -> CompareModel:
         sides = tuple(self.side(record) for record in records)
@@ -97,7 +103,7 @@ class Comparison:
         return CompareModel(block_id, sides, verdicts)
 
     def title(self, record: Record) -> Inline:
-        return self.names.link("claim", record.id, record.get("title", record.id))
+        return untipped(self.names.link("claim", record.id, record.get("title", record.id)))
 
     def side(self, record: Record) -> Side:
         title = para(self.title(record), classes=("claimkb-compare-title",))
@@ -109,36 +115,51 @@ class Comparison:
         for rtype in ("metric", "scope", "method"):
             rid = record.get(rtype)
             if rid:
-                facts.append(
-                    Fact(FACT_LABELS[rtype], _(FACT_LABELS[rtype]), (names.link(rtype, rid),))
-                )
+                facts.append(Fact(_(FACT_LABELS[rtype]), (untipped(names.link(rtype, rid)),)))
         if record.get("price_year"):
             prices = _("%(year)s prices") % {"year": record.get("price_year")}
-            facts.append(Fact("Prices", _("Prices"), (prices,)))
-        if record.get("claimant"):
-            facts.append(
-                Fact("Claimed by", _("Claimed by"), (names.entity(record.get("claimant")),))
-            )
+            facts.append(Fact(_("Prices"), (prices,)))
+        claimant = record.get("claimant")
+        if claimant:
+            facts.append(Fact(_("Claimed by"), (untipped(names.entity(claimant)),)))
         if record.get("as_of"):
-            facts.append(Fact("As of", _("As of"), (as_of_words(record.get("as_of")),)))
+            facts.append(Fact(_("As of"), (as_of_words(record.get("as_of")),)))
         if record.get("source"):
-            facts.append(Fact("Source", _("Source"), (names.source_link(record.get("source")),)))
+            facts.append(Fact(_("Source"), (names.source_link(record.get("source")),)))
         return facts
 
+    def differences(self, left: Record, right: Record) -> list[comparability.Difference]:
+        return comparability.differences(left.data, right.data, self.names.name_of, self.provenance)
+
+    def standing(self, left: Record, right: Record) -> str:
+        """ "different" (not comparable), else `comparability.gap`'s verdict ("agree",
+        "disagree", "overlap", "unknown"), of values in the same year's dollars."""
+        if self.differences(left, right):
+            return "different"
+        converted = converted_pair(self.kb, left, right)
+        values = {r.id: r.data for r in (left, right)}
+        if converted is not None:
+            values = {rid: found.as_data() for rid, found in converted[0].items()}
+        return comparability.gap(values[left.id], values[right.id]).verdict
+
     def verdict(self, left: Record, right: Record) -> Styled:
-        found = comparability.differences(left.data, right.data, self.names.name_of)
+        found = self.differences(left, right)
         if found:
             text = comparability.describe(found)
             text = text[0].upper() + text[1:] + ". " + _("No ratio is drawn between them.")
-            return para(
-                strong(_("Not comparable.") + " "),
+            parts: list[Inline] = [
+                strong(_("Not comparable:") + " "),
+                _("they measure different things.") + " ",
                 span(text, ("claimkb-compare-differences",)),
-                classes=("claimkb-compare-verdict", "claimkb-not-comparable"),
-            )
-        parts: list[Inline] = [
-            strong(_("Comparable:") + " "),
-            _("same metric, scope and method.") + " ",
-        ]
+            ]
+            parts += self.instead(left, right)
+            return para(*parts, classes=("claimkb-compare-verdict", "claimkb-not-comparable"))
+        methods = (
+            _("same metric and scope; their methods only say how each became known.")
+            if left.get("method") != right.get("method")
+            else _("same metric, scope and method.")
+        )
+        parts = [strong(_("Comparable:") + " "), methods + " "]
         converted = converted_pair(self.kb, left, right)
         values = {r.id: r.data for r in (left, right)}
         if converted is not None:
@@ -151,10 +172,12 @@ class Comparison:
             parts.append(self.ratio_sentence(left, right, values, converted))
         return para(*parts, classes=("claimkb-compare-verdict", "claimkb-comparable"))
 
-    def ratio_sentence(self, left: Record, right: Record, values, converted) -> Inline:
+    def ratio_sentence(
+        self, left: Record, right: Record, values: Values, converted: Converted
+    ) -> Inline:
         ratio = comparability.ratio(values[left.id], values[right.id])
         if ratio is None:
-            return _("The values are not both positive, so there is no ratio.")
+            return self.apart_sentence(left, right, values)
         larger, smaller = (
             (left, right)
             if values[left.id]["value"] >= values[right.id]["value"]
@@ -172,7 +195,23 @@ class Comparison:
             ("claimkb-compare-ratio",),
         )
 
-    def shown(self, record: Record, converted) -> str:
+    def apart_sentence(self, left: Record, right: Record, values: Values) -> Styled:
+        """Two values without a ratio (one is zero or negative): how far apart they are,
+        `$4B apart (under 1%)`."""
+        found = comparability.gap(values[left.id], values[right.id])
+        if found.difference is None or found.share is None:
+            text = _("The values cannot be set against each other.")
+            return Styled("inline", (text,), ("claimkb-compare-apart",))
+        unit = self.names.registry.unit_of(left.get("metric"))
+        words = _("%(left)s and %(right)s: %(difference)s apart (%(share)s).") % {
+            "left": self.names.value_of(left),
+            "right": self.names.value_of(right),
+            "difference": format_number(found.difference, unit),
+            "share": comparability.percent_text(found.share),
+        }
+        return Styled("inline", (words,), ("claimkb-compare-apart",))
+
+    def shown(self, record: Record, converted: Converted) -> str:
         """The value, and, when the ratio is of converted values, what it was converted to."""
         value = self.names.value_of(record)
         if converted is None:
@@ -188,7 +227,9 @@ class Comparison:
         }
         return f"{value}; {in_dollars}"
 
-    def bounds_sentence(self, left: Record, right: Record, values, converted) -> Styled:
+    def bounds_sentence(
+        self, left: Record, right: Record, values: Values, converted: Converted
+    ) -> Styled:
         """What two figures allow when one gives bounds only: which is larger, if that is sure,
         and the least ratio (of `values`, converted when their dollars differ); else that
         nothing follows."""
@@ -213,3 +254,44 @@ class Comparison:
             parts.append(f", {at_least}")
         parts.append(". " + _("How much larger beyond that, the bounds do not say."))
         return Styled("inline", tuple(parts), classes)
+
+    def instead(self, left: Record, right: Record) -> list[Inline]:
+        """`Compare instead: A with B (value), C (value); …`: for each side, the claims of the
+        ledger it can be compared with, nearest first (same subject, then nearest in time)."""
+        found: list[Inline] = []
+        for record in (left, right):
+            others = self.comparable_with(record, exclude={left.id, right.id})
+            if not others:
+                continue
+            found.append(" " if not found else "; ")
+            found += [self.title(record), " " + _("with") + " "]
+            for index, other in enumerate(others):
+                if index:
+                    found.append(", ")
+                found += [self.title(other), f" ({self.names.value_of(other)})"]
+        if not found:
+            return []
+        return [
+            Styled("inline", (_("Compare instead:"), *found, "."), ("claimkb-compare-instead",))
+        ]
+
+    def comparable_with(self, record: Record, exclude: set[str]) -> list[Record]:
+        if not record.get("metric") or not record.get("scope"):
+            return []
+        subjects = set(record.get("subject") or [])
+        when = time_key(record.data)[0]
+        candidates = [
+            other
+            for other in claims_of_pair(self.kb, record.get("metric"), record.get("scope"))
+            if other.id not in exclude
+            and other.get("status") != "retracted"
+            and not self.differences(record, other)
+        ]
+        candidates.sort(
+            key=lambda o: (
+                not subjects & set(o.get("subject") or []),
+                abs(time_key(o.data)[0] - when),
+                o.id,
+            )
+        )
+        return candidates[:INSTEAD]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..core import fields
@@ -23,6 +24,9 @@ from .arithmetic_line import relation_ids
 from .kb import KnowledgeBase
 from .money_view import constant_of, money_metric
 from .selections import shown_claims
+
+#: a JSON object as the export writes it
+JSON = dict[str, Any]
 
 EXPORT_VERSION = 1
 
@@ -74,21 +78,21 @@ class ClaimResolver:
             t: registry.of_type(t) for t in ("entity", "source", "metric", "scope", "method")
         }
 
-    def named(self, rtype: str, rid: str | None) -> dict | None:
+    def named(self, rtype: str, rid: str | None) -> JSON | None:
         if not rid:
             return None
         record = self.tables[rtype].get(rid)
         return {"id": rid, "name": record.get("name") if record else None}
 
-    def entity(self, rid: str | None) -> dict | None:
+    def entity(self, rid: str | None) -> JSON | None:
         found = self.named("entity", rid)
-        if found is not None:
+        if found is not None and rid:
             record = self.tables["entity"].get(rid)
             found["aliases"] = list(record.get("aliases") or []) if record else []
             found["type"] = record.get("type") if record else None
         return found
 
-    def source(self, sid: str) -> dict:
+    def source(self, sid: str) -> JSON:
         record = self.tables["source"].get(sid)
         fields = ("title", "url", "publisher", "published", "type")
         return {"id": sid, **{f: (record.get(f) if record else None) for f in fields}}
@@ -166,7 +170,7 @@ def export_data(kb: KnowledgeBase) -> dict[str, Any]:
 
 
 # --- claims.json and claims.csv ---------------------------------------------------------------
-def to_json(data: dict) -> str:
+def to_json(data: JSON) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -176,11 +180,11 @@ def neutralise(cell: str) -> str:
 
 
 def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
-    def ids(items):
+    def ids(items: list[JSON]) -> str:
         return "; ".join(item["id"] for item in items)
 
-    def name(item):
-        return (item or {}).get("name") or ""
+    def name(item: JSON | None) -> str:
+        return str((item or {}).get("name") or "")
 
     row = {
         **{key: claim[key] for key in DIRECT_COLUMNS},
@@ -225,7 +229,7 @@ def csv_row(claim: dict[str, Any]) -> dict[str, Any]:
     return cells
 
 
-def to_csv(data: dict) -> str:
+def to_csv(data: JSON) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -235,11 +239,13 @@ def to_csv(data: dict) -> str:
 
 
 # --- JSON-LD in each page ---------------------------------------------------------------------
-def json_ld(claims: list[dict[str, Any]], page_url) -> dict[str, Any]:
+def json_ld(
+    claims: list[dict[str, Any]], page_url: Callable[[dict[str, Any]], str]
+) -> dict[str, Any]:
     return {"@context": "https://schema.org", "@graph": [_claim_ld(c, page_url) for c in claims]}
 
 
-def _thing(entity: dict | None) -> dict | None:
+def _thing(entity: JSON | None) -> JSON | None:
     if entity is None:
         return None
     node = {
@@ -252,7 +258,7 @@ def _thing(entity: dict | None) -> dict | None:
     return node
 
 
-def _claim_ld(claim: dict[str, Any], page_url) -> dict[str, Any]:
+def _claim_ld(claim: dict[str, Any], page_url: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
     source = claim["source"]
     appearance = {"@type": "CreativeWork", "name": source["title"] or source["id"]}
     if source["url"]:

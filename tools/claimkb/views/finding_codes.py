@@ -3,6 +3,8 @@ silence it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from docutils import nodes
 
 from ..core.codes import FindingCode
@@ -31,7 +33,7 @@ def finding_codes_table() -> nodes.table:
     return table
 
 
-def _row(cells, ids=()) -> nodes.row:
+def _row(cells: Iterable[list[nodes.Node]], ids: Iterable[str] = ()) -> nodes.row:
     row = nodes.row(ids=list(ids))
     for content in cells:
         entry = nodes.entry()

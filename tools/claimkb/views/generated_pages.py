@@ -11,12 +11,13 @@ from docutils import nodes
 
 from ..core.bounds import has_number
 from ..core.records import Record
+from ..core.summaries import metric_rank
 from .charts import ChartModel
 from .claims_table import Rows
 from .compare import Comparison
 from .i18n import labelled
 from .kb import KnowledgeBase
-from .model import DocLink, Inline, Items, Section, Styled, para, render_block
+from .model import DocLink, Inline, Items, Section, Styled, para, render_blocks
 from .names import Names
 
 FIGURE_COLUMNS = ("title", "value", "period", "method", "claimant", "as_of", "source", "status")
@@ -34,7 +35,20 @@ class PageModel:
     chart: ChartModel | None = None
 
     def render(self) -> list[nodes.Node]:
-        return [render_block(block) for block in self.blocks]
+        return render_blocks(self.blocks)
+
+
+@dataclass(frozen=True)
+class PageFilter:
+    """Where one filter box for every table of the page goes (`claimkb-table.js` puts it there
+    and gives the page's tables none of their own); `label` says what it filters."""
+
+    label: str
+
+    def render(self) -> nodes.Node:
+        box = nodes.container(classes=["claimkb-page-filter"])
+        box += nodes.paragraph(self.label, self.label, classes=["claimkb-page-filter-label"])
+        return box
 
 
 def chart_name(metric: str, scope: str) -> str:
@@ -70,7 +84,10 @@ class PageParts:
         groups: dict[tuple[str, str], list[Record]] = defaultdict(list)
         for record in records:
             groups[(record.get("metric"), record.get("scope"))].append(record)
-        return sorted(groups.items(), key=lambda g: (self.pair_title(*g[0]).lower(), g[0]))
+        return sorted(
+            groups.items(),
+            key=lambda g: (metric_rank(self.registry, g[0][0]), self.pair_title(*g[0]).lower()),
+        )
 
     def links(self, pages: list[tuple[str, str]]) -> Items:
         """A list of links to generated pages (relative to the pages folder), with their texts."""

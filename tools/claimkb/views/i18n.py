@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sphinx.locale import get_translation
 
-from ..core.language import N_
+from ..core.language import N_ as N_  # re-exported: the views mark their labels with it
 
 MESSAGE_CATALOG = "claimkb"
 _translation = get_translation(MESSAGE_CATALOG)
@@ -67,29 +67,25 @@ ENTITY_TYPE_WORDS = {
 }
 
 
-def entity_type_words(entity_type) -> str:
+def entity_type_words(entity_type: str) -> str:
     return _(ENTITY_TYPE_WORDS[entity_type]) if entity_type in ENTITY_TYPE_WORDS else entity_type
 
 
-#: what sort of publication a source is (the schema's `type`), as its page says it
+#: what a source is, as the sources page and a source's page say it
 SOURCE_TYPE_WORDS = {
     "paper": N_("paper"),
     "filing": N_("filing"),
     "company-statement": N_("company statement"),
-    "news": N_("news article"),
+    "news": N_("news"),
     "analysis": N_("analysis"),
-    "blog": N_("blog post"),
+    "blog": N_("blog"),
     "dataset": N_("data set"),
     "interview": N_("interview"),
-    "social-post": N_("social-network post"),
+    "social-post": N_("social post"),
 }
-#: a claim's kind in running text (the claim index says "(fact)" of a claim without a value)
-KIND_WORDS = {"figure": N_("figure"), "fact": N_("fact"), "viewpoint": N_("viewpoint")}
 
 
-def source_type_words(source_type) -> str:
-    return _(SOURCE_TYPE_WORDS[source_type]) if source_type in SOURCE_TYPE_WORDS else source_type
-
-
-def kind_words(kind) -> str:
-    return _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
+def source_type_words(source_type: object) -> str:
+    if source_type in SOURCE_TYPE_WORDS:
+        return _(SOURCE_TYPE_WORDS[source_type])
+    return str(source_type) if source_type else ""

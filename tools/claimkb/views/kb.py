@@ -27,6 +27,8 @@ class KnowledgeBase(Protocol):
     html: bool
     #: the folder of the generated pages, relative to the source folder
     pages_dir: str
+    #: the site's public address, ending in "/", or "" when it is not known
+    site_url: str
 
     def home(self, rtype: str, rid: str) -> tuple[str, Record] | None:
         """The page that shows record (`rtype`, `rid`) first, and the record; None if none does."""

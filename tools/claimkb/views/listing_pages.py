@@ -3,108 +3,132 @@ the disputes, the timeline, and the listings of entity and metric-and-scope page
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from docutils import nodes
 
 from ..core.claim_filters import newest_first
+from ..core.comparability import AGREEMENT_TOLERANCE, percent_text
 from ..core.page_names import entity_doc, pair_doc
-from ..core.periods import sort_key as time_key
-from ..core.records import Record
-from .generated_pages import TIMELINE_COLUMNS, Anchors, PageModel, PageParts, paragraph
-from .i18n import _
-from .model import Inline, Link, Section, joined, render_inline
+from .generated_pages import Anchors, PageModel, PageParts, paragraph
+from .i18n import N_, _, source_type_words
+from .model import Inline, Link, Section, SortText, render_inline
 from .names import date_of
 from .selections import claims_citing, contradictions, disputed, shown_claims
 
 
 @dataclass(frozen=True)
-class SourceEntry:
-    anchor: str
-    title: Link
-    details: str
-    citing: tuple[Link, ...]
+class SourcesTable:
+    """The sources page: one sortable row per source (title, publisher, kind, date, how many
+    claims cite it); each source's page lists those claims."""
 
+    headers: tuple[str, ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    #: the sort type of each column: "text" or "number"
+    sorts: tuple[str, ...]
 
-@dataclass(frozen=True)
-class SourcesList:
-    """The sources page's definition list: each source and the claims citing it."""
-
-    entries: tuple[SourceEntry, ...]
-    none_cites: str
-
-    def render(self) -> nodes.definition_list:
-        listing = nodes.definition_list(classes=["claimkb-sources"])
-        for entry in self.entries:
-            item = nodes.definition_list_item()
-            term = nodes.term(ids=[entry.anchor])
-            term += render_inline(entry.title)
-            term += nodes.Text(entry.details)
-            item += term
-            definition = nodes.definition()
-            parts: tuple[Inline, ...] = joined(list(entry.citing)) or (self.none_cites,)
-            definition += render_inline(paragraph(*parts))
-            item += definition
-            listing += item
-        return listing
+    def render(self) -> nodes.Node:
+        table = nodes.table(classes=["claimkb-claims", "claimkb-sources-table"])
+        group = nodes.tgroup(cols=len(self.headers))
+        table += group
+        group.extend(nodes.colspec(colwidth=1) for _header in self.headers)
+        head, row = nodes.thead(), nodes.row()
+        for label, sort in zip(self.headers, self.sorts, strict=True):
+            entry = nodes.entry(classes=[f"claimkb-sort-{sort}"])
+            entry += nodes.paragraph(label, label)
+            row += entry
+        head += row
+        group += head
+        body = nodes.tbody()
+        for cells in self.rows:
+            row = nodes.row()
+            for cell in cells:
+                entry, paragraph = nodes.entry(), nodes.paragraph()
+                paragraph.extend(render_inline(part) for part in cell)
+                entry += paragraph
+                row += entry
+            body += row
+        group += body
+        wrapper = nodes.container(classes=["claimkb-table-wrapper"])
+        wrapper += table
+        return wrapper
 
 
 def sources_page(parts: PageParts) -> PageModel:
     names, records = parts.names, parts.registry.of_type("source")
-    entries = []
+    rows = []
     for sid in sorted(records, key=lambda s: (records[s].get("title", s).lower(), s)):
         record = records[sid]
-        details = [record.get("publisher"), date_of(record, "published")]
-        citing = sorted(claims_citing(parts.kb, sid), key=lambda c: c.get("title", c.id).lower())
-        entries.append(
-            SourceEntry(
-                f"sources-{sid}",
-                names.link("source", sid, record.get("title", sid)),
-                " (" + ", ".join(str(d) for d in details if d) + ")",
-                tuple(names.link("claim", c.id, c.get("title", c.id)) for c in citing),
+        link = names.link("source", sid, record.get("title", sid))
+        published = record.get("published")
+        count = len(claims_citing(parts.kb, sid))
+        rows.append(
+            (
+                (Link(link.text, link.doc, link.anchor),),
+                (str(record.get("publisher") or ""),),
+                (source_type_words(record.get("type")),),
+                (SortText(str(date_of(record, "published")), published),) if published else (),
+                (SortText(str(count), count),),
             )
         )
-    return PageModel((SourcesList(tuple(entries), _("No claim on this site cites it.")),))
+    headers = (_("Source"), _("Publisher"), _("Kind"), _("Published"), _("Claims citing it"))
+    lead = paragraph(
+        _(
+            "%(count)s publications. Select a column heading to sort by it, or type in the box "
+            "to keep only the sources whose row contains your words; each source's page lists "
+            "the claims that cite it, with its notes."
+        )
+        % {"count": len(rows)}
+    )
+    table = SourcesTable(headers, tuple(rows), ("text", "text", "text", "number", "number"))
+    return PageModel((lead, table))
+
+
+#: how a pair said to contradict stands, as its heading says it (before "A" and "B")
+STANDING_WORDS = {
+    "disagree": N_("contradicts"),
+    "agree": N_("agrees, within the tolerance, with"),
+    "overlap": N_("is consistent with (a bound the other fits)"),
+    "different": N_("measures something different from"),
+    "unknown": N_("cannot be set against"),
+}
 
 
 def disputes_page(parts: PageParts) -> PageModel:
     kb, names = parts.kb, parts.names
     anchors = Anchors()
     shown = {c.id: c for c in shown_claims(kb)}
-    pairs = contradictions(kb)
-    inside: list[object] = []
-    for index, (left, right) in enumerate(pairs):
-        inside.append(
-            paragraph(
-                names.link("claim", left, shown[left].get("title", left)),
-                " " + _("contradicts") + " ",
-                names.link("claim", right, shown[right].get("title", right)),
-                ".",
-                classes=("claimkb-dispute-heading",),
-            )
+    contradicting: list[object] = []
+    others: list[object] = []
+    for index, (left, right) in enumerate(contradictions(kb)):
+        standing = parts.comparison.standing(shown[left], shown[right])
+        heading = paragraph(
+            names.link("claim", left, shown[left].get("title", left)),
+            " " + _(STANDING_WORDS[standing]) + " ",
+            names.link("claim", right, shown[right].get("title", right)),
+            ".",
+            classes=("claimkb-dispute-heading", f"claimkb-dispute-{standing}"),
         )
-        inside.append(parts.comparison.model([shown[left], shown[right]], f"dispute-{index + 1}"))
-    if not pairs:
-        inside.append(paragraph(_("No claim contradicts another.")))
-    title = _("Claims that contradict others")
-    blocks: list[object] = [Section(title, anchors.take("contradictions"), tuple(inside))]
+        block = parts.comparison.model([shown[left], shown[right]], f"dispute-{index + 1}")
+        (contradicting if standing == "disagree" else others).extend((heading, block))
+    tolerance = percent_text(AGREEMENT_TOLERANCE)
+    lead = _(
+        "Two claims contradict each other when they measure the same thing (same metric and "
+        "scope, and methods that do not change what is counted) and their values are more than "
+        "%(tolerance)s apart, or their bounds leave no value in common."
+    ) % {"tolerance": tolerance}
+    if not contradicting:
+        contradicting.append(paragraph(_("No claim contradicts another.")))
+    blocks: list[object] = [
+        paragraph(lead, classes=("claimkb-dispute-rule",)),
+        Section(_("Claims that contradict others"), anchors.take("contradictions"),
+                tuple(contradicting)),
+    ]  # fmt: skip
+    if others:
+        title = _("Said to contradict, but they do not disagree")
+        blocks.append(anchors.section(title, "not-contradictions", *others))
     table = parts.rows.table(newest_first(disputed(kb)))
     blocks.append(anchors.section(_("Claims marked as disputed"), "disputed", table))
-    return PageModel(tuple(blocks))
-
-
-def timeline_page(parts: PageParts) -> PageModel:
-    anchors = Anchors()
-    years: dict[str, list[Record]] = defaultdict(list)
-    for claim in shown_claims(parts.kb):
-        # the year of the period, else of as_of (its "Period" cell then says "stated")
-        years[str(time_key(claim.data)[0] // 10000 or "")].append(claim)
-    blocks = []
-    for year in sorted(years, key=lambda y: (y == "", y)):
-        records = sorted(years[year], key=lambda c: (time_key(c.data), c.id))
-        table = parts.rows.table(records, TIMELINE_COLUMNS)
-        blocks.append(anchors.section(year or _("Undated"), f"year-{year or 'undated'}", table))
     return PageModel(tuple(blocks))
 
 

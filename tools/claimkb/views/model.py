@@ -13,7 +13,7 @@ made of (sections, paragraphs, lists); views add their own (cards, tables, chart
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Union
 
 from docutils import nodes
@@ -49,6 +49,8 @@ class WebLink:
     text: str
     url: str | None
     classes: tuple[str, ...] = ()
+    #: what the link says on hover
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,14 @@ def digest(model: object) -> str:
     return hashlib.sha1(repr(model).encode()).hexdigest()
 
 
+def untipped(part: Inline) -> Inline:
+    """A link without its tooltip: where a page repeats links by the hundred (light tables,
+    compare blocks), the tooltips are most of its weight and say what the linked page says."""
+    if isinstance(part, Link) and part.tooltip:
+        return replace(part, tooltip="")
+    return part
+
+
 def para(*parts: Inline, classes: tuple[str, ...] = ()) -> Styled:
     return Styled("paragraph", tuple(parts), classes)
 
@@ -166,14 +176,16 @@ def render_inline(part: Inline) -> nodes.Node:
     if isinstance(part, WebLink):
         if part.url is None:
             return nodes.inline(part.text, part.text, classes=list(part.classes))
-        return nodes.reference(part.text, part.text, refuri=part.url, classes=list(part.classes))
+        title = {"reftitle": part.title} if part.title else {}
+        return nodes.reference(
+            part.text, part.text, refuri=part.url, classes=list(part.classes), **title
+        )
     if isinstance(part, SortText):
         return sort_key(part.text, part.text, value=part.value)
     if isinstance(part, Ref):
         target = {"refid": part.refid} if part.refid else {"refuri": part.refuri, "internal": True}
-        return nodes.reference(
-            "", part.text, **target, classes=list(part.classes), reftitle=part.title
-        )
+        title = {"reftitle": part.title} if part.title else {}
+        return nodes.reference("", part.text, **target, classes=list(part.classes), **title)
     element = ELEMENTS[part.tag](classes=list(part.classes))
     element.extend(render_inline(child) for child in part.parts)
     return element
@@ -183,13 +195,22 @@ def render_inlines(parts: tuple[Inline, ...]) -> list[nodes.Node]:
     return [render_inline(part) for part in parts]
 
 
-def render_block(block: object) -> nodes.Node:
+def render_blocks(blocks: tuple[object, ...]) -> list[nodes.Node]:
+    """Blocks in order; a block may render as several nodes (a list) or none."""
+    found: list[nodes.Node] = []
+    for block in blocks:
+        rendered = render_block(block)
+        found.extend(rendered if isinstance(rendered, list) else [rendered])
+    return found
+
+
+def render_block(block: object) -> nodes.Node | list[nodes.Node]:
     if isinstance(block, Styled):
         return render_inline(block)
     if isinstance(block, Section):
         section = nodes.section(ids=[block.anchor], classes=list(block.classes))
         section += nodes.title(block.title, block.title)
-        section.extend(render_block(child) for child in block.blocks)
+        section.extend(render_blocks(block.blocks))
         return section
     if isinstance(block, Items):
         listing = nodes.bullet_list(classes=list(block.classes))
@@ -203,4 +224,5 @@ def render_block(block: object) -> nodes.Node:
     render = getattr(block, "render", None)
     if render is None:
         raise TypeError(f"no rendering for {type(block).__name__}")
-    return render()
+    rendered: nodes.Node = render()
+    return rendered

@@ -63,7 +63,9 @@ class Names:
                 self._homes[key] = (docname, record.anchor, tooltip_of(record, title))
         return self._homes[key]
 
-    def link(self, rtype: str, rid: str, text: str | None = None, classes=()) -> Link:
+    def link(
+        self, rtype: str, rid: str, text: str | None = None, classes: tuple[str, ...] = ()
+    ) -> Link:
         """A link to record `rid` of type `rtype`, shown as `text` (default: its name)."""
         doc, anchor, tooltip = self.home(rtype, rid)
         shown = self.name_of(rtype, rid) if text is None else text
@@ -96,3 +98,26 @@ class Names:
         )
         parts: tuple[Inline, ...] = (link, f" ({text})") if text else (link,)
         return Styled("inline", parts, ("claim-source-ref",))
+
+    def short_source(self, sid: str) -> WebLink | None:
+        """A source in a few words, for a line or a cell: its publisher (else its title),
+        linking to it on the web, with its title and date on hover."""
+        source = self.sources.get(sid)
+        if source is None:
+            return None
+        title = str(source.get("title", sid))
+        published = date_of(source, "published")
+        hover = f"{title} ({published})" if published else title
+        text = str(source.get("publisher") or short_title(title))
+        classes = ("claim-source-short", *self.source_language(sid))
+        return WebLink(text, web_url(source.get("url")), classes, hover)
+
+
+def short_title(title: str, limit: int = 40) -> str:
+    """A title cut at a word to about `limit` characters, with an ellipsis if it was cut."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ;,:–-") + "…"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
 
 
 class claim_node(nodes.General, nodes.Element):
@@ -24,8 +25,30 @@ class claim_card_node(nodes.General, nodes.Element):
     """The card of a claim defined elsewhere; attribute `claim_id` names it."""
 
 
+class collection_table_node(nodes.General, nodes.Element):
+    """A collection as one table; children: containers holding the parsed statements of its
+    claims, each with attribute `index` (the claim's place in the collection)."""
+
+
+class latest_figures_node(nodes.General, nodes.Element):
+    """The latest figures its filters select (`latest-figures`), rendered at write time."""
+
+
 class claims_node(nodes.General, nodes.Element):
     """A claims table; attribute `filters` maps a filter option to the values it accepts."""
+
+
+class key_figures_node(nodes.General, nodes.Element):
+    """A key-figures table (`views.key_figures`), rendered from its view at write time."""
+
+
+class pivot_node(nodes.General, nodes.Element):
+    """A pivot table of claims (`views.pivot`), rendered from its view at write time."""
+
+
+class collection_rows_node(nodes.General, nodes.Element):
+    """A collection's claims as one table, each row a claim's home; children: their
+    `claim_node`s, each with its parsed statement (`views.collection_rows`)."""
 
 
 class kb_page_node(nodes.General, nodes.Element):
@@ -41,11 +64,26 @@ class sort_key(nodes.inline):
     """Text and the raw value a browser sorts by: `<data value=...>` in HTML, the text elsewhere."""
 
 
-def visit_sort_key(translator, node: sort_key) -> None:
+class details_node(nodes.container):
+    """A block shown collapsed, `<details>` with its `summary` in HTML; other builders show its
+    content as a plain block (a container)."""
+
+
+def visit_details(translator: HTML5Translator, node: details_node) -> None:
+    classes = " ".join(node["classes"])
+    translator.body.append(f'<details class="{escape(classes)}">')
+    translator.body.append(f"<summary>{escape(node['summary'])}</summary>\n")
+
+
+def depart_details(translator: HTML5Translator, node: details_node) -> None:
+    translator.body.append("</details>\n")
+
+
+def visit_sort_key(translator: HTML5Translator, node: sort_key) -> None:
     translator.body.append(f'<data class="claimkb-sort-key" value="{escape(str(node["value"]))}">')
 
 
-def depart_sort_key(translator, node: sort_key) -> None:
+def depart_sort_key(translator: HTML5Translator, node: sort_key) -> None:
     translator.body.append("</data>")
 
 
@@ -55,6 +93,11 @@ NEUTRAL_NODES = (
     registry_node,
     compare_node,
     claims_node,
+    collection_table_node,
+    latest_figures_node,
     kb_page_node,
     claim_card_node,
+    key_figures_node,
+    pivot_node,
+    collection_rows_node,
 )

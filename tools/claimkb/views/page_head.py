@@ -12,6 +12,10 @@ from .exports import ClaimResolver, json_ld, script_safe_json
 from .kb import KnowledgeBase
 from .sharing import page_description
 
+#: the most claims a page's JSON-LD describes, in the order the page shows them (its opening
+#: figures); every claim is in claims.json, and ten keep the head of a page of cards light
+JSON_LD_CLAIMS = 10
+
 
 @dataclass(frozen=True)
 class HeadModel:
@@ -36,7 +40,9 @@ def head_model(kb: KnowledgeBase, resolver: ClaimResolver, docname: str) -> Head
         found = kb.claim(claim_id)
         if found is not None:
             shown.append(resolver.resolve(*found))
-    by_id = sorted(shown, key=lambda claim: claim["id"])
+    # a page of hundreds of claims (a data set's table) describes its first ones: the rest are
+    # in claims.json, and the head would otherwise outweigh the page
+    by_id = sorted(shown[:JSON_LD_CLAIMS], key=lambda claim: claim["id"])
     return HeadModel(
         page_description(shown),
         tuple(json.dumps(claim, sort_keys=True, ensure_ascii=False) for claim in by_id),

@@ -4,6 +4,7 @@ source. Each lists every shown claim about it, newest first."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from ..core.claim_filters import newest_first
 from ..core.money import CPI_NAME
@@ -11,24 +12,28 @@ from ..core.page_names import pair_doc
 from ..core.records import Record
 from .chart_points import chart_point
 from .charts import ChartModel, Point
+from .claims_table import Row, TableModel
 from .generated_pages import (
     FIGURE_COLUMNS,
     OTHER_COLUMNS,
     Anchors,
+    PageFilter,
     PageModel,
     PageParts,
     chart_name,
     is_figure,
     paragraph,
 )
-from .i18n import _, entity_type_words, labelled, source_type_words
+from .i18n import N_, _, entity_type_words, labelled, source_type_words
+from .key_figures import HEADERS as KEY_HEADERS
+from .key_figures import KeyFiguresModel, entity_key_figures
 from .links import web_url
-from .model import Inline, Items, Section, Styled, WebLink, joined, strong
+from .model import Inline, Items, Link, Section, Styled, WebLink, joined, strong, untipped
 from .money_view import money_metric
 from .names import date_of
 from .selections import children_of, claims_about, claims_citing, claims_made_by, claims_of_pair
 
-CHART_NOTE = (
+CHART_NOTE = N_(
     "Each colour is one method: figures obtained by different methods (or in "
     "different years' prices) are not comparable, so the chart keeps them apart. "
     "Each figure stands at the middle of the period it is about; a hollow circle "
@@ -40,23 +45,38 @@ CHART_NOTE = (
 )
 
 
+KEY_LEAD = N_(
+    "The latest figure of each kind, those readers ask for most first; the tables below list "
+    "every figure."
+)
+
+
 def entity_page(parts: PageParts, rid: str) -> PageModel:
+    """The entity's description, its key figures, one filter for the page, then every claim
+    about it (a table per metric and scope, metrics in the order readers ask for them) and
+    every claim it makes."""
     kb, rows = parts.kb, parts.rows
     anchors = Anchors()
     record = parts.registry.of_type("entity").get(rid)
     name = record.get("name", rid) if record else rid
     blocks: list[object] = entity_facts(record) if record is not None else []
     about = claims_about(kb, rid)
-    about_anchor = anchors.take("claims-about")
     figures = [c for c in about if is_figure(c) and c.get("metric") and c.get("scope")]
+    key_rows = entity_key_figures(kb, parts.names, figures, lambda r: key_label(parts, r, rid))
+    if key_rows:
+        key_table = KeyFiguresModel("", tuple(_(h) for h in KEY_HEADERS), key_rows)
+        lead = paragraph(_(KEY_LEAD), classes=("claimkb-key-figures-lead",))
+        blocks.append(anchors.section(_("Key figures"), "key-figures", lead, key_table))
+    blocks.append(PageFilter(_("Filter every table of this page")))
+    about_anchor = anchors.take("claims-about")
     inside: list[object] = []
     for (metric, scope), group in parts.figure_groups(figures):
         title = parts.pair_title(metric, scope)
         link = parts.doc_link(parts.pages_doc(pair_doc(metric, scope)), title)
-        lead = _("Newest first. Every figure of this metric and scope:") + " "
+        words = _("Newest first. Every figure of this metric and scope:") + " "
         table = rows.table(newest_first(group), FIGURE_COLUMNS)
         inside.append(
-            anchors.section(title, f"about-{metric}--{scope}", paragraph(lead, link, "."), table)
+            anchors.section(title, f"about-{metric}--{scope}", paragraph(words, link, "."), table)
         )
     others = [c for c in about if c not in figures]
     if others:
@@ -69,10 +89,20 @@ def entity_page(parts: PageParts, rid: str) -> PageModel:
     blocks.append(Section(_("Claims about %s") % name, about_anchor, tuple(inside)))
     made = claims_made_by(kb, rid)
     columns = ("title", "value", "subject", "as_of", "source", "status")
-    made_table = rows.table(newest_first(made), columns)
+    made_table = light_table(rows.table(newest_first(made), columns))
     blocks.append(anchors.section(_("Claims %s makes") % name, "claims-made", made_table))
     blocks.append(related(parts, anchors, rid, about))
     return PageModel(tuple(blocks))
+
+
+def key_label(parts: PageParts, record: Record, rid: str) -> str:
+    """What a key figure of an entity page is: its metric and scope, with the other entities
+    it is about, and whether it is a forecast."""
+    label = parts.pair_title(record.get("metric"), record.get("scope"))
+    others = [parts.names.name_of("entity", s) for s in record.get("subject") or [] if s != rid]
+    if others:
+        label += " " + _("(with %s)") % ", ".join(others)
+    return label
 
 
 def entity_facts(record: Record) -> list[object]:
@@ -183,6 +213,10 @@ def chart_model(
     )
 
 
+#: the columns of a source's table: the source itself is what every row shares
+SOURCE_COLUMNS = ("title", "value", "subject", "claimant", "as_of", "status")
+
+
 def source_page(parts: PageParts, sid: str) -> PageModel:
     record = parts.registry.of_type("source").get(sid)
     blocks: list[object] = []
@@ -201,7 +235,36 @@ def source_page(parts: PageParts, sid: str) -> PageModel:
             line += [" (", WebLink(_("archived copy"), web_url(record.get("archive_url"))), ")"]
         line.append(".")
         blocks.append(paragraph(*line, classes=("claimkb-source-facts",)))
+        if record.get("notes"):
+            blocks.append(paragraph(record.get("notes"), classes=("claimkb-source-notes",)))
     citing = claims_citing(parts.kb, sid)
-    table = parts.rows.table(newest_first(citing))
+    table = light_table(parts.rows.table(newest_first(citing), SOURCE_COLUMNS))
     blocks.append(Anchors().section(_("Claims citing it"), "claims-citing", table))
     return PageModel(tuple(blocks))
+
+
+#: columns whose links a light table shows as plain names (their pages are a search away)
+PLAIN_COLUMNS = ("subject", "claimant", "source")
+
+
+def light_table(table: TableModel) -> TableModel:
+    """The table without its links' tooltips, and with its entities as plain names: on a page of
+    hundreds of rows they are most of its weight, and each says again what the link's text or
+    page says. The claims' own links stay."""
+    rows = tuple(
+        Row(
+            row.kind,
+            tuple(
+                tuple(light(part, column in PLAIN_COLUMNS) for part in cell)
+                for column, cell in zip(table.columns, row.cells, strict=True)
+            ),
+        )
+        for row in table.rows
+    )
+    return replace(table, rows=rows)
+
+
+def light(part: Inline, plain: bool) -> Inline:
+    if not isinstance(part, Link):
+        return part
+    return part.text if plain else untipped(part)

@@ -11,9 +11,15 @@ there, the JSON reports of `claimkb validate` and `claimkb diff` and the claims 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from docutils import nodes
+
+from ..core.schema import Schemas
+
+#: a JSON object as json.load reads it
+JSON = dict[str, Any]
 
 _TYPE_NAMES = {
     "string": ("text", "texts"),
@@ -36,7 +42,7 @@ class SchemaReference:
 
     def __init__(
         self,
-        schemas,
+        schemas: Schemas,
         inline: Callable[[str], list[nodes.Node]],
         located: Callable[[nodes.Element], None],
     ):
@@ -47,7 +53,9 @@ class SchemaReference:
     def sections(self) -> list[nodes.Node]:
         schemas = self.schemas
         documents = schemas.documents
-        result = [self.record_section(rtype, documents[rtype]) for rtype in schemas.record_types]
+        result: list[nodes.Node] = [
+            self.record_section(rtype, documents[rtype]) for rtype in schemas.record_types
+        ]
         result.append(self.collection_section(documents["collection"], schemas.collection_keys))
         if "findings" in documents:
             finding = documents["findings"]["$defs"]["finding"]
@@ -63,7 +71,7 @@ class SchemaReference:
             result += self.diff_sections(documents["diff"])
         return result
 
-    def diff_sections(self, diff: dict) -> list[nodes.section]:
+    def diff_sections(self, diff: JSON) -> list[nodes.section]:
         """The report of `claimkb diff --format json`, and one of its changed records."""
         change = diff["$defs"]["change"]
         titled = {**diff, "title": f"{diff.get('title', 'Diff report')}: a changed record"}
@@ -74,10 +82,10 @@ class SchemaReference:
         ]
 
     # --- sections -------------------------------------------------------------
-    def record_section(self, rtype: str, schema: dict) -> nodes.section:
+    def record_section(self, rtype: str, schema: JSON) -> nodes.section:
         return self.fields_section(rtype, schema, schema, f"schema-{rtype}")
 
-    def fields_section(self, name: str, schema: dict, record: dict, anchor: str) -> nodes.section:
+    def fields_section(self, name: str, schema: JSON, record: JSON, anchor: str) -> nodes.section:
         section = self.section(schema.get("title", name), anchor)
         section += self.paragraph(schema.get("description", ""))
         required = set(record.get("required", ()))
@@ -95,7 +103,7 @@ class SchemaReference:
         section += table.node
         return section
 
-    def collection_section(self, schema: dict, keys: dict[str, str]) -> nodes.section:
+    def collection_section(self, schema: JSON, keys: dict[str, str]) -> nodes.section:
         section = self.section(schema.get("title", "Collection"), "schema-collection")
         section += self.paragraph(schema.get("description", ""))
         table = Table(("List", "Records", "Description"), (2, 2, 8))
@@ -117,7 +125,7 @@ class SchemaReference:
         para += nodes.literal(name, name)
         return [para]
 
-    def type_cell(self, prop: dict, nullable: bool = False) -> list[nodes.Node]:
+    def type_cell(self, prop: JSON, nullable: bool = False) -> list[nodes.Node]:
         para = nodes.paragraph()
         kind = prop.get("type", "string")
         items = prop.get("items", {}) if kind == "array" else prop
@@ -127,7 +135,9 @@ class SchemaReference:
             link = nodes.reference("", name, internal=True, refid=f"schema-{ref}")
             para += [nodes.Text("list of " if kind == "array" else ""), link]
         elif kind == "array":
-            para += nodes.Text(f"list of {_TYPE_NAMES.get(items.get('type'), ('', 'values'))[1]}")
+            para += nodes.Text(
+                f"list of {_TYPE_NAMES.get(str(items.get('type')), ('', 'values'))[1]}"
+            )
         elif "const" in prop and "type" not in prop:
             para += [nodes.Text("always "), nodes.literal(str(prop["const"]), str(prop["const"]))]
         elif kind == "object" and prop.get("properties"):
@@ -143,7 +153,9 @@ class SchemaReference:
             result.append(nodes.paragraph("", "", *joined(constraints, "; ")))
         return result
 
-    def required_cell(self, field: str, required: set, by_condition: dict, prop: dict):
+    def required_cell(
+        self, field: str, required: set[str], by_condition: dict[str, list[str]], prop: JSON
+    ) -> list[nodes.Node]:
         if field in required:
             text = "always"
         elif field in by_condition:
@@ -155,7 +167,7 @@ class SchemaReference:
             para += [nodes.Text("; default "), nodes.literal("", str(prop["default"]))]
         return [para]
 
-    def description_cell(self, prop: dict) -> list[nodes.Node]:
+    def description_cell(self, prop: JSON) -> list[nodes.Node]:
         cell = self.parse(prop.get("description", ""))
         values = prop.get("enum") or prop.get("items", {}).get("enum") or ()
         meanings = prop.get("enumDescriptions", ())
@@ -212,14 +224,14 @@ class Table:
         self.body += self._row(cells)
 
     @staticmethod
-    def _row(cells) -> nodes.row:
+    def _row(cells: Iterable[list[nodes.Node]]) -> nodes.row:
         row = nodes.row()
         for content in cells:
             row += nodes.entry("", *content)
         return row
 
 
-def flatten(prop: dict, document: dict, documents: dict[str, dict]) -> tuple[dict, bool]:
+def flatten(prop: JSON, document: JSON, documents: dict[str, JSON]) -> tuple[JSON, bool]:
     """`prop` as one plain type: its `$ref` followed (in `document` or in another schema file,
     the referring keys winning), and null, when a type list or an `anyOf` allows it, set apart as
     the second value."""
@@ -235,8 +247,8 @@ def flatten(prop: dict, document: dict, documents: dict[str, dict]) -> tuple[dic
     types = prop.get("type")
     if isinstance(types, list):
         nullable = "null" in types
-        rest = [t for t in types if t != "null"]
-        prop = {**prop, "type": rest[0] if len(rest) == 1 else " or ".join(rest)}
+        rest_types = [t for t in types if t != "null"]
+        prop = {**prop, "type": rest_types[0] if len(rest_types) == 1 else " or ".join(rest_types)}
     if "anyOf" in prop:
         options = [flatten(option, document, documents)[0] for option in prop["anyOf"]]
         real = [option for option in options if option.get("type") != "null"]
@@ -252,7 +264,7 @@ def flatten(prop: dict, document: dict, documents: dict[str, dict]) -> tuple[dic
     return prop, nullable
 
 
-def required_by_condition(schema: dict) -> dict[str, list[str]]:
+def required_by_condition(schema: JSON) -> dict[str, list[str]]:
     """field -> the conditions (`a figure`, `a fact`) under which an `allOf` rule requires it."""
     found: dict[str, list[str]] = {}
     for rule in schema.get("allOf", ()):
@@ -262,7 +274,7 @@ def required_by_condition(schema: dict) -> dict[str, list[str]]:
     return found
 
 
-def _condition(schema: dict) -> str:
+def _condition(schema: JSON) -> str:
     parts = []
     for name, prop in schema.get("properties", {}).items():
         if "const" in prop:
@@ -271,12 +283,12 @@ def _condition(schema: dict) -> str:
     return " and ".join(parts) or "some records"
 
 
-def describe_constraints(prop: dict, items: dict) -> list[nodes.Node]:
+def describe_constraints(prop: JSON, items: JSON) -> list[list[nodes.Node]]:
     """Limits beyond the type, each a short phrase: form, length, range, size."""
     found: list[list[nodes.Node]] = []
     for source in (prop, items) if items is not prop else (prop,):
         if "format" in source:
-            found.append([nodes.Text(_FORMATS.get(source["format"], source["format"]))])
+            found.append([nodes.Text(str(_FORMATS.get(source["format"], source["format"])))])
         if "pattern" in source:
             found.append([nodes.Text("matching "), nodes.literal("", source["pattern"])])
         if source.get("minLength", 0) >= 1:
@@ -290,14 +302,14 @@ def describe_constraints(prop: dict, items: dict) -> list[nodes.Node]:
     return found
 
 
-def format_example(value) -> str:
+def format_example(value: object) -> str:
     """An example as written in YAML flow style: lists in brackets, scalars as they are."""
     if isinstance(value, list):
         return "[" + ", ".join(format_example(item) for item in value) + "]"
     return str(value)
 
 
-def joined(parts: list, separator: str) -> list[nodes.Node]:
+def joined(parts: Sequence[nodes.Node | list[nodes.Node]], separator: str) -> list[nodes.Node]:
     """`parts` (each a node or a list of nodes) with a text node between each two: A; B; C."""
     result: list[nodes.Node] = []
     for index, part in enumerate(parts):

@@ -123,7 +123,7 @@ class _RecordBuilder:
             recency=_recency(claim),
         )
 
-    def _entity_name(self, rid) -> str:
+    def _entity_name(self, rid: object) -> str:
         return self.registry.name_of("entity", rid) if isinstance(rid, str) else ""
 
     def _subject_words(self, claim: Record) -> tuple[str, ...]:
@@ -141,7 +141,7 @@ class _RecordBuilder:
                 rid = entity.get("parent")
         return tuple(dict.fromkeys(w for w in words if w))
 
-    def _measure_names(self, metric, scope) -> tuple[str, ...]:
+    def _measure_names(self, metric: object, scope: object) -> tuple[str, ...]:
         names = []
         for rtype, rid in (("metric", metric), ("scope", scope)):
             if isinstance(rid, str):

@@ -12,13 +12,16 @@ entities it is about or that claim it. Registry records get their id, name and a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal, get_decimal_symbol
 
 from ..core.currency import stated_unit
 from ..core.formatting import CURRENCIES, format_number, scale_suffix
 from ..core.language import current_locale
 from ..core.records import Record, is_number
+from ..core.registry import Registry
 
 #: (size, suffix, word): "5.576M" and "5.576 million"
 SCALES = (
@@ -57,7 +60,7 @@ def number_forms(value: int | float, unit: str = "") -> set[str]:
     return forms
 
 
-def local_forms(size: float, unit: str, locale) -> set[str]:
+def local_forms(size: float, unit: str, locale: Locale) -> set[str]:
     """How a reader of `locale` writes the number: French `5 576 000`, `5,576`, `5,58 M$`,
     `5,58 millions de dollars`, `1,6 milliard` (a plural word also finds its singular: the
     search matches a query inside an entry)."""
@@ -89,7 +92,7 @@ def _significant(number: float, digits: int) -> str:
     return f"{float(f'{number:.{digits}g}'):.15g}"
 
 
-def claim_terms(record: Record, registry) -> set[str]:
+def claim_terms(record: Record, registry: Registry) -> set[str]:
     entities = registry.of_type("entity")
     unit = stated_unit(registry.unit_of(record.get("metric")), record.data)
     title = record.get("title") or ""
@@ -114,12 +117,14 @@ def record_terms(record: Record) -> set[str]:
     }
 
 
-def index_entries(domain) -> dict[str, set[tuple[str, str, str]]]:
+def index_entries(
+    objects: Mapping[tuple[str, str], tuple[str, Record]], registry: Registry
+) -> dict[str, set[tuple[str, str, str]]]:
     """docname -> (term, anchor, "main" or "") of every claim and record it is the page of."""
     found: dict[str, set[tuple[str, str, str]]] = {}
-    for (rtype, _), (docname, record) in domain.objects.items():
+    for (rtype, _), (docname, record) in objects.items():
         if rtype == "claim":
-            terms, main = claim_terms(record, domain.registry), "main"
+            terms, main = claim_terms(record, registry), "main"
         else:
             # listed after the claims: "Cantor" should find what Cantor says first
             terms, main = record_terms(record), ""

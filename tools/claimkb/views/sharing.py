@@ -89,6 +89,13 @@ def claim_description(claim: dict[str, Any]) -> str:
     return trim(" ".join(parts))
 
 
+def text_description(paragraphs: list[str]) -> str:
+    """A page without claims described by its first paragraphs, as readers read them: every run
+    of white space one space (a line break before a value is a space, never nothing:
+    "for $5.58M", not "for$5.58M"), cut at a word."""
+    return trim(" ".join(one_line(p) for p in paragraphs if one_line(p)))
+
+
 def page_description(claims: list[dict[str, Any]]) -> str:
     """A page's description from the claims it shows, in their order: "3 sourced figures:
     <title> (<value>); ...", or the titles of its claims if none is a figure; "" for none."""

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from ..core.bounds import extent
 from ..core.periods import as_of_words, is_forecast, period_words, sort_key, try_period
 from ..core.records import Record
@@ -45,7 +48,7 @@ def when_cell(record: Record, stated: bool = True) -> tuple[str, int]:
     return "", key
 
 
-def sort_value(data) -> float | None:
+def sort_value(data: Mapping[str, Any]) -> float | None:
     """The number a table sorts a figure by: its value, else its lower (or upper) bound."""
     found = extent(data)
     if found is None:

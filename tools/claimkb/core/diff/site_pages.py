@@ -5,9 +5,9 @@ A claim is shown by the page it is written in, or, for a collection's claim, by 
 `claim-collection` of its file (or a `registry` of `claims`); then by the pages whose roles or
 `compare` blocks name it and whose `claims` tables match it; and, when the site has generated
 pages (`claimkb_pages_dir`), by the pages of its subjects and claimant, of its sources, of its
-metric and scope, the sources page, the timeline, and the disputes page when it is disputed or
-contradicts (or is contradicted by) a shown claim. Page names are docnames, as in the site's
-addresses: `explainers/deepseek-r1-cost`, `kb/entity/deepseek`.
+metric and scope, the sources page, the timeline and its year's page, and the disputes page when
+it is disputed or contradicts (or is contradicted by) a shown claim. Page names are docnames, as
+in the site's addresses: `explainers/deepseek-r1-cost`, `kb/entity/deepseek`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..claim_filters import select
+from ..claim_filters import select, timeline_year
 from ..page_names import GENERATED, entity_doc, pair_doc, source_doc
 from ..records import JSONValue, PageReference, Record
 from ..registry import Registry
@@ -59,7 +59,8 @@ def claim_pages(
     shown = shown_claims(registry, page_claims, references)
     found: dict[str, set[str]] = {cid: set(homes) for cid, (_, homes) in shown.items()}
     for docname, ref in references:
-        if ref.via in ("claim", "claim-value", "compare") and ref.target in found:
+        named = ref.via == "key-figures" and ref.option == "claims"
+        if (named or ref.via in ("claim", "claim-value", "compare")) and ref.target in found:
             found[ref.target].add(docname)
     shown_records = [record for record, _ in shown.values()]
     for docname, filters in tables:
@@ -84,7 +85,7 @@ def generated_claim_pages(registry: Registry, claims: dict[str, Record]) -> dict
     }
     found: dict[str, set[str]] = {}
     for cid, record in claims.items():
-        pages = {"timeline"}
+        pages = {"timeline", f"timeline/{timeline_year(record)}"}
         for rid in _listed(record.get("subject")) + _listed(record.get("claimant")):
             if rid in entities:
                 pages.add(entity_doc(rid))
