@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from ..core.periods import as_of_words
 from .i18n import N_, _, labelled
+from .when import as_of_phrase
 
 #: the words before a figure's metric, scope and method (as on its card's badges)
 FIELD_WORDS = {"metric": N_("metric"), "scope": N_("scope"), "method": N_("method")}
@@ -80,7 +80,7 @@ def claim_description(claim: dict[str, Any]) -> str:
     if claimant:
         said.append(_("Claimed by %s") % one_line(claimant["name"] or claimant["id"]))
     if claim.get("as_of"):
-        said.append(_("as of %s") % as_of_words(one_line(claim["as_of"])))
+        said.append(as_of_phrase(one_line(claim["as_of"])))
     if said:
         parts.append(", ".join(said) + ".")
     source = claim.get("source") or {}
