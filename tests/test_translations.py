@@ -31,8 +31,6 @@ MUST_BE_TRANSLATED = (
     *(f"explainers/{page.stem}" for page in sorted((DOCS / "explainers").glob("*.md"))),
     *(f"data/{page.stem}" for page in sorted((DOCS / "data").glob("*.md"))),
     "reference/definitions",
-    "reference/entities",
-    "reference/sources",
 )
 
 
