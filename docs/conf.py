@@ -18,7 +18,8 @@ extensions = [
 ]
 
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# locales/: the translations' catalogs and their glossary (locales/fr/glossary.md), not pages
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "locales"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 nitpicky = True
@@ -104,3 +105,24 @@ claimkb_editions = {
     lang: {"name": name, "root": f"{lang}/{_rtd_version}/" if _rtd_version else root}
     for lang, name, root in (("en", "English", ""), ("fr", "Français", "fr/"))
 }
+
+# The site's name and copyright line in the edition's language: the header, the phone's top bar,
+# each page's <title> and footer. `-D language=fr` is applied after this file is read, so they are
+# set once the configuration is complete.
+_EDITION_WORDS = {
+    "fr": {
+        "project": "Le registre des coûts de l’IA",
+        "html_title": "Le registre des coûts de l’IA",
+        "copyright": "2026, les contributeurs du registre des coûts de l’IA. "
+        "Données d’Epoch AI : CC-BY, Epoch AI",
+    },
+}
+
+
+def _edition_words(app, config):
+    for name, value in _EDITION_WORDS.get(config.language, {}).items():
+        config[name] = value
+
+
+def setup(app):
+    app.connect("config-inited", _edition_words)

@@ -68,6 +68,10 @@ def test_numbers_and_dates_in_french_forms(french):
     capex = html_lib.unescape(card(french, "microsoft-fy2024-capex"))
     assert f"55,7{NBSP}Md$" in capex
     assert "Pour juillet 2023 – juin 2024, au 30 juillet 2024" in capex
+    # a month is "en juin 2024", not "au juin 2024" (its own message in the catalog)
+    forecast = html_lib.unescape(card(french, "largest-run-2027"))
+    assert "Prévision pour 2027, en juin 2024" in forecast
+    assert "au juin" not in forecast
     text = text_of(french, "index.html")
     assert "2 788 000" in text.replace("\u202f", " ")
     assert f"au moins 1{NBSP}Md$" in text  # a bound

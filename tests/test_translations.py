@@ -23,8 +23,15 @@ from conftest import REPO
 
 DOCS = REPO / "docs"
 FRENCH = DOCS / "locales" / "fr" / "LC_MESSAGES"
-#: the pages whose French translation the issue asks for (their catalogs must stay complete)
-MUST_BE_TRANSLATED = ("index", "explainers/index", "explainers/deepseek-meal-and-restaurant")
+#: the pages whose French translation the issues ask for (their catalogs must stay complete):
+#: every reader page (issue 27); contributor pages may stay English, marked "(en anglais)"
+MUST_BE_TRANSLATED = (
+    "index",
+    "explainers/index",
+    *(f"explainers/{page.stem}" for page in sorted((DOCS / "explainers").glob("*.md"))),
+    *(f"data/{page.stem}" for page in sorted((DOCS / "data").glob("*.md"))),
+    "reference/definitions",
+)
 
 
 def read_catalog(path: Path) -> Catalog:
@@ -137,8 +144,13 @@ def test_the_french_edition_builds_strictly_and_reads_french(french_site):
     assert "Coût de la dernière phase d’entraînement de DeepSeek-V3" in text  # a claim's title
     assert "Cette page n’est pas encore traduite" not in text
     assert 'hreflang="en" href="../../explainers/deepseek-meal-and-restaurant.html"' in page
-    untranslated = text_of((french_site / "explainers" / "token-prices.html").read_text("utf-8"))
+    assert "Combien coûte un million de jetons ?" in text_of(  # a page translated since
+        (french_site / "explainers" / "token-prices.html").read_text("utf-8")
+    )
+    untranslated = text_of((french_site / "guide" / "contributing.html").read_text("utf-8"))
     assert "Cette page n’est pas encore traduite" in untranslated
+    # its title says so, in the sidebar and every link to it
+    assert "Contributing (en anglais)" in untranslated
     landing = (french_site / "index.html").read_text("utf-8")
     assert "Chercher dans toutes les affirmations" in landing
     assert "Le registre des coûts de l’IA" in text_of(landing)

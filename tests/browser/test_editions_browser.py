@@ -36,12 +36,41 @@ def test_the_switcher_goes_to_the_same_page_in_french_and_back(bilingual_tab):
 
 def test_an_untranslated_french_page_shows_the_english_text_with_a_note(bilingual_tab):
     tab = bilingual_tab
-    tab.goto("fr/explainers/token-prices.html")
+    tab.goto("fr/guide/contributing.html")
     note = tab.page.locator(".claimkb-untranslated")
     assert note.is_visible()
     assert "pas encore traduite" in note.inner_text()
-    assert tab.page.locator("article h1").is_visible()
+    assert "(en anglais)" in tab.page.locator("article h1").inner_text()
+    sidebar = tab.page.locator(".sidebar-tree").inner_text()
+    assert "Architecture (en anglais)" in sidebar
     tab.screenshot("edition-fr-untranslated-note")
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        ("explainers/token-prices", "Combien coûte un million de jetons ?"),
+        ("explainers/hyperscaler-capex", "Combien les entreprises dépensent-elles"),
+    ],
+)
+def test_translated_explainers_read_french(bilingual_tab, page, title, width):
+    tab = bilingual_tab
+    tab.page.set_viewport_size({"width": width, "height": 900})
+    tab.goto(f"fr/{page}.html")
+    assert title in tab.page.locator("article h1").inner_text()
+    assert tab.page.locator(".claimkb-untranslated").count() == 0
+    assert "Le registre des coûts de l’IA" in tab.page.title()
+    footer = tab.page.locator(".related-pages").inner_text()
+    assert "Suivant" in footer or "Précédent" in footer
+    if tab.page.locator("input.claimkb-filter").count():
+        assert tab.page.locator("input.claimkb-filter").first.get_attribute("placeholder") == (
+            "Filtrer ce tableau"
+        )
+    if width == 375:  # a phone never scrolls sideways
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= width
+    tab.screenshot(f"edition-fr-{page.split('/')[1]}-{width}")
     assert tab.errors == []
 
 

@@ -1,4 +1,4 @@
-"""Claims' titles in their page's translation catalog.
+"""Claims' titles (and one-paragraph statements) in their page's translation catalog.
 
 A claim's title is a directive option, and Sphinx's gettext machinery translates paragraphs, not
 options. So before Sphinx translates a page (its `Locale` transform, priority 20), each claim
@@ -7,7 +7,9 @@ kind whose one message is the title. The gettext builder writes that message to 
 catalog like any paragraph; a translated build hands the node its translation, which becomes the
 record's title, and so the title of its card, of the tables and links that show it, of its search
 entries and of the edition's exports. The statement (the directive's body) is made of paragraphs,
-which Sphinx translates by itself.
+which Sphinx translates by itself at home; a card shown on another page (`claim-card`) renders the
+record's text, so a statement of one paragraph gets a message too: the same message as the
+paragraph (so no new entry in the catalog), whose translation becomes the record's text.
 
 Once translated, the message nodes leave the page; only the gettext builder, which reads them when
 it writes the catalogs, keeps them.
@@ -27,7 +29,8 @@ from ._compat import builder_of
 
 
 class claim_title_message(nodes.Element, addnodes.translatable):
-    """The title of the claim `record` (its attribute), as a message of the page's catalog."""
+    """A text of the claim `record` (its attribute): its `field` ("title", or "text" for a
+    statement of one paragraph), `title` the text, as a message of the page's catalog."""
 
     def preserve_original_messages(self) -> None:
         self.setdefault("original", self["title"])
@@ -38,7 +41,15 @@ class claim_title_message(nodes.Element, addnodes.translatable):
     def apply_translated_message(self, original_message: str, translated_message: str) -> None:
         self["title"] = translated_message.strip()
         self["translated"] = True
-        self["record"].data["title"] = self["title"]
+        self["record"].data[self.get("field", "title")] = self["title"]
+
+
+def one_paragraph(text: object) -> str | None:
+    """A statement of one paragraph as Sphinx's gettext extracts a paragraph (its lines joined
+    by spaces); None for a longer statement, whose paragraphs are their own messages."""
+    if not isinstance(text, str) or not text.strip() or "\n\n" in text.strip():
+        return None
+    return " ".join(line.strip() for line in text.strip().splitlines())
 
 
 class AddClaimTitleMessages(SphinxTransform):
@@ -53,9 +64,13 @@ class AddClaimTitleMessages(SphinxTransform):
             title = record.get("title") if record is not None else None
             if not isinstance(title, str) or not title or record.location.path != page:
                 continue  # a collection's claim, or a title refused by the checks
-            message = claim_title_message(title=title, record=record)
-            message.source, message.line = claim.source, claim.line
-            claim.parent.insert(claim.parent.index(claim), message)
+            messages = [claim_title_message(title=title, record=record, field="title")]
+            statement = one_paragraph(record.get("text"))
+            if statement:
+                messages.append(claim_title_message(title=statement, record=record, field="text"))
+            for message in messages:
+                message.source, message.line = claim.source, claim.line
+                claim.parent.insert(claim.parent.index(claim), message)
 
 
 class DropClaimTitleMessages(SphinxTransform):

@@ -71,8 +71,11 @@ def quiet(link: Inline) -> Inline:
 
 def source_line(names: Names, record: Record) -> Styled:
     parts: list[Inline] = [_("Source:") + " ", names.source_link(record.get("source", ""))]
-    if record.get("locator"):
-        parts.append(f", {record.get('locator')}")
+    locator = record.get("locator")
+    if locator:
+        # a locator names the source's own sections and tables: it is in the source's language
+        foreign = names.source_language(record.get("source", ""))
+        parts += [", ", span(locator, ("claim-locator", *foreign))] if foreign else [f", {locator}"]
     also = record.get("also") or []
     if also:
         parts.append(". " + _("Also:") + " ")

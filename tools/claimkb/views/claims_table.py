@@ -167,7 +167,8 @@ class Rows:
             source = names.sources.get(record.get("source", ""))
             title = str(source.get("title")) if source else record.get("source", "")
             short = str(source.get("publisher") or short_title(title)) if source else title
-            return [names.link("source", record.get("source", ""), short)]
+            sid = record.get("source", "")
+            return [names.link("source", sid, short, classes=names.source_language(sid))]
         if column == "status":
             return [status_words(status_of(record, names.kb.superseded()))]
         return []

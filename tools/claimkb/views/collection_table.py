@@ -21,7 +21,7 @@ from ..core.periods import as_of_words
 from ..core.records import Record
 from .i18n import N_, _, confidence_words, labelled, status_words
 from .kb import KnowledgeBase
-from .model import Inline, SortText, Styled, joined, para, render_inline
+from .model import Inline, SortText, Styled, joined, para, render_inline, span
 from .names import Names
 from .when import sort_value, when_cell
 
@@ -123,14 +123,42 @@ def collection_table(kb: KnowledgeBase, names: Names, records: list[Record]) -> 
         # no unit shared by every claim: each value is written with its own, whole
         own = unit if unit or unit_words else names.registry.unit_of(record.get("metric"))
         cells = [list(cell(record, text, field, own)) for field in columns]
-        detail = [text[f][len(prefix) :] if f == "locator" else text[f] for f in details if text[f]]
+        detail = detail_line(names, record, text, details, prefix)
         if detail:
             # a bare span (no class: bytes on every row), shown as a small line by the CSS
-            cells[0].append(Styled("inline", (" · ".join(detail),)))
+            cells[0].append(Styled("inline", detail))
         rows.append(CollectionRow(record.anchor, tuple(tuple(c) for c in cells), index))
     headers = tuple(_(ROW_FIELDS[f]) for f in columns)
     shared = shared_lines(names, records, texts, varying, prefix, unit_words, details)
     return CollectionTable(shared, columns, headers, tuple(rows))
+
+
+#: the fields of a row's small line written in the source's language, not the site's
+SOURCE_WORDS = ("locator", "quote")
+
+
+def detail_line(
+    names: Names, record: Record, text: dict[str, str], details: list[str], prefix: str
+) -> tuple[Inline, ...]:
+    """The small line under a row's first cell: `14 Mar 2023 · OpenAI · Section "API" · “…”`.
+    In an edition in another language than the source's, its locator and quote are marked as
+    the source's (`lang="en"`); otherwise the line is one text, as few bytes as can be."""
+    foreign = names.source_language(record.get("source", ""))
+    parts: list[Inline] = []
+    for field in details:
+        shown = text[field][len(prefix) :] if field == "locator" else text[field]
+        if not shown:
+            continue
+        if parts:
+            parts.append(" · ")
+        parts.append(span(shown, foreign) if foreign and field in SOURCE_WORDS else shown)
+    merged: list[Inline] = []
+    for part in parts:  # neighbouring texts as one
+        if merged and isinstance(part, str) and isinstance(merged[-1], str):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return tuple(merged)
 
 
 def cell(record: Record, text: dict[str, str], field: str, unit: str) -> tuple[Inline, ...]:
@@ -214,7 +242,12 @@ def shared_lines(
     if unit_words:
         parts += ["; " if parts else "", labelled(_("Values"), unit_words)]
     if prefix:
-        parts += ["; " if parts else "", labelled(_(ROW_FIELDS["locator"]), prefix.rstrip(", "))]
+        locator, label = prefix.rstrip(", "), _(ROW_FIELDS["locator"])
+        foreign = names.source_language(first.get("source", ""))  # marked, as in the rows
+        where: list[Inline] = [labelled(label, locator)]
+        if foreign:
+            where = [labelled(label, ""), span(locator, foreign)]
+        parts += ["; " if parts else "", *where]
     lines = []
     if parts:  # nothing but the values shared: no line
         lines.append(

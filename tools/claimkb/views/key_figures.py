@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from ..core.fields import FILTERS
-from ..core.periods import as_of_words, is_forecast, period_words, try_period
+from ..core.periods import is_forecast, period_words, try_period
 from ..core.records import Record
 from ..core.summaries import latest_figures, latest_of
 from .i18n import N_, _
@@ -23,6 +23,7 @@ from .kb import KnowledgeBase
 from .model import Inline, Link, render_inline
 from .names import Names
 from .selections import shown_claims, table_rows
+from .when import as_of_phrase
 
 HEADERS = (N_("Figure"), N_("Value"), N_("When"), N_("Who says so"))
 COLUMNS = ("figure", "value", "when", "claimant")
@@ -91,7 +92,7 @@ def when_words(record: Record) -> str:
         words = period_words(period)
         return _("%s (forecast)") % words if is_forecast(record.data) else words
     as_of = record.get("as_of")
-    return _("as of %s") % as_of_words(as_of) if isinstance(as_of, str) and as_of else ""
+    return as_of_phrase(as_of) if isinstance(as_of, str) and as_of else ""
 
 
 def key_figure(names: Names, record: Record, label: str) -> KeyFigure:

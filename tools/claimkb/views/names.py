@@ -4,6 +4,7 @@ resolved to the page and anchor that show each record (`views.model.Link`)."""
 from __future__ import annotations
 
 from ..core.formatting import format_value
+from ..core.language import current_locale
 from ..core.periods import as_of_words
 from ..core.records import Record
 from .kb import KnowledgeBase
@@ -15,6 +16,17 @@ def date_of(record: Record, field: str) -> object:
     """A date field as the build's language writes it (English: as written, `2024-12-27`)."""
     value = record.get(field)
     return as_of_words(value) if isinstance(value, str) else value
+
+
+def in_language(language: object) -> tuple[str, ...]:
+    """The class that marks a text written in another language than the build's, `language-en`
+    (docutils writes it as the element's `lang`, so that a reader's browser and screen reader
+    read it as English, and the French edition's word scan leaves it out); nothing in English
+    builds, or when the text is in the build's language."""
+    locale = current_locale()
+    if locale is None or not isinstance(language, str) or not language:
+        return ()
+    return () if language.split("-")[0] == locale.language else (f"language-{language}",)
 
 
 def tooltip_of(record: Record, title: str) -> str:
@@ -67,13 +79,20 @@ class Names:
         title = found[1].get("title", claim_id) if found else claim_id
         return self.link("claim", claim_id, title)
 
+    def source_language(self, sid: str) -> tuple[str, ...]:
+        """`in_language` of the source `sid`: its title, and a locator in it, are in its
+        language."""
+        source = self.sources.get(sid)
+        return in_language(source.get("language")) if source is not None else ()
+
     def source_link(self, sid: str) -> Inline:
         """A source's title linking to it on the web, with its publisher and date."""
         source = self.sources.get(sid)
         if source is None:
             return sid
         title = source.get("title", sid)
-        link = WebLink(title, web_url(source.get("url")), ("claim-source-link",))
+        classes = ("claim-source-link", *self.source_language(sid))
+        link = WebLink(title, web_url(source.get("url")), classes)
         text = ", ".join(
             str(d) for d in (source.get("publisher"), date_of(source, "published")) if d
         )
@@ -90,7 +109,8 @@ class Names:
         published = date_of(source, "published")
         hover = f"{title} ({published})" if published else title
         text = str(source.get("publisher") or short_title(title))
-        return WebLink(text, web_url(source.get("url")), ("claim-source-short",), hover)
+        classes = ("claim-source-short", *self.source_language(sid))
+        return WebLink(text, web_url(source.get("url")), classes, hover)
 
 
 def short_title(title: str, limit: int = 40) -> str:

@@ -179,7 +179,8 @@ def source_page(parts: PageParts, sid: str) -> PageModel:
             record.get("publisher"),
             date_of(record, "published"),
         ]
-        line: list[Inline] = [", ".join(str(d) for d in details if d).capitalize() + ". "]
+        shown = ", ".join(str(d) for d in details if d)
+        line: list[Inline] = [shown[:1].upper() + shown[1:] + ". "]
         if record.get("authors"):
             line.append(_("By %s.") % ", ".join(record.get("authors")) + " ")
         line.append(WebLink(_("Read the original"), web_url(record.get("url"))))

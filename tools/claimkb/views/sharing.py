@@ -15,6 +15,12 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from .i18n import N_, _, labelled
+from .when import as_of_phrase
+
+#: the words before a figure's metric, scope and method (as on its card's badges)
+FIELD_WORDS = {"metric": N_("metric"), "scope": N_("scope"), "method": N_("method")}
+
 #: the folder of the share pages, in the output
 PERMALINK_DIR = "c"
 #: a claim id as the schema has it: only such ids name a file
@@ -60,7 +66,7 @@ def claim_description(claim: dict[str, Any]) -> str:
     """What the figure counts, who says so, when and where it was published, or its statement."""
     parts = []
     named = [
-        f"{field}: {one_line(claim[field]['name'] or claim[field]['id'])}"
+        labelled(_(FIELD_WORDS[field]), one_line(claim[field]["name"] or claim[field]["id"]))
         for field in ("metric", "scope", "method")
         if claim.get(field)
     ]
@@ -72,14 +78,14 @@ def claim_description(claim: dict[str, Any]) -> str:
     said = []
     claimant = claim.get("claimant")
     if claimant:
-        said.append(f"Claimed by {one_line(claimant['name'] or claimant['id'])}")
+        said.append(_("Claimed by %s") % one_line(claimant["name"] or claimant["id"]))
     if claim.get("as_of"):
-        said.append(f"as of {one_line(claim['as_of'])}")
+        said.append(as_of_phrase(one_line(claim["as_of"])))
     if said:
         parts.append(", ".join(said) + ".")
     source = claim.get("source") or {}
     if source.get("title") or source.get("id"):
-        parts.append(f"Source: {one_line(source.get('title') or source.get('id'))}.")
+        parts.append(labelled(_("Source"), one_line(source.get("title") or source.get("id"))) + ".")
     return trim(" ".join(parts))
 
 
@@ -95,15 +101,15 @@ def page_description(claims: list[dict[str, Any]]) -> str:
     <title> (<value>); ...", or the titles of its claims if none is a figure; "" for none."""
     figures = [c for c in claims if one_line(c.get("value_text"))]
     if figures:
-        noun = "figure" if len(figures) == 1 else "figures"
+        count = _("1 sourced figure") if len(figures) == 1 else _("%d sourced figures")
         items = [
             f"{one_line(c.get('title')) or c['id']} ({one_line(c['value_text'])})" for c in figures
         ]
-        return trim(f"{len(figures)} sourced {noun}: " + "; ".join(items))
+        return trim(labelled(count.replace("%d", str(len(figures))), "; ".join(items)))
     if claims:
-        noun = "claim" if len(claims) == 1 else "claims"
+        count = _("1 sourced claim") if len(claims) == 1 else _("%d sourced claims")
         items = [one_line(c.get("title")) or c["id"] for c in claims]
-        return trim(f"{len(claims)} sourced {noun}: " + "; ".join(items))
+        return trim(labelled(count.replace("%d", str(len(claims))), "; ".join(items)))
     return ""
 
 

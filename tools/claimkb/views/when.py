@@ -19,12 +19,24 @@ def when_text(record: Record) -> str:
     period, as_of = record.get("period"), record.get("as_of")
     words = period_words(period) if try_period(period) is not None else ""
     stated = isinstance(as_of, str) and as_of
-    as_of_text = _("as of %s") % as_of_words(as_of) if stated else ""
+    as_of_text = as_of_phrase(as_of) if stated else ""
     if not words:
         return as_of_text[:1].upper() + as_of_text[1:]
     lead = _("Forecast for %s") if is_forecast(record.data) else _("For %s")
     lead = lead % words
     return f"{lead}, {as_of_text}" if as_of_text else lead
+
+
+def as_of_phrase(as_of: str) -> str:
+    """`as of 2024-12-27`, `as of 2023-08`: one message per precision, because other languages
+    say a day and a month differently (French: `au 27 décembre 2024`, but `en août 2023`). The
+    named placeholders keep the English words as they were."""
+    words = as_of_words(as_of)
+    if len(as_of) == 4:
+        return _("as of %(year)s") % {"year": words}
+    if len(as_of) == 7:
+        return _("as of %(month)s") % {"month": words}
+    return _("as of %s") % words
 
 
 def forecast_badge(record: Record) -> list[Inline]:
