@@ -35,10 +35,11 @@ html_favicon = "_static/favicon.svg"
 templates_path = ["_templates"]  # the language switcher and the hreflang links (page.html)
 # The date of the last commit of each page's source, in UTC so that every machine writes the same
 # bytes. A shallow clone (Read the Docs fetches the full history first, .readthedocs.yaml) cannot
-# date its pages: they show no date rather than a wrong one.
+# date its pages: they show no date rather than a wrong one; so does a copy of the sources outside
+# git (an exported archive, the bench's copies), which would otherwise warn once per folder.
 html_last_updated_fmt = "%Y-%m-%d"
 git_last_updated_timezone = "UTC"
-suppress_warnings = ["git.too_shallow"]
+suppress_warnings = ["git.too_shallow", "git.subprocess_error"]
 
 # "Edit this page" links (furo) to the page's source in the hosted repository. No address is written
 # here: CLAIMKB_SOURCE_REPOSITORY (an https://github.com/OWNER/REPO, GitLab or Bitbucket address) and
