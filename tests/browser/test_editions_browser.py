@@ -74,6 +74,37 @@ def test_translated_explainers_read_french(bilingual_tab, page, title, width):
     assert tab.errors == []
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize(
+    ("page", "title", "headers"),
+    [
+        ("kb/entity/openai", "OpenAI", ["Chiffre", "Valeur", "Quand"]),
+        (
+            "kb/metric/token-price/api-output-list-price",
+            "Prix par million de jetons",
+            ["Affirmation", "Valeur", "Période"],
+        ),
+    ],
+)
+def test_french_knowledge_base_pages_read_french(bilingual_tab, page, title, headers, width):
+    """OpenAI's page (its key figures first) and a metric's page with its chart, in French."""
+    tab = bilingual_tab
+    tab.page.set_viewport_size({"width": width, "height": 900})
+    tab.goto(f"fr/{page}.html")
+    assert title in tab.page.locator("article h1").inner_text()
+    first = tab.page.locator("article table").first.locator("thead th").all_inner_texts()
+    assert [h.strip() for h in first[: len(headers)]] == headers
+    text = tab.page.locator("article").inner_text()
+    if "metric" in page:  # its chart: French words, French numbers
+        assert tab.page.locator(".claimkb-chart").count() >= 1
+        assert "Télécharger" in text and "par million de jetons" in text
+        assert "Download" not in text
+    if width == 375:  # a phone never scrolls sideways
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= width
+    tab.screenshot(f"edition-fr-{page.replace('/', '-')}-{width}")
+    assert tab.errors == []
+
+
 def test_a_french_search_finds_a_number_written_the_french_way(bilingual_tab):
     tab = bilingual_tab
     tab.goto("fr/index.html")
