@@ -128,15 +128,15 @@ def test_comparison_says_what_differs_and_draws_no_ratio(tab):
 
 
 def test_metric_scope_page_shows_its_chart(tab):
+    """The metric-and-scope page draws its figures (an inline drawing, each point a link to its
+    card with a tooltip that names it)."""
     tab.goto("kb/metric/cost/final-training-run.html")
-    image = tab.page.locator("figure.claimkb-chart img")
-    image.scroll_into_view_if_needed()
-    tab.page.wait_for_function(
-        "() => { const i = document.querySelector('figure.claimkb-chart img');"
-        " return i.complete && i.naturalWidth > 0; }"
-    )
-    assert image.is_visible()
-    assert "Chart of 2 value(s)" in image.get_attribute("alt")
+    drawing = tab.page.locator("figure.claimkb-chart svg.claimkb-chart-wide")
+    drawing.scroll_into_view_if_needed()
+    assert drawing.is_visible()
+    points = drawing.locator("a")
+    assert points.count() >= 2
+    assert "$" in points.first.locator("title").inner_text()
     tab.screenshot("metric-scope-chart")
     assert tab.errors == []
 
