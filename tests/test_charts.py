@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO
-from helpers import build_once, copy_root, edit, warnings_of
+from helpers import build_once, copy_root, edit, sphinx_build, warnings_of
 
 pytestmark = pytest.mark.slow
 CHARTS = ("charts--capex-by-year", "charts--valuations")
@@ -204,7 +204,7 @@ def chart_files(app) -> dict[str, bytes]:
 def test_same_input_same_bytes_and_parallel_equals_serial(site, tmp_path):
     again = build_once(copy_root("charts", tmp_path / "serial"))
     assert chart_files(again) == chart_files(site)
-    parallel = build_once(copy_root("charts", tmp_path / "parallel"), parallel=2)
+    parallel = sphinx_build(copy_root("charts", tmp_path / "parallel"), jobs=2)
     assert chart_files(parallel) == chart_files(site)
 
 
