@@ -15,6 +15,7 @@ from docutils import nodes
 from .chart_drawing import drawing
 from .chart_labels import LAYOUTS
 from .chart_model import ChartModel
+from .i18n import labelled
 
 #: what the site's search does not index (Pagefind's attribute): the drawings, whose words the
 #: table says, and the chart's notes, hint and links, which every chart says alike; its title,
@@ -61,7 +62,7 @@ def figure_html(model: ChartModel) -> str:
         + "".join(f'<p class="claimkb-chart-detail">{escape(text)}</p>' for text in model.details)
         + f'<p class="claimkb-chart-hint" {NOT_SEARCHED}>{escape(model.word("hint"))}</p>'
         f'<p class="claimkb-chart-files" {NOT_SEARCHED}>'
-        f"{escape(model.word('download'))}: {links} · "
+        f"{labelled(escape(model.word('download')), links)} · "
         f"{permalink}{escape(model.word('link'))}</a> · {embed}</p>"
         "</figcaption></figure>"
     )

@@ -11,7 +11,7 @@ from ..core.money import CPI_NAME
 from ..core.periods import date_words, period_words
 from ..core.records import Record
 from .chart_points import Figure
-from .i18n import _
+from .i18n import _, labelled
 
 #: a period class -> the title of its panel
 PANEL_TITLES = {
@@ -136,7 +136,7 @@ def scopes_note(scopes: dict[str, set[str]], names: dict[str, str]) -> str:
     parts = defaultdict(list)
     for series, found in sorted(scopes.items(), key=lambda item: names[item[0]].lower()):
         parts[" / ".join(sorted(found))].append(names[series])
-    listed = "; ".join(f"{', '.join(who)}: {scope}" for scope, who in parts.items())
+    listed = "; ".join(labelled(", ".join(who), scope) for scope, who in parts.items())
     return _("What each counts: %(scopes)s.") % {"scopes": listed}
 
 
