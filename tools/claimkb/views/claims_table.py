@@ -17,7 +17,16 @@ from ..core.current_status import status_of
 from ..core.periods import as_of_words
 from ..core.records import Record
 from .i18n import N_, _, labelled, status_words
-from .model import Inline, Link, SortText, joined, render_inline, untipped
+from .model import (
+    Inline,
+    Link,
+    SortText,
+    joined,
+    render_inline,
+    table_frame,
+    table_wrapper,
+    untipped,
+)
 from .names import Names, short_title
 from .when import sort_value, when_cell
 
@@ -72,23 +81,11 @@ class TableModel:
             paragraph = nodes.paragraph(classes=["claimkb-claims-empty"])
             paragraph += nodes.Text(self.empty)
             return paragraph
-        table = nodes.table(classes=["claimkb-claims"])
-        if self.caption:
-            table += nodes.title(self.caption, self.caption)
-        group = nodes.tgroup(cols=len(self.columns))
-        table += group
-        for _column in self.columns:
-            group += nodes.colspec(colwidth=1)
-        head = nodes.thead()
-        row = nodes.row()
-        for column, label in zip(self.columns, self.headers, strict=True):
-            sort_type = COLUMNS[column][1]
-            entry = nodes.entry(classes=[f"claimkb-col-{column}", f"claimkb-sort-{sort_type}"])
-            entry += nodes.paragraph(label, label)
-            row += entry
-        head += row
-        group += head
-        body = nodes.tbody()
+        headers = [
+            (label, [f"claimkb-col-{column}", f"claimkb-sort-{COLUMNS[column][1]}"])
+            for column, label in zip(self.columns, self.headers, strict=True)
+        ]
+        table, body = table_frame(["claimkb-claims"], headers, self.caption)
         for model in self.rows:
             row = nodes.row(classes=[f"claimkb-row-{model.kind}"])
             for column, cell in zip(self.columns, model.cells, strict=True):
@@ -98,12 +95,9 @@ class TableModel:
                 entry += paragraph
                 row += entry
             body += row
-        group += body
-        wrapper = nodes.container(classes=["claimkb-table-wrapper"])
         if self.common:
-            wrapper += render_common(self.common)
-        wrapper += table
-        return wrapper
+            return table_wrapper(table, render_common(self.common))
+        return table_wrapper(table)
 
 
 def render_common(common: tuple[tuple[str, tuple[Inline, ...]], ...]) -> nodes.paragraph:

@@ -21,7 +21,17 @@ from ..core.periods import as_of_words
 from ..core.records import Record
 from .i18n import N_, _, confidence_words, labelled, status_words
 from .kb import KnowledgeBase
-from .model import Inline, SortText, Styled, joined, para, render_inline, span
+from .model import (
+    Inline,
+    SortText,
+    Styled,
+    joined,
+    para,
+    render_inline,
+    span,
+    table_frame,
+    table_wrapper,
+)
 from .names import Names
 from .when import sort_value, when_cell
 
@@ -67,19 +77,11 @@ class CollectionTable:
         out: list[nodes.Node] = [render_inline(line) for line in self.shared]
         if not self.rows:
             return out
-        table = nodes.table(classes=["claimkb-claims", "claimkb-collection-table"])
-        group = nodes.tgroup(cols=len(self.columns))
-        table += group
-        group.extend(nodes.colspec(colwidth=1) for _column in self.columns)
-        head, row = nodes.thead(), nodes.row()
-        for column, label in zip(self.columns, self.headers, strict=True):
-            sort = "number" if column in ("value", "period", "as_of") else "text"
-            entry = nodes.entry(classes=[f"claimkb-col-{column}", f"claimkb-sort-{sort}"])
-            entry += nodes.paragraph(label, label)
-            row += entry
-        head += row
-        group += head
-        body = nodes.tbody()
+        headers = [
+            (label, [f"claimkb-col-{c}", f"claimkb-sort-{'number' if c in NUMBERS else 'text'}"])
+            for c, label in zip(self.columns, self.headers, strict=True)
+        ]
+        table, body = table_frame(["claimkb-claims", "claimkb-collection-table"], headers)
         for model in self.rows:
             # a few hundred bytes a row: no class, the cells' text straight in them
             row = nodes.row(ids=[model.anchor])
@@ -90,11 +92,11 @@ class CollectionTable:
                     entry.extend(statements.get(model.index, []))
                 row += entry
             body += row
-        group += body
-        wrapper = nodes.container(classes=["claimkb-table-wrapper"])
-        wrapper += table
-        return [*out, wrapper]
+        return [*out, table_wrapper(table)]
 
+
+#: the columns a reader sorts as numbers
+NUMBERS = ("value", "period", "as_of")
 
 #: fields that, when they differ, go on a small line under a row's first cell, not in a column
 #: of their own: the columns stay few enough for a phone, the value always whole

@@ -12,7 +12,7 @@ from ..core.comparability import AGREEMENT_TOLERANCE, percent_text
 from ..core.page_names import entity_doc, pair_doc
 from .generated_pages import Anchors, PageModel, PageParts, paragraph
 from .i18n import N_, _, source_type_words
-from .model import Inline, Link, Section, SortText, render_inline
+from .model import Inline, Link, Section, SortText, render_inline, table_frame, table_wrapper
 from .names import date_of
 from .selections import claims_citing, contradictions, disputed, shown_claims
 
@@ -28,18 +28,11 @@ class SourcesTable:
     sorts: tuple[str, ...]
 
     def render(self) -> nodes.Node:
-        table = nodes.table(classes=["claimkb-claims", "claimkb-sources-table"])
-        group = nodes.tgroup(cols=len(self.headers))
-        table += group
-        group.extend(nodes.colspec(colwidth=1) for _header in self.headers)
-        head, row = nodes.thead(), nodes.row()
-        for label, sort in zip(self.headers, self.sorts, strict=True):
-            entry = nodes.entry(classes=[f"claimkb-sort-{sort}"])
-            entry += nodes.paragraph(label, label)
-            row += entry
-        head += row
-        group += head
-        body = nodes.tbody()
+        headers = [
+            (label, [f"claimkb-sort-{sort}"])
+            for label, sort in zip(self.headers, self.sorts, strict=True)
+        ]
+        table, body = table_frame(["claimkb-claims", "claimkb-sources-table"], headers)
         for cells in self.rows:
             row = nodes.row()
             for cell in cells:
@@ -48,10 +41,7 @@ class SourcesTable:
                 entry += paragraph
                 row += entry
             body += row
-        group += body
-        wrapper = nodes.container(classes=["claimkb-table-wrapper"])
-        wrapper += table
-        return wrapper
+        return table_wrapper(table)
 
 
 def sources_page(parts: PageParts) -> PageModel:

@@ -226,3 +226,34 @@ def render_block(block: object) -> nodes.Node | list[nodes.Node]:
         raise TypeError(f"no rendering for {type(block).__name__}")
     rendered: nodes.Node = render()
     return rendered
+
+
+def table_frame(
+    classes: list[str], headers: list[tuple[str, list[str]]], caption: str = ""
+) -> tuple[nodes.table, nodes.tbody]:
+    """A docutils table with its header row (each header's label and classes) and an empty body
+    for the caller's rows: the frame every table of claims shares."""
+    table = nodes.table(classes=classes)
+    if caption:
+        table += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _header in headers)
+    head, row = nodes.thead(), nodes.row()
+    for label, entry_classes in headers:
+        entry = nodes.entry(classes=entry_classes)
+        entry += nodes.paragraph(label, label)
+        row += entry
+    head += row
+    group += head
+    body = nodes.tbody()
+    group += body
+    return table, body
+
+
+def table_wrapper(table: nodes.table, *before: nodes.Node) -> nodes.container:
+    """The box a table scrolls in when it is wider than the page (with what goes above it)."""
+    wrapper = nodes.container(classes=["claimkb-table-wrapper"])
+    wrapper.extend(before)
+    wrapper += table
+    return wrapper

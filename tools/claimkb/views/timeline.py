@@ -24,7 +24,18 @@ from ..core.periods import sort_key as time_key
 from ..core.records import Record
 from .i18n import _
 from .kb import KnowledgeBase
-from .model import DocLink, Inline, Link, Ref, SortText, Styled, para, render_inline
+from .model import (
+    DocLink,
+    Inline,
+    Link,
+    Ref,
+    SortText,
+    Styled,
+    para,
+    render_inline,
+    table_frame,
+    table_wrapper,
+)
 from .names import Names
 from .selections import shown_claims
 from .when import when_cell
@@ -76,18 +87,8 @@ class TimelineModel:
 
 
 def timeline_table(headers: tuple[str, ...], rows: tuple[TimelineRow, ...]) -> nodes.Node:
-    table = nodes.table(classes=["claimkb-timeline-table"])
-    group = nodes.tgroup(cols=len(headers))
-    table += group
-    group.extend(nodes.colspec(colwidth=1) for _header in headers)
-    head, header_row = nodes.thead(), nodes.row()
-    for label in headers:
-        entry = nodes.entry()
-        entry += nodes.paragraph(label, label)
-        header_row += entry
-    head += header_row
-    group += head
-    body = nodes.tbody()
+    frame: list[tuple[str, list[str]]] = [(label, []) for label in headers]
+    table, body = table_frame(["claimkb-timeline-table"], frame)
     for model in rows:
         row = nodes.row(classes=list(model.classes))
         for cell in ((model.when,), model.title, (model.value,), (model.about,), (model.claimant,)):
@@ -97,10 +98,7 @@ def timeline_table(headers: tuple[str, ...], rows: tuple[TimelineRow, ...]) -> n
             entry += paragraph
             row += entry
         body += row
-    group += body
-    wrapper = nodes.container(classes=["claimkb-table-wrapper"])
-    wrapper += table
-    return wrapper
+    return table_wrapper(table)
 
 
 #: (source, as_of) of a figure stated without a period of its own
