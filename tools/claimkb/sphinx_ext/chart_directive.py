@@ -13,12 +13,10 @@ charts, `charts.json`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.transforms import SphinxTransform
@@ -33,6 +31,7 @@ from ..views.chart_model import ChartModel
 from ..views.claims_table import TableModel, number_tables
 from ..views.nodes import chart_node
 from ._compat import builder_of
+from .claim_titles import title_message
 from .domain import claim_domain
 from .view_transform import ViewTransform
 
@@ -67,19 +66,9 @@ class ClaimChartDirective(ChartSyntax, SphinxDirective):
         return [message, node]
 
 
-class chart_title_message(nodes.Element, addnodes.translatable):
+class chart_title_message(title_message):
     """A chart's `:title:` as a message of its page's catalog (as `claim_titles` does for a
     claim's title): a translated build gives the chart its translated title, in its view."""
-
-    def preserve_original_messages(self) -> None:
-        self.setdefault("original", self["title"])
-
-    def extract_original_messages(self) -> Sequence[str]:
-        return [self.get("original", self["title"])]
-
-    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
-        self["title"] = translated_message.strip()
-        self["translated"] = True
 
 
 class TranslateChartTitles(SphinxTransform):

@@ -28,9 +28,9 @@ from ..views.nodes import claim_node
 from ._compat import builder_of
 
 
-class claim_title_message(nodes.Element, addnodes.translatable):
-    """A text of the claim `record` (its attribute): its `field` ("title", or "text" for a
-    statement of one paragraph), `title` the text, as a message of the page's catalog."""
+class title_message(nodes.Element, addnodes.translatable):
+    """A text written in a directive's options (`title`), as a message of the page's catalog:
+    Sphinx's i18n transform gives it its translation, which a transform of ours then uses."""
 
     def preserve_original_messages(self) -> None:
         self.setdefault("original", self["title"])
@@ -41,6 +41,14 @@ class claim_title_message(nodes.Element, addnodes.translatable):
     def apply_translated_message(self, original_message: str, translated_message: str) -> None:
         self["title"] = translated_message.strip()
         self["translated"] = True
+
+
+class claim_title_message(title_message):
+    """A text of the claim `record` (its attribute): its `field` ("title", or "text" for a
+    statement of one paragraph), `title` the text."""
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        super().apply_translated_message(original_message, translated_message)
         self["record"].data[self.get("field", "title")] = self["title"]
 
 
