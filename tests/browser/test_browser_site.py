@@ -127,17 +127,15 @@ def test_comparison_says_what_differs_and_draws_no_ratio(tab):
     assert tab.errors == []
 
 
-def test_metric_scope_page_shows_its_chart(tab):
-    """The metric-and-scope page draws its figures (an inline drawing, each point a link to its
-    card with a tooltip that names it)."""
+def test_metric_scope_page_of_two_figures_shows_them_as_a_table(tab):
+    """Two figures are a table, not a chart (tests/browser/test_charts_browser.py opens the
+    charts of pages with more)."""
     tab.goto("kb/metric/cost/final-training-run.html")
-    drawing = tab.page.locator("figure.claimkb-chart svg.claimkb-chart-wide")
-    drawing.scroll_into_view_if_needed()
-    assert drawing.is_visible()
-    points = drawing.locator("a")
-    assert points.count() >= 2
-    assert "$" in points.first.locator("title").inner_text()
-    tab.screenshot("metric-scope-chart")
+    rows = tab.page.locator("article table tbody tr")
+    assert rows.count() == 2
+    assert rows.first.is_visible()
+    assert tab.page.locator("article svg.claimkb-chart-svg").count() == 0
+    tab.screenshot("metric-scope-table")
     assert tab.errors == []
 
 
