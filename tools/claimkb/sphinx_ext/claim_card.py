@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 
 from ..views.nodes import claim_card_node
 from .claim_directives import ReferencingDirective
+from .domain import claim_domain
 from .view_transform import ViewTransform
 
 
@@ -20,7 +21,7 @@ class ClaimCardDirective(ReferencingDirective):
         arguments = self.noted_arguments()
         docname = self.env.docname
         claim_id = arguments[0] if len(arguments) == 1 else ""
-        view = self.env.domains["claim"].note_view(docname, ("shown-card", docname, claim_id))
+        view = claim_domain(self.env).note_view(docname, ("shown-card", docname, claim_id))
         node = claim_card_node(claim_id=claim_id, view=view)
         self.set_source_info(node)
         return [node]

@@ -25,14 +25,16 @@ from ..core.page_directives import (
 from ..myst.directive_syntax import ClaimSyntax, CollectionSyntax, ReferencesSyntax
 from ..myst.option_lines import option_lines
 from ..views.nodes import claim_node, collection_rows_node, collection_table_node, registry_node
+from .domain import claim_domain
+from .env_registry import registry_of
 from .view_transform import ViewTransform
 
 
 class ClaimDirective(ClaimSyntax, SphinxDirective):
     def run(self) -> list[nodes.Node]:
         env = self.env
-        registry = env.claimkb_registry
-        domain = env.domains["claim"]
+        registry = registry_of(env)
+        domain = claim_domain(env)
         if not domain.data["claims"].get(env.docname):  # the page's first claim
             for path in registry.schemas.paths:
                 env.note_dependency(str(path))
@@ -71,7 +73,7 @@ class ReferencingDirective(ReferencesSyntax, SphinxDirective):
     def noted_arguments(self) -> list[str]:
         env = self.env
         path = str(env.doc2path(env.docname))
-        domain = env.domains["claim"]
+        domain = claim_domain(env)
         domain.note_findings(
             env.docname, check_arguments(self.name, self.arguments, path, self.lineno)
         )
@@ -86,7 +88,7 @@ class RegistryDirective(ReferencingDirective):
     """```{registry} scopes``` lists every record of a collection list, each with an anchor."""
 
     def run(self) -> list[nodes.Node]:
-        registry = self.env.claimkb_registry
+        registry = registry_of(self.env)
         arguments = self.noted_arguments()
         for path in registry.files:
             self.env.note_dependency(str(path))
@@ -94,7 +96,7 @@ class RegistryDirective(ReferencingDirective):
         if rtype is None:
             return []  # a finding says why
         records = sorted(registry.of_type(rtype).values(), key=lambda r: r.id)
-        domain = self.env.domains["claim"]
+        domain = claim_domain(self.env)
         domain.note_shown(self.env.docname, records)
         view = domain.note_view(self.env.docname, ("registry", rtype, *(r.id for r in records)))
         # the records' ids as the list's element ids too: `definitions.html#cost` stays a link
@@ -110,9 +112,9 @@ class ClaimCollectionDirective(CollectionSyntax, ReferencingDirective):
     they share said once (`:layout: table`, `views.collection_table`)."""
 
     def run(self) -> list[nodes.Node]:
-        registry = self.env.claimkb_registry
+        registry = registry_of(self.env)
         arguments = self.noted_arguments()
-        domain, docname = self.env.domains["claim"], self.env.docname
+        domain, docname = claim_domain(self.env), self.env.docname
         lines = option_lines(self.block_text, self.lineno, self.options)
         path = str(self.env.doc2path(docname))
         domain.note_findings(
@@ -145,7 +147,7 @@ class ClaimCollectionDirective(CollectionSyntax, ReferencingDirective):
         return [table]
 
     def table(self, docname: str, stem: str, records) -> nodes.Node:
-        view = self.env.domains["claim"].note_view(docname, ("collection-table", stem))
+        view = claim_domain(self.env).note_view(docname, ("collection-table", stem))
         node = collection_table_node(view=view)
         self.set_source_info(node)
         for index, record in enumerate(records):

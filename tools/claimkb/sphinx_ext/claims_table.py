@@ -26,6 +26,7 @@ from ..myst.option_lines import option_lines
 from ..views.claims_table import number_tables
 from ..views.nodes import claims_node, key_figures_node, pivot_node
 from ..views.script_words import script_words
+from .domain import claim_domain
 from .view_transform import ViewTransform
 
 
@@ -35,7 +36,7 @@ class SelectingDirective(ClaimsTableSyntax, SphinxDirective):
 
     def noted_options(self) -> None:
         env = self.env
-        domain = env.domains["claim"]
+        domain = claim_domain(env)
         lines = option_lines(self.block_text, self.lineno, self.options)
         path = str(env.doc2path(env.docname))
         domain.note_refs(
@@ -49,7 +50,7 @@ class SelectingDirective(ClaimsTableSyntax, SphinxDirective):
 
     def placed(self, node_class: type[nodes.Element], view: tuple) -> list[nodes.Node]:
         self.noted_options()
-        key = self.env.domains["claim"].note_view(self.env.docname, view)
+        key = claim_domain(self.env).note_view(self.env.docname, view)
         node = node_class(view=key)
         self.set_source_info(node)
         return [node]

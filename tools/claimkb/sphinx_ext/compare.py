@@ -12,13 +12,14 @@ from sphinx.application import Sphinx
 
 from ..views.nodes import compare_node
 from .claim_directives import ReferencingDirective
+from .domain import claim_domain
 from .view_transform import ViewTransform
 
 
 class CompareDirective(ReferencingDirective):
     def run(self) -> list[nodes.Node]:
         ids = list(self.noted_arguments())
-        domain, docname = self.env.domains["claim"], self.env.docname
+        domain, docname = claim_domain(self.env), self.env.docname
         block_id = f"compare-{domain.views_of(docname, 'compare') + 1}"
         view = domain.note_view(docname, ("compare", block_id, *ids))
         node = compare_node(claim_ids=ids, view=view)

@@ -17,6 +17,7 @@ from ..core.records import Finding, PageReference, Record
 from ..views.catalogue import Models
 from ..views.i18n import _, _lazy
 from ..views.timeline import bulk_key, bulk_keys
+from .env_registry import registry_of
 from .site import site_models
 
 #: domain data kept per document: purged and merged by docname
@@ -188,7 +189,7 @@ class ClaimDomain(Domain):
     # --- views -------------------------------------------------------------
     @property
     def registry(self):
-        return self.env.claimkb_registry
+        return registry_of(self.env)
 
     def page_claims(self) -> list[Record]:
         return [r for doc in sorted(self.data["claims"]) for r in self.data["claims"][doc]]

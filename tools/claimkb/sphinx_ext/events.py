@@ -11,7 +11,8 @@ from ..core.records import Finding
 from ..core.registry import load_registry
 from ..core.schema import load_schemas
 from ..views.selections import shown_claims
-from .env_registry import set_registry
+from .domain import claim_domain
+from .env_registry import registry_of, set_registry
 from .generated_pages import record_fingerprint
 from .warnings import log_finding
 
@@ -27,7 +28,7 @@ def on_builder_inited(app: Sphinx) -> None:
 def on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
     """Pages to read again: those that had findings, so a build never passes on warnings it did
     not repeat, and generated pages whose title record changed."""
-    domain = env.domains["claim"]
+    domain = claim_domain(env)
     docs = {doc for doc, found in domain.data["findings"].items() if found}
     if domain.data.get("report"):
         docs.add(app.config.root_doc)
@@ -40,7 +41,7 @@ def on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
 def on_env_updated(app: Sphinx, env) -> list[str]:
     """Pages to rewrite, though not read again: those with a view whose model changed
     (`views.catalogue`)."""
-    domain = env.domains["claim"]
+    domain = claim_domain(env)
     models = domain.models(app.builder)
     # the theme links the claim index from every page when it exists
     every_page = bool(shown_claims(models.parts.kb))
@@ -56,17 +57,17 @@ def on_env_updated(app: Sphinx, env) -> list[str]:
 
 
 def all_findings(env) -> list[Finding]:
-    domain = env.domains["claim"]
+    domain = claim_domain(env)
     findings = domain.data["findings"]
     page_findings = [f for docname in sorted(findings) for f in findings[docname]]
     shown = {rid for (rtype, rid) in domain.objects if rtype == "claim"}
     return check_knowledge_base(
-        env.claimkb_registry, domain.page_claims(), page_findings, domain.page_references(), shown
+        registry_of(env), domain.page_claims(), page_findings, domain.page_references(), shown
     )
 
 
 def on_check_consistency(app: Sphinx, env) -> None:
-    for finding in env.domains["claim"].data["report"]:
+    for finding in claim_domain(env).data["report"]:
         log_finding(finding)
 
 

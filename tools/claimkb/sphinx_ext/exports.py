@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..views.exports import export_data, to_csv, to_json
+from .domain import claim_domain
 from .sharing import page_head
 
 HTML_BUILDERS = ("html", "dirhtml")
@@ -18,7 +19,7 @@ HTML_BUILDERS = ("html", "dirhtml")
 def write_exports(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
-    data = export_data(app.env.domains["claim"].models(app.builder).parts.kb)
+    data = export_data(claim_domain(app.env).models(app.builder).parts.kb)
     outdir = Path(app.outdir)
     _write_if_changed(outdir / "claims.json", to_json(data))
     _write_if_changed(outdir / "claims.csv", to_csv(data))

@@ -20,12 +20,14 @@ from ..views.i18n import labelled
 from ..views.nodes import kb_page_node
 from ._compat import builder_of
 from .chart_directive import write_chart_files
+from .domain import claim_domain
+from .env_registry import registry_of
 from .page_stubs import write_stubs
 from .view_transform import ViewTransform
 
 
 def record_fingerprint(env: BuildEnvironment, rtype: str, rid: str) -> str:
-    record = env.claimkb_registry.of_type(rtype).get(rid)
+    record = registry_of(env).of_type(rtype).get(rid)
     data = record.data if record is not None else None
     return hashlib.sha1(json.dumps(data, sort_keys=True, default=repr).encode()).hexdigest()
 
@@ -39,7 +41,7 @@ class PageDirective(SphinxDirective):
     optional_arguments = 0
 
     def run(self) -> list[nodes.Node]:
-        domain = self.env.domains["claim"]
+        domain = claim_domain(self.env)
         view = domain.note_view(self.env.docname, (self.page, *self.view_arguments()))
         node = kb_page_node(page=self.page, targets=list(self.arguments), view=view)
         self.set_source_info(node)
@@ -52,7 +54,7 @@ class PageDirective(SphinxDirective):
         return [node]
 
     def titled(self, node: kb_page_node, title: str, anchor: str, keys) -> list[nodes.Node]:
-        domain = self.env.domains["claim"]
+        domain = claim_domain(self.env)
         for rtype, rid in keys:
             domain.note_title(
                 self.env.docname, rtype, rid, record_fingerprint(self.env, rtype, rid)
@@ -63,7 +65,7 @@ class PageDirective(SphinxDirective):
         return [section]
 
     def record(self, rtype: str, rid: str) -> Record | None:
-        return self.env.claimkb_registry.of_type(rtype).get(rid)
+        return registry_of(self.env).of_type(rtype).get(rid)
 
 
 class RecordPageDirective(PageDirective):
@@ -75,7 +77,7 @@ class RecordPageDirective(PageDirective):
     def wrap(self, node):
         rid = self.arguments[0]
         record = self.record(self.page, rid)
-        self.env.domains["claim"].note_home(self.env.docname, self.page, rid)
+        claim_domain(self.env).note_home(self.env.docname, self.page, rid)
         title = record.get(self.name_field, rid) if record else rid
         return self.titled(node, title, f"{self.page}-{rid}", [(self.page, rid)])
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from .domain import claim_domain
+from .env_registry import registry_of
+
 #: runs after sphinx-last-updated-by-git's own env-updated handler (the default priority, 500)
 AFTER_GIT_DATES = 600
 
@@ -41,8 +44,8 @@ def date_generated_pages(app, env) -> list[str]:
     pages_dir = app.config.claimkb_pages_dir
     if dates is None or not pages_dir:
         return []
-    domain = env.domains["claim"]
-    files = [Path(p) for p in env.claimkb_registry.files]
+    domain = claim_domain(env)
+    files = [Path(p) for p in registry_of(env).files]
     files += [Path(env.doc2path(doc)) for doc in sorted(domain.data["claims"])]
     stamp = ledger_commit_time(Path(app.srcdir), files)
     changed = []

@@ -29,6 +29,7 @@ from ..core.registry_texts import (
     translatable_texts,
     translated_registry,
 )
+from .env_registry import registry_of, set_registry
 
 
 def registry_translations(app: Sphinx) -> dict[str, Callable[[str], str]]:
@@ -54,7 +55,7 @@ def registry_translations(app: Sphinx) -> dict[str, Callable[[str], str]]:
 
 def on_builder_inited(app: Sphinx) -> None:
     """After the registry is loaded (priority 500), before the generated pages' stubs (600)."""
-    registry = app.env.claimkb_registry
+    registry = registry_of(app.env)
     if app.builder.name == "gettext":
         for text, record, field in translatable_texts(registry):
             origin = MsgOrigin(record.location.path, record.location.line_of(field))
@@ -62,7 +63,7 @@ def on_builder_inited(app: Sphinx) -> None:
         return
     translations = registry_translations(app)
     if translations:
-        app.env.claimkb_registry = translated_registry(registry, translations)
+        set_registry(app.env, translated_registry(registry, translations))
 
 
 def setup_registry_catalog(app: Sphinx) -> None:

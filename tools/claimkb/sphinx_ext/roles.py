@@ -8,6 +8,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 
 from ..core.records import PageReference
+from .domain import claim_domain
 
 
 class ClaimRefRole(XRefRole):
@@ -27,7 +28,7 @@ class ClaimRefRole(XRefRole):
             return [node], []
         path = str(env.doc2path(env.docname))
         reference = PageReference(node["reftarget"], path, self.lineno, self.name)
-        domain = env.domains["claim"]
+        domain = claim_domain(env)
         domain.note_refs(env.docname, [reference])
         domain.note_view(env.docname, (self.claim_reftype, node["reftarget"]))
         return [node], []

@@ -8,13 +8,14 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..views.schema_reference import SchemaReference
+from .env_registry import registry_of
 
 
 class SchemaReferenceDirective(SphinxDirective):
     """```{schema-reference}``` (no argument, no content)."""
 
     def run(self) -> list[nodes.Node]:
-        schemas = self.env.claimkb_registry.schemas
+        schemas = registry_of(self.env).schemas
         for path in sorted(schemas.directory.glob("*.json")):
             self.env.note_dependency(str(path))
         return SchemaReference(schemas, self.inline, self.set_source_info).sections()

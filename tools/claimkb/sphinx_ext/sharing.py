@@ -33,6 +33,7 @@ from ..views.sharing import (
     permalink_path,
     text_description,
 )
+from .domain import claim_domain
 from .opengraph_cards import setup_opengraph
 
 HTML_BUILDERS = ("html", "dirhtml")
@@ -70,7 +71,7 @@ def image_url(config: Config) -> str:
 
 def page_head(app: Sphinx, pagename: str) -> HeadModel:
     """The model of what a page's `<head>` says of its claims (`views.page_head`)."""
-    return app.env.domains["claim"].models(app.builder).model(("head", pagename))
+    return claim_domain(app.env).models(app.builder).model(("head", pagename))
 
 
 def add_page_tags(
@@ -147,7 +148,7 @@ def write_permalinks(app: Sphinx, exception: BaseException | None) -> None:
     claims gone since the last build are removed."""
     if exception is not None or app.builder.name not in HTML_BUILDERS:
         return
-    models = app.env.domains["claim"].models(app.builder)
+    models = claim_domain(app.env).models(app.builder)
     resolver = models.parts.resolver
     site = share_site(app)
     folder = Path(app.outdir) / PERMALINK_DIR

@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from ..views.chart_files import CHARTS_DIR, PACKAGE_FILE
 from ..views.selections import shown_claims
 from .chart_directive import site_charts
-from .domain import ClaimIndex
+from .domain import ClaimIndex, claim_domain
 
 
 def remove_stale_outputs(app: Sphinx, exception: BaseException | None) -> None:
@@ -36,7 +36,7 @@ def remove_stale_outputs(app: Sphinx, exception: BaseException | None) -> None:
                 if parent == outdir / CHARTS_DIR or any(parent.iterdir()):
                     break
                 parent.rmdir()
-    domain = app.env.domains["claim"]
+    domain = claim_domain(app.env)
     # Sphinx writes no index without entries
     if not shown_claims(domain.models(app.builder).parts.kb):
         (outdir / f"{domain.name}-{ClaimIndex.name}{suffix}").unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from sphinx.util.nodes import make_refnode
 
 from ..views.nodes import record_link
 from ._compat import builder_of
+from .domain import claim_domain
 
 
 class ViewTransform(SphinxPostTransform):
@@ -25,7 +26,7 @@ class ViewTransform(SphinxPostTransform):
         if not found:
             return
         builder = builder_of(self.env)
-        models = self.env.domains["claim"].models(builder)
+        models = claim_domain(self.env).models(builder)
         for node in found:
             model = models.model(node["view"])
             rendered = [] if model is None else self.render(model, node)
