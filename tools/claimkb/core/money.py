@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from . import disk_cache
 from .currency import dollar_data, in_dollars
 from .language import N_, gettext
 from .periods import try_period
@@ -52,6 +53,22 @@ def annual_cpi() -> dict[int, float]:
     path = cpi_database()
     if path is None:
         return {}
+    try:
+        cached = f"cpi-{disk_cache.data_file_key(path, CPI_SERIES, ANNUAL_PERIODS)}.json"
+    except OSError:
+        return {}
+    found = disk_cache.read_json(cached)
+    if isinstance(found, dict) and found:
+        return {int(year): float(value) for year, value in found.items()}
+    table = _read_annual_cpi(path)
+    if table:
+        disk_cache.write_json(cached, table)
+    return table
+
+
+def _read_annual_cpi(path: Path) -> dict[int, float]:
+    """The annual averages out of the SQLite file (a scan of every series: a few tenths of a
+    second, hence `disk_cache`)."""
     query = (
         "SELECT year, value FROM indexes WHERE series = ? "
         f"AND period IN ({', '.join('?' * len(ANNUAL_PERIODS))})"

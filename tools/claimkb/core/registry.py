@@ -18,7 +18,7 @@ from .units import Declared, declared_units, display_unit
 from .validate import check_record, valid_part
 
 #: A collection's records and findings, as `load_registry` keeps them between calls: by
-#: ("collection", the schemas' digest, the file's path, its text)
+#: ("collection", the schemas' digest, the file's path, the SHA-256 of its text)
 CollectionMemo: TypeAlias = dict[tuple[str, str, str, str], tuple[list[Record], list[Finding]]]
 
 
@@ -112,7 +112,7 @@ def _load_checked(
         text = files.read_text(path)
     except CollectionError:
         return _checked(path, schemas, files.read_text)
-    key = ("collection", schemas.digest, str(path), text)
+    key = ("collection", schemas.digest, str(path), hashlib.sha256(text.encode()).hexdigest())
     if key not in memo:
         memo[key] = _checked(path, schemas, lambda _: text)
     return memo[key]

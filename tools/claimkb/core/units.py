@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from babel import Locale
 
+from . import disk_cache
 from .codes import FindingCode
 from .language import current_locale
 from .records import Finding, JSONValue, Record, is_number
@@ -105,7 +106,9 @@ def unit_book(declared: Declared = ()) -> UnitBook:
     uses a unit declared after it is tried again once the others are in."""
     import pint
 
-    registry: Units = pint.UnitRegistry(cache_folder=None)
+    # pint parses its definition file (a fifth of a second) unless a build keeps it parsed
+    kept = disk_cache.folder()
+    registry: Units = pint.UnitRegistry(cache_folder=None if kept is None else kept / "pint")
     pending = list(definitions(declared))
     #: name -> (the field at fault, why)
     refused: dict[str, tuple[str, str]] = {}

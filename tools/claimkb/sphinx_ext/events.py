@@ -6,9 +6,10 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..core import disk_cache
 from ..core.cross_checks import check_knowledge_base
-from ..core.records import Finding
-from ..core.registry import load_registry
+from ..core.records import Finding, Record
+from ..core.registry import CollectionMemo, load_registry
 from ..core.schema import load_schemas
 from ..views.selections import shown_claims
 from .domain import claim_domain
@@ -16,13 +17,39 @@ from .env_registry import registry_of, set_registry
 from .generated_pages import record_fingerprint
 from .warnings import log_finding
 
+#: the doctree folder's subfolder of `core.disk_cache`
+REFERENCE_DATA = "claimkb-reference-data"
+#: the environment's attribute that carries the collection memo from one build to the next
+COLLECTION_MEMO = "claimkb_collection_memo"
+
 
 def on_builder_inited(app: Sphinx) -> None:
+    disk_cache.use_folder(Path(app.doctreedir) / REFERENCE_DATA)
     confdir = Path(app.confdir).resolve()
     schemas = load_schemas((confdir / app.config.claimkb_schema_dir).resolve())
-    set_registry(
-        app.env, load_registry((confdir / app.config.claimkb_collections_dir).resolve(), schemas)
-    )
+    # a collection file an edit left alone is not read and validated again (a second on the
+    # real site's 1,700 records): its records and findings are kept with the environment
+    memo = CarriedMemo(getattr(app.env, COLLECTION_MEMO, {}))
+    directory = (confdir / app.config.claimkb_collections_dir).resolve()
+    set_registry(app.env, load_registry(directory, schemas, memo=memo))
+    setattr(app.env, COLLECTION_MEMO, dict(memo))
+
+
+class CarriedMemo(CollectionMemo):
+    """This build's collection memo, seeded with the last build's; what this build did not use
+    is not carried to the next."""
+
+    def __init__(self, previous: CollectionMemo):
+        super().__init__()
+        self.previous = previous
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key) or key in self.previous
+
+    def __getitem__(self, key: tuple[str, str, str, str]) -> tuple[list[Record], list[Finding]]:
+        if not super().__contains__(key):
+            self[key] = self.previous[key]
+        return super().__getitem__(key)
 
 
 def on_env_get_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
