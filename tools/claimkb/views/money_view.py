@@ -8,7 +8,7 @@ from ..core.currency import dollar_data, in_dollars, stated_currency
 from ..core.formatting import format_value, stated_text
 from ..core.money import CPI_NAME, Constant, constant, dollar_year, is_money
 from ..core.periods import date_words
-from ..core.records import Record
+from ..core.records import Record, is_number
 from ..core.registry import Registry
 from .i18n import _
 from .kb import KnowledgeBase
@@ -61,12 +61,13 @@ def converted_pair(
     drawn)."""
     if not all(money_metric(kb.registry, r.get("metric")) for r in (left, right)):
         return None
-    years = [dollar_year(r.data) for r in (left, right)]
-    if None not in years and years[0].year != years[1].year:
-        found = {r.id: constant_of(kb, r) for r in (left, right)}
-        if any(c is None for c in found.values()):
+    first_year, second_year = dollar_year(left.data), dollar_year(right.data)
+    if first_year is None or second_year is None:
+        return None
+    if first_year.year != second_year.year:
+        first, second = constant_of(kb, left), constant_of(kb, right)
+        if first is None or second is None:
             return None
-        first, second = found[left.id], found[right.id]
         words = _(
             "Their dollars are of different years (%(first)s and %(second)s), so both are "
             "converted to %(base)s dollars with the %(cpi)s before the ratio."
@@ -76,17 +77,21 @@ def converted_pair(
             "base": first.base_year,
             "cpi": CPI_NAME,
         }
-        return found, words + " " + exchange_words(kb, (left, right))
-    if stated_currency(left.data) == stated_currency(right.data) or None in years:
+        return {left.id: first, right.id: second}, words + " " + exchange_words(kb, (left, right))
+    if stated_currency(left.data) == stated_currency(right.data):
         return None
-    exchanged = {r.id: dollar_data(r.data) for r in (left, right)}
-    if any(d is None for d in exchanged.values()):
-        return None
-    found = {
-        r.id: Constant(year.year, year, *(exchanged[r.id].get(f) for f in NUMBERS), deflated=False)
-        for r, year in zip((left, right), years, strict=True)
-    }
+    found: dict[str, Constant] = {}
+    for record, year in ((left, first_year), (right, second_year)):
+        exchanged = dollar_data(record.data)
+        if exchanged is None:
+            return None
+        value, low, high = (_number(exchanged.get(field)) for field in NUMBERS)
+        found[record.id] = Constant(year.year, year, value, low, high, deflated=False)
     return found, exchange_words(kb, (left, right))
+
+
+def _number(value: object) -> float | None:
+    return value if is_number(value) else None
 
 
 def exchange_words(kb: KnowledgeBase, records: tuple[Record, ...]) -> str:
