@@ -22,7 +22,7 @@ from ..core.money import Constant
 from ..core.periods import as_of_words
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
-from .i18n import N_, _
+from .i18n import N_, _, labelled
 from .kb import KnowledgeBase
 from .model import Inline, Link, Styled, para, render_inline, span, strong, untipped
 from .money_view import converted_pair
@@ -45,6 +45,7 @@ Converted: TypeAlias = tuple[dict[str, Constant], str] | None
 
 @dataclass(frozen=True)
 class Fact:
+    #: the label with its colon, as the language writes it (`Scope: `, `Périmètre : `)
     label: str
     parts: tuple[Inline, ...]
 
@@ -55,6 +56,8 @@ class Side:
     title: Inline
     value: str
     facts: tuple[Fact, ...]
+    #: what leads the side's line of facts in the details: its title and a colon
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class CompareModel:
     verdicts: tuple[Styled, ...]
     #: the facts every side has alike, said once in the details (each side's `facts` lack them)
     shared: tuple[Fact, ...] = ()
+    shared_lead: str = ""
     #: for pairs that are not comparable, the ledger's claims each side compares with instead
     instead: tuple[Styled, ...] = ()
     summary: str = ""
@@ -76,12 +80,11 @@ class CompareModel:
         block.extend(render_inline(verdict) for verdict in self.verdicts)
         details = details_node(summary=self.summary, classes=["claimkb-compare-details"])
         if self.shared:
-            details += render_facts(_("In common"), self.shared, ["claimkb-compare-shared"])
+            details += render_facts(self.shared_lead, self.shared, ["claimkb-compare-shared"])
         for side in self.sides:
             if side.facts:
-                plain = side.title.text if isinstance(side.title, Link) else side.claim_id
                 classes = ["claimkb-compare-facts", f"claimkb-compare-facts-{side.claim_id}"]
-                details += render_facts(plain, side.facts, classes)
+                details += render_facts(side.lead, side.facts, classes)
         details.extend(render_inline(line) for line in self.instead)
         block += details
         return block
@@ -102,14 +105,13 @@ def render_figure(side: Side) -> nodes.list_item:
 
 
 def render_facts(lead: str, facts: tuple[Fact, ...], classes: list[str]) -> nodes.paragraph:
-    """`lead: Metric: X · Scope: Y · ...`, each fact labelled."""
+    """`Lead: Metric: X · Scope: Y · ...`, each fact labelled."""
     line = nodes.paragraph(classes=classes)
-    line += nodes.inline("", lead + ": ", classes=["claimkb-compare-of"])
+    line += nodes.inline(lead, lead, classes=["claimkb-compare-of"])
     for index, fact in enumerate(facts):
         if index:
             line += nodes.Text(" · ")
-        label = fact.label + ": "
-        line += nodes.inline(label, label, classes=["claimkb-compare-label"])
+        line += nodes.inline(fact.label, fact.label, classes=["claimkb-compare-label"])
         line.extend(render_inline(part) for part in fact.parts)
     return line
 
@@ -127,7 +129,13 @@ class Comparison:
         verdicts = tuple(self.verdict(left, right) for left, right in combinations(records, 2))
         shared = self.shared_facts(sides)
         sides = tuple(
-            Side(s.claim_id, s.title, s.value, tuple(f for f in s.facts if f not in shared))
+            Side(
+                s.claim_id,
+                s.title,
+                s.value,
+                tuple(f for f in s.facts if f not in shared),
+                labelled(s.title.text if isinstance(s.title, Link) else s.claim_id, ""),
+            )
             for s in sides
         )
         instead = tuple(
@@ -142,7 +150,8 @@ class Comparison:
             if instead
             else _("What each figure counts, and its source")
         )
-        return CompareModel(block_id, sides, verdicts, shared, instead, summary)
+        shared_lead = labelled(_("In common"), "")
+        return CompareModel(block_id, sides, verdicts, shared, shared_lead, instead, summary)
 
     @staticmethod
     def shared_facts(sides: tuple[Side, ...]) -> tuple[Fact, ...]:
@@ -163,17 +172,21 @@ class Comparison:
         for rtype in ("metric", "scope", "method"):
             rid = record.get(rtype)
             if rid:
-                facts.append(Fact(_(FACT_LABELS[rtype]), (untipped(names.link(rtype, rid)),)))
+                facts.append(
+                    Fact(labelled(_(FACT_LABELS[rtype]), ""), (untipped(names.link(rtype, rid)),))
+                )
         if record.get("price_year"):
             prices = _("%(year)s prices") % {"year": record.get("price_year")}
-            facts.append(Fact(_("Prices"), (prices,)))
+            facts.append(Fact(labelled(_("Prices"), ""), (prices,)))
         claimant = record.get("claimant")
         if claimant:
-            facts.append(Fact(_("Claimed by"), (untipped(names.entity(claimant)),)))
+            facts.append(Fact(labelled(_("Claimed by"), ""), (untipped(names.entity(claimant)),)))
         if record.get("as_of"):
-            facts.append(Fact(_("As of"), (as_of_words(record.get("as_of")),)))
+            facts.append(Fact(labelled(_("As of"), ""), (as_of_words(record.get("as_of")),)))
         if record.get("source"):
-            facts.append(Fact(_("Source"), (names.source_link(record.get("source")),)))
+            facts.append(
+                Fact(labelled(_("Source"), ""), (names.source_link(record.get("source")),))
+            )
         return tuple(facts)
 
     def differences(self, left: Record, right: Record) -> list[comparability.Difference]:
