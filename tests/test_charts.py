@@ -84,6 +84,19 @@ def test_every_table_row_is_a_point_or_a_stated_exception(site):
             assert reason in svg(site, chart).replace("\n", " "), (chart, reason)
 
 
+def test_a_chart_s_table_keeps_its_links_without_their_tooltips(site):
+    """Each row's subject, method, claimant and source stay links; none repeats its page's
+    description as a tooltip (a quarter of a chart table's weight)."""
+    for entry in manifest(site)["charts"]:
+        page, anchor = entry["page"].split("#")
+        table = block(site, page, anchor).select_one("table.claimkb-claims")
+        cells = table.select("td.claimkb-col-subject, td.claimkb-col-claimant")
+        cells += table.select("td.claimkb-col-method, td.claimkb-col-source")
+        links = [a for cell in cells for a in cell.select("a")]
+        assert links and all(a.get("href") for a in links), entry["chart"]
+        assert table.select("a[title]") == [], entry["chart"]
+
+
 def test_newest_figures_are_drawn_in_the_latest_published_dollars(site):
     data = {row["claim_id"]: row for row in rows(site, "charts--valuations")}
     assert all(row["drawn"] == "true" for row in data.values())  # 2026's too

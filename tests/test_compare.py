@@ -31,39 +31,58 @@ def test_not_comparable_pair_names_scope_and_method_and_draws_no_ratio(site):
     assert "×" not in block.get_text()
 
 
-def test_not_comparable_pair_shows_both_claims_side_by_side(site):
+def test_not_comparable_pair_shows_each_figure_on_one_line(site):
     block = blocks(site)[0]
-    items = block.select(".claimkb-compare-item")
-    assert [i.select_one(".claimkb-compare-title").get_text(strip=True) for i in items] == [
-        "DeepSeek-V3 final training run cost",
-        "DeepSeek total server capital expenditure",
+    items = block.select("ul.claimkb-compare-figures > li.claimkb-compare-item")
+    # each line: the value first, then the title linking to the card
+    assert [i.get_text(" ", strip=True) for i in items] == [
+        "$5.58M DeepSeek-V3 final training run cost",
+        "$1.6B DeepSeek total server capital expenditure",
     ]
-    assert [i.select_one(".claimkb-compare-value").get_text(strip=True) for i in items] == [
-        "$5.58M",
-        "$1.6B",
-    ]
-    first = items[0]
+    title_link = items[0].select_one(".claimkb-compare-title a")["href"]
+    assert title_link == "index.html#claim-deepseek-v3-final-run-cost"
+    # the verdict follows the figures, the details come last
+    children = [child.name for child in block.find_all(recursive=False)]
+    assert children == ["ul", "p", "details"]
 
-    line = first.select_one("p.claimkb-compare-facts")
-    # each fact is labelled for screen readers (the label hidden on screen), facts joined by " · "
+
+def facts_of(line) -> dict[str, str]:
+    """A details line's facts by label: `Lead: Label: value · Label: value`."""
+    lead = line.select_one(".claimkb-compare-of").get_text()
     labels = [label.get_text() for label in line.select(".claimkb-compare-label")]
     assert labels and all(label.endswith(": ") for label in labels)
-    facts = dict(part.split(": ", 1) for part in line.get_text().split(" · "))
+    text = line.get_text()[len(lead) :]
+    return {k.strip(): v.strip() for k, v in (part.split(": ", 1) for part in text.split(" · "))}
 
-    def fact(name: str) -> str:
-        return facts[name].strip()
 
-    assert fact("Scope") == "Final training run"
-    assert fact("Method") == "Cloud-rental equivalent"
-    assert fact("Claimed by") == "DeepSeek"
-    assert fact("As of") == "2024-12-27"
-    assert "DeepSeek-V3 Technical Report" in fact("Source")
-    # light: no tooltips on the facts' links
-    assert line.select("a[title]") == []
-    # one line of facts, not a table per side
-    assert first.select("dl, table") == []
-    title_link = first.select_one(".claimkb-compare-title a")["href"]
-    assert title_link == "index.html#claim-deepseek-v3-final-run-cost"
+def test_what_each_figure_counts_is_collapsed_and_what_both_share_is_said_once(site):
+    block = blocks(site)[0]
+    details = block.select_one("details.claimkb-compare-details")
+    assert details is not None and not details.has_attr("open")
+    # a comparable pair has nothing to compare instead: the summary says what the details hold
+    comparable = blocks(site)[1].select_one("details.claimkb-compare-details")
+    assert comparable.summary.get_text() == "What each figure counts, and its source"
+    assert comparable.select(".claimkb-compare-instead") == []
+    shared = details.select_one("p.claimkb-compare-shared")
+    assert shared.select_one(".claimkb-compare-of").get_text() == "In common: "
+    # both are costs; scope, method, who, when and source differ
+    assert facts_of(shared) == {"Metric": "Cost"}
+    first = details.select_one("p.claimkb-compare-facts-deepseek-v3-final-run-cost")
+    assert first.select_one(".claimkb-compare-of").get_text() == (
+        "DeepSeek-V3 final training run cost: "
+    )
+    facts = facts_of(first)
+    assert facts["Scope"] == "Final training run"
+    assert facts["Method"] == "Cloud-rental equivalent"
+    assert facts["Claimed by"] == "DeepSeek"
+    assert facts["As of"] == "2024-12-27"
+    assert "DeepSeek-V3 Technical Report" in facts["Source"]
+    # a fact both sides share is not repeated on either side's line
+    for fact in facts_of(shared):
+        assert fact not in facts
+    # light: no tooltips on the facts' links, and no table per side
+    assert details.select("a[title]") == []
+    assert block.select("dl, table") == []
 
 
 def test_comparable_pair_gives_the_ratio(site):
@@ -230,7 +249,12 @@ def test_values_without_a_ratio_say_how_far_apart_they_are(tmp_path):
 
 
 def test_not_comparable_names_what_to_compare_instead(site):
-    instead = blocks(site)[0].select_one(".claimkb-compare-instead").get_text(" ", strip=True)
+    details = blocks(site)[0].select_one("details.claimkb-compare-details")
+    # one click away, and the summary says it is there
+    assert details.summary.get_text() == (
+        "What each figure counts, its source, and what to compare instead"
+    )
+    instead = details.select_one("p.claimkb-compare-instead").get_text(" ", strip=True)
     # the nearest comparable claims of the ledger: same metric, scope and method
     assert instead == (
         "Compare instead: DeepSeek-V3 final training run cost with GPT-4 final training run "

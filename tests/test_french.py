@@ -114,6 +114,10 @@ def test_compare_says_what_differs_in_french(french):
     assert "Pas comparables : elles mesurent des choses différentes." in text
     assert "Périmètre différent : Dernière phase d’entraînement contre" in text
     assert "Aucun rapport n’est calculé entre eux." in text
+    # what each figure counts, collapsed, labelled with French colons
+    assert "Ce que compte chaque chiffre, sa source, et à quoi le comparer plutôt" in text
+    assert "En commun : Mesure : Coût" in text
+    assert "Selon : DeepSeek" in text
 
 
 @pytest.mark.parametrize(

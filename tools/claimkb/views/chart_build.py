@@ -43,7 +43,7 @@ from .chart_words import (
     scopes_note,
     when_text,
 )
-from .claims_table import TableModel, light_table
+from .claims_table import TableModel, light_table, untipped_table
 from .generated_pages import PageParts
 from .i18n import _
 from .kb import KnowledgeBase
@@ -376,10 +376,11 @@ def _priority(panels: tuple[Panel, ...]) -> list[str]:
 
 
 #: a chart's table of more figures than this is light (`claims_table.light_table`): a metric
-#: and scope of hundreds of prices would weigh half a megabyte in links' tooltips alone
+#: and scope of hundreds of prices would weigh half a megabyte in links' tooltips alone; a
+#: shorter one keeps its links, without their tooltips (`untipped_table`)
 LIGHT_ROWS = 40
 
 
 def chart_table(parts: PageParts, records: tuple[Record, ...]) -> TableModel:
     table = parts.rows.table(list(records), CHART_COLUMNS)
-    return light_table(table) if len(records) > LIGHT_ROWS else table
+    return light_table(table) if len(records) > LIGHT_ROWS else untipped_table(table)

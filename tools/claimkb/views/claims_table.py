@@ -214,7 +214,7 @@ def number_tables(document: nodes.document) -> None:
 PLAIN_COLUMNS = ("subject", "claimant", "source")
 
 
-def light_table(table: TableModel) -> TableModel:
+def light_table(table: TableModel, plain: tuple[str, ...] = PLAIN_COLUMNS) -> TableModel:
     """The table without its links' tooltips, and with its entities as plain names: on a page of
     hundreds of rows they are most of its weight, and each says again what the link's text or
     page says. The claims' own links stay."""
@@ -222,13 +222,20 @@ def light_table(table: TableModel) -> TableModel:
         Row(
             row.kind,
             tuple(
-                tuple(light(part, column in PLAIN_COLUMNS) for part in cell)
+                tuple(light(part, column in plain) for part in cell)
                 for column, cell in zip(table.columns, row.cells, strict=True)
             ),
         )
         for row in table.rows
     )
     return replace(table, rows=rows)
+
+
+def untipped_table(table: TableModel) -> TableModel:
+    """The table without its links' tooltips, every link kept: a chart's table repeats the same
+    definitions and descriptions row after row, a quarter of its weight, and each link's page
+    says them."""
+    return light_table(table, plain=())
 
 
 def light(part: Inline, plain: bool) -> Inline:

@@ -1,6 +1,9 @@
-"""Compare blocks: claims side by side, each as its title, its value and one line of what it
-counts; then, for each pair, whether they are comparable and, if so, the ratio or how far apart
-they are, and if not, why, with the ledger's claims that each could be compared with instead."""
+"""Compare blocks: each compared figure on one line (its value, then its title), then, for each
+pair, whether they are comparable and, if so, the ratio or how far apart they are, and if not,
+why, with the ledger's claims that each could be compared with instead. What each figure counts
+(metric, scope, method, who says so, as of, source) is one click away, in a collapsed
+`<details>` block as a card's quote is, the facts every side shares said once: a page of a
+dozen compare blocks stays short and light."""
 
 from __future__ import annotations
 
@@ -19,11 +22,12 @@ from ..core.money import Constant
 from ..core.periods import as_of_words
 from ..core.periods import sort_key as time_key
 from ..core.records import Record
-from .i18n import N_, _
+from .i18n import N_, _, labelled
 from .kb import KnowledgeBase
-from .model import Inline, Styled, para, render_inline, span, strong, untipped
+from .model import Inline, Link, Styled, para, render_inline, span, strong, untipped
 from .money_view import converted_pair
 from .names import Names
+from .nodes import details_node
 from .selections import claims_of_pair
 
 #: the labels of a compared claim's facts (their classes keep the English words)
@@ -41,6 +45,7 @@ Converted: TypeAlias = tuple[dict[str, Constant], str] | None
 
 @dataclass(frozen=True)
 class Fact:
+    #: the label with its colon, as the language writes it (`Scope: `, `Périmètre : `)
     label: str
     parts: tuple[Inline, ...]
 
@@ -48,9 +53,11 @@ class Fact:
 @dataclass(frozen=True)
 class Side:
     claim_id: str
-    title: Styled
+    title: Inline
     value: str
     facts: tuple[Fact, ...]
+    #: what leads the side's line of facts in the details: its title and a colon
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,35 +65,55 @@ class CompareModel:
     block_id: str
     sides: tuple[Side, ...]
     verdicts: tuple[Styled, ...]
+    #: the facts every side has alike, said once in the details (each side's `facts` lack them)
+    shared: tuple[Fact, ...] = ()
+    shared_lead: str = ""
+    #: for pairs that are not comparable, the ledger's claims each side compares with instead
+    instead: tuple[Styled, ...] = ()
+    summary: str = ""
 
     def render(self) -> nodes.container:
         block = nodes.container(classes=["claimkb-compare"], ids=[self.block_id])
-        row = nodes.container(classes=["claimkb-compare-row"])
-        for side in self.sides:
-            row += render_side(side)
-        block += row
+        figures = nodes.bullet_list(classes=["claimkb-compare-figures"])
+        figures.extend(render_figure(side) for side in self.sides)
+        block += figures
         block.extend(render_inline(verdict) for verdict in self.verdicts)
+        details = details_node(summary=self.summary, classes=["claimkb-compare-details"])
+        if self.shared:
+            details += render_facts(self.shared_lead, self.shared, ["claimkb-compare-shared"])
+        for side in self.sides:
+            if side.facts:
+                classes = ["claimkb-compare-facts", f"claimkb-compare-facts-{side.claim_id}"]
+                details += render_facts(side.lead, side.facts, classes)
+        details.extend(render_inline(line) for line in self.instead)
+        block += details
         return block
 
 
-def render_side(side: Side) -> nodes.container:
-    """A light card: the title, the value, and one line of facts (labels for screen readers).
-    No tooltips and no class per fact: a page of a dozen compare blocks stays light."""
-    item = nodes.container(
+def render_figure(side: Side) -> nodes.list_item:
+    """One line: the value, then the title linking to the claim's card."""
+    item = nodes.list_item(
         classes=["claimkb-compare-item", f"claimkb-compare-item-{side.claim_id}"]
     )
-    item += render_inline(side.title)
+    line = nodes.paragraph()
     if side.value:
-        item += render_inline(para(strong(side.value), classes=("claimkb-compare-value",)))
-    line = nodes.paragraph(classes=["claimkb-compare-facts"])
-    for index, fact in enumerate(side.facts):
-        if index:
-            line += nodes.Text(" · ")
-        label = fact.label + ": "
-        line += nodes.inline(label, label, classes=["claimkb-compare-label"])
-        line.extend(render_inline(part) for part in fact.parts)
+        line += render_inline(strong(side.value, ("claimkb-compare-value",)))
+        line += nodes.Text(" ")
+    line += render_inline(Styled("inline", (side.title,), ("claimkb-compare-title",)))
     item += line
     return item
+
+
+def render_facts(lead: str, facts: tuple[Fact, ...], classes: list[str]) -> nodes.paragraph:
+    """`Lead: Metric: X · Scope: Y · ...`, each fact labelled."""
+    line = nodes.paragraph(classes=classes)
+    line += nodes.inline(lead, lead, classes=["claimkb-compare-of"])
+    for index, fact in enumerate(facts):
+        if index:
+            line += nodes.Text(" · ")
+        line += nodes.inline(fact.label, fact.label, classes=["claimkb-compare-label"])
+        line.extend(render_inline(part) for part in fact.parts)
+    return line
 
 
 class Comparison:
@@ -100,33 +127,67 @@ class Comparison:
     def model(self, records: list[Record], block_id: str) -> CompareModel:
         sides = tuple(self.side(record) for record in records)
         verdicts = tuple(self.verdict(left, right) for left, right in combinations(records, 2))
-        return CompareModel(block_id, sides, verdicts)
+        shared = self.shared_facts(sides)
+        sides = tuple(
+            Side(
+                s.claim_id,
+                s.title,
+                s.value,
+                tuple(f for f in s.facts if f not in shared),
+                labelled(s.title.text if isinstance(s.title, Link) else s.claim_id, ""),
+            )
+            for s in sides
+        )
+        instead = tuple(
+            para(*found, classes=("claimkb-compare-instead",))
+            for left, right in combinations(records, 2)
+            if self.differences(left, right)
+            for found in [self.instead(left, right)]
+            if found
+        )
+        summary = (
+            _("What each figure counts, its source, and what to compare instead")
+            if instead
+            else _("What each figure counts, and its source")
+        )
+        shared_lead = labelled(_("In common"), "")
+        return CompareModel(block_id, sides, verdicts, shared, shared_lead, instead, summary)
+
+    @staticmethod
+    def shared_facts(sides: tuple[Side, ...]) -> tuple[Fact, ...]:
+        """The facts every side states alike (none for a single side)."""
+        if len(sides) < 2:
+            return ()
+        return tuple(fact for fact in sides[0].facts if all(fact in s.facts for s in sides[1:]))
 
     def title(self, record: Record) -> Inline:
         return untipped(self.names.link("claim", record.id, record.get("title", record.id)))
 
     def side(self, record: Record) -> Side:
-        title = para(self.title(record), classes=("claimkb-compare-title",))
-        return Side(record.id, title, self.names.value_of(record), tuple(self.facts(record)))
+        return Side(record.id, self.title(record), self.names.value_of(record), self.facts(record))
 
-    def facts(self, record: Record) -> list[Fact]:
+    def facts(self, record: Record) -> tuple[Fact, ...]:
         names = self.names
         facts = []
         for rtype in ("metric", "scope", "method"):
             rid = record.get(rtype)
             if rid:
-                facts.append(Fact(_(FACT_LABELS[rtype]), (untipped(names.link(rtype, rid)),)))
+                facts.append(
+                    Fact(labelled(_(FACT_LABELS[rtype]), ""), (untipped(names.link(rtype, rid)),))
+                )
         if record.get("price_year"):
             prices = _("%(year)s prices") % {"year": record.get("price_year")}
-            facts.append(Fact(_("Prices"), (prices,)))
+            facts.append(Fact(labelled(_("Prices"), ""), (prices,)))
         claimant = record.get("claimant")
         if claimant:
-            facts.append(Fact(_("Claimed by"), (untipped(names.entity(claimant)),)))
+            facts.append(Fact(labelled(_("Claimed by"), ""), (untipped(names.entity(claimant)),)))
         if record.get("as_of"):
-            facts.append(Fact(_("As of"), (as_of_words(record.get("as_of")),)))
+            facts.append(Fact(labelled(_("As of"), ""), (as_of_words(record.get("as_of")),)))
         if record.get("source"):
-            facts.append(Fact(_("Source"), (names.source_link(record.get("source")),)))
-        return facts
+            facts.append(
+                Fact(labelled(_("Source"), ""), (names.source_link(record.get("source")),))
+            )
+        return tuple(facts)
 
     def differences(self, left: Record, right: Record) -> list[comparability.Difference]:
         return comparability.differences(left.data, right.data, self.names.name_of, self.provenance)
@@ -152,7 +213,6 @@ class Comparison:
                 _("they measure different things.") + " ",
                 span(text, ("claimkb-compare-differences",)),
             ]
-            parts += self.instead(left, right)
             return para(*parts, classes=("claimkb-compare-verdict", "claimkb-not-comparable"))
         methods = (
             _("same metric and scope; their methods only say how each became known.")
@@ -257,7 +317,8 @@ class Comparison:
 
     def instead(self, left: Record, right: Record) -> list[Inline]:
         """`Compare instead: A with B (value), C (value); …`: for each side, the claims of the
-        ledger it can be compared with, nearest first (same subject, then nearest in time)."""
+        ledger it can be compared with, nearest first (same subject, then nearest in time); no
+        parts when there are none."""
         found: list[Inline] = []
         for record in (left, right):
             others = self.comparable_with(record, exclude={left.id, right.id})
@@ -271,9 +332,7 @@ class Comparison:
                 found += [self.title(other), f" ({self.names.value_of(other)})"]
         if not found:
             return []
-        return [
-            Styled("inline", (_("Compare instead:"), *found, "."), ("claimkb-compare-instead",))
-        ]
+        return [_("Compare instead:") + " ", *found[1:], "."]
 
     def comparable_with(self, record: Record, exclude: set[str]) -> list[Record]:
         if not record.get("metric") or not record.get("scope"):
