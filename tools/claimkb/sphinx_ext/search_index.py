@@ -42,12 +42,12 @@ UNUSED = (
 )
 #: where `make bench` asks for the time the index took (a JSON line is appended)
 TIMING_FILE = "CLAIMKB_SEARCH_TIMING"
-#: what a page shows of its claims: cards, claims tables (collections, generated listings),
-#: the timeline, a chart's table of figures, a comparison. Each claim is a search result of its
-#: own (its card's address, its value), so a page is found by its own words, not by the claims
-#: it lists: else a listing of every claim (Epoch AI's database: 3,300 cards, 2.9 MB of text on
-#: one page) would be found by every query, its 130 KB fragment downloaded before the first
-#: results, and every common word's index chunk filled with its positions.
+#: what a page shows of its claims: cards, claims tables (collections, generated listings, a
+#: chart's table: all `table.claimkb-claims`), the timeline, a comparison. Each claim is a search
+#: result of its own (its card's address, its value), so a page is found by its own words, not
+#: by the claims it lists: else a listing of every claim (Epoch AI's database: 3,300 cards,
+#: 2.9 MB of text on one page) would be found by every query, its 130 KB fragment downloaded
+#: before the first results, and every common word's index chunk filled with its positions.
 CLAIM_LISTINGS = (
     ".claim-card",
     "table.claimkb-claims",
