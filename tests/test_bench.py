@@ -18,7 +18,7 @@ from claimkb.bench.edits import EDIT_KINDS, real_site_edits
 from claimkb.bench.generate import VARIANTS, edit_one_claim, knowledge_base, write_project
 from claimkb.bench.page import results_markdown
 from claimkb.bench.run import summary
-from claimkb.bench.search_case import search_rows
+from claimkb.bench.search_case import Received, compressed_size, file_kind, search_rows
 from claimkb.cli import main
 from helpers import build_once, warnings_of
 
@@ -384,14 +384,21 @@ def test_results_page_shows_edits_and_epoch_case_with_their_goals(tmp_path):
     assert ["search index, searchindex.js (MB)", "3.00"] in cells
     # with Pagefind's index: its time, size and what a reader downloads, against the goals
     search = {"index_seconds": 8.0, "index_share": 0.02, "bundle_bytes": 30 * 2**20,
-              "first_result_kb_max": 210.4, "first_result_s_max": 2.1, "search_s_max": 0.62}  # fmt: skip
+              "first_result_kb_max": 310.4, "compressed_kb_max": 210.0, "first_result_s_max": 2.1,
+              "search_s_max": 0.62}  # fmt: skip
     queries = {"top1": 0.8, "top3": 0.95, "queries": 58, "first_result_kb_max": 180.0,
                "first_result_s_max": 0.5}  # fmt: skip
     with_search = {**built, "search": search}
     document.update(epoch=with_search, ratios=search_rows(queries, with_search), search=queries)
     cells = rows_of(render_page(tmp_path / "search", document))
     assert ["search index, share of the build", "2.0%"] in cells
-    assert ["downloaded before the first result, largest (KB)", "210"] in cells
+    assert ["downloaded before the first result, largest (KB)", "310"] in cells
+    assert ["the same, text gzipped by the host, largest (KB)", "210"] in cells
+    # as served and as a host that gzips text sends them: both, against the same goal
+    assert ["Epoch: 1879 models", "KB before the first result (largest)", "310.40", "", "≤ 300",
+            "no"] in cells  # fmt: skip
+    assert ["Epoch: 1879 models", "KB before the first result, text gzipped by the host (largest)",
+            "210.00", "", "≤ 300", "yes"] in cells  # fmt: skip
     assert ["Epoch: 1879 models", "search index: share of the build", "0.02", "", "≤ 0.1",
             "yes"] in cells  # fmt: skip
     assert ["real site: 58 queries", "query set: top-1 rate", "0.80", "", "≥ 0.75", "yes"] in cells
@@ -457,3 +464,19 @@ def test_results_page_shows_the_charts_share_with_its_goal(tmp_path):
         "yes",
     ] in cells
     assert ["share of the build, wall / CPU", "0.075 / 0.083"] in cells
+
+
+def test_search_bytes_are_counted_by_kind_and_as_a_gzipping_host_sends_them(tmp_path):
+    page = tmp_path / "search.html"
+    page.write_text("<p>results</p>" * 500, encoding="utf-8")
+    (tmp_path / "pagefind" / "fragment").mkdir(parents=True)
+    served = Received("/search.html", 7000 + 200, 7000, 0.0)  # body and headers, uncompressed
+    packed = compressed_size(tmp_path, served)
+    assert 200 < packed < 1000  # the headers, and the page gzipped
+    fragment = Received("/pagefind/fragment/en_1.pf_fragment", 900, 800, 0.0)
+    assert compressed_size(tmp_path, fragment) == 900  # Pagefind's files are gzipped already
+    kinds = [file_kind(p) for p in ("/search.html", "/pagefind/index/en_1.pf_index",
+             "/pagefind/wasm.en.pagefind", "/pagefind/pagefind.js", "/_static/claimkb-search.js",
+             "/_static/styles/furo.css", "/fr/")]  # fmt: skip
+    assert kinds == ["page", "pagefind index", "pagefind wasm", "pagefind runtime",
+                     "search page js", "css", "page"]  # fmt: skip

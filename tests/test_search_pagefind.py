@@ -8,6 +8,8 @@ What readers see in a browser (ranking, filters, both editions) is in
 
 from __future__ import annotations
 
+import dataclasses
+import gzip
 import json
 import os
 import subprocess
@@ -103,6 +105,64 @@ def test_a_record_is_text_never_markup(app):
     texts.feed(document)
     assert "script" not in texts.tags
     assert texts.meta["title"] == HOSTILE_TITLE
+
+
+def fragments(out: Path) -> dict[str, dict]:
+    """Pagefind's fragments of a built site by address: what a result downloads to show."""
+    found = {}
+    for path in sorted((out / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])  # after Pagefind's signature
+        found[fragment["url"]] = fragment
+    return found
+
+
+@pytest.mark.sphinx("html", testroot="search")
+def test_a_page_is_found_by_its_own_words_not_by_the_claims_it_lists(app):
+    app.build()
+    found = fragments(Path(app.outdir))
+    # the claims are results of their own, with their value
+    claim = found["/index.html#claim-deepseek-v3-final-run-cost"]
+    assert claim["meta"]["value"] == "$5.58M"
+    # the pages: their own words, not their cards, claims tables or registry's claims
+    index, market = found["/index.html"], found["/market.html"]
+    assert "Search" in index["content"]
+    assert "$5.58M" not in index["content"] and "2.788M H800" not in index["content"]
+    assert "Who is who" in market["content"]
+    listed = [f for url, f in found.items() if url.startswith("/market.html#claim-")]
+    assert listed and all(f["meta"]["title"] not in market["content"] for f in listed)
+
+
+@pytest.mark.sphinx("html", testroot="search")
+def test_contributor_pages_are_apart_in_the_filter_every_search_loads(app):
+    app.build()
+    assert 'data-pagefind-filter="result">contributor-page<' in html(app, "guide.html")
+    assert 'data-pagefind-filter="result">page<' in html(app, "index.html")
+    assert 'data-pagefind-filter="result">page<' in html(app, "kb/entities.html")
+
+
+@pytest.mark.sphinx("html", testroot="search")
+def test_the_search_page_loads_only_what_it_uses(app):
+    app.build()
+    search, index = html(app, "search.html"), html(app, "index.html")
+    for unused in ("pygments.css", "claimkb-chart.css", "claimkb-cards.js", "claimkb-table.js"):
+        assert unused in index and unused not in search
+    assert "claimkb.css" in search
+
+
+@pytest.mark.sphinx("html", testroot="search")
+def test_a_french_record_is_found_by_the_word_after_an_elision(app):
+    app.build()
+    record = dataclasses.replace(
+        records_by_id(app)["deepseek-v3-final-run-cost"],
+        measures=("Chiffre d’affaires",),
+        title="Chiffre d’affaires de l’année",
+    )
+    french = record_html(record, "fr")
+    assert "Chiffre d’ affaires</p>" in french and "de l’ année" in french
+    # what results show is as written
+    assert '<span data-pagefind-meta="title">Chiffre d’affaires de l’année</span>' in french
+    assert "Chiffre d’affaires</p>" in record_html(record, "en")
 
 
 @pytest.mark.sphinx("html", testroot="search")

@@ -164,6 +164,8 @@ def _epoch(epoch: dict) -> str:
                 facts += [
                     ("downloaded before the first result, largest (KB)",
                      f"{search['first_result_kb_max']:.0f}"),
+                    ("the same, text gzipped by the host, largest (KB)",
+                     f"{search.get('compressed_kb_max') or 0:.0f}"),
                     ("page load to first result, CPU slowed 4 times, slowest (s)",
                      f"{search['first_result_s_max']:.2f}"),
                     ("search to first results, CPU slowed 4 times, slowest (s)",

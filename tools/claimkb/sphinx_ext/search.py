@@ -10,7 +10,7 @@ from ..views.search_terms import index_entries
 from ._compat import search_index_entries
 from .domain import claim_domain
 from .search_index import mark_page, write_search_index
-from .search_page import collect_search_page, turn_off_sphinx_search
+from .search_page import collect_search_page, trim_search_page_assets, turn_off_sphinx_search
 
 
 def add_search_terms(app: Sphinx) -> list:
@@ -42,4 +42,5 @@ def setup_search(app: Sphinx) -> None:
     app.connect("html-collect-pages", add_search_terms)
     app.connect("html-collect-pages", collect_search_page)
     app.connect("html-page-context", mark_page)
+    app.connect("html-page-context", trim_search_page_assets)
     app.connect("build-finished", write_search_index)

@@ -42,8 +42,21 @@ UNUSED = (
 )
 #: where `make bench` asks for the time the index took (a JSON line is appended)
 TIMING_FILE = "CLAIMKB_SEARCH_TIMING"
-#: Pagefind's options: a heading's "¶" link and the claim cards' share links are no text
-INDEX_CONFIG = {"exclude_selectors": [".headerlink", ".claimkb-search-data"]}
+#: what a page shows of its claims: cards, claims tables (collections, generated listings, a
+#: chart's table: all `table.claimkb-claims`), the timeline, a comparison. Each claim is a search
+#: result of its own (its card's address, its value), so a page is found by its own words, not
+#: by the claims it lists: else a listing of every claim (Epoch AI's database: 3,300 cards,
+#: 2.9 MB of text on one page) would be found by every query, its 130 KB fragment downloaded
+#: before the first results, and every common word's index chunk filled with its positions.
+CLAIM_LISTINGS = (
+    ".claim-card",
+    "table.claimkb-claims",
+    ".claimkb-timeline-table",
+    ".claimkb-chart-table",
+    ".claimkb-compare",
+)
+#: Pagefind's options: a heading's "¶" link is no text, nor the page's search data
+INDEX_CONFIG = {"exclude_selectors": [".headerlink", ".claimkb-search-data", *CLAIM_LISTINGS]}
 #: the markers `mark_page` puts around what Pagefind reads of a page
 BODY_START = "<div data-pagefind-body>"
 DATA_START = '<div class="claimkb-search-data"'
@@ -82,8 +95,9 @@ def mark_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         return
     if "body" not in context:
         return
-    section = _(SECTION_WORDS[section_of(app.config, pagename)])
-    context["body"] = f"<div data-pagefind-body>{context['body']}</div>{page_tags(section)}"
+    section = section_of(app.config, pagename)
+    tags = page_tags(_(SECTION_WORDS[section]), contributors=section == "contributors")
+    context["body"] = f"<div data-pagefind-body>{context['body']}</div>{tags}"
 
 
 def uses_pagefind(app: Sphinx) -> bool:

@@ -21,6 +21,19 @@ from ..views.search_words import SECTION_WORDS
 from .search_index import BUNDLE, build_language, uses_pagefind
 
 PAGE = "search"
+#: files every page loads that the search page has no use for (no code, charts, cards, tables,
+#: timeline or tabs on it): left out of it, they are not on a reader's way to the first results
+NOT_ON_SEARCH_PAGE = (
+    "pygments.css",
+    "sphinx-design.min.css",
+    "claimkb-chart.css",
+    "claimkb-cards.js",
+    "claimkb-table.js",
+    "claimkb-chart.js",
+    "claimkb-timeline.js",
+    "design-tabs.js",
+    "sphinx_highlight.js",
+)
 
 
 def page_words() -> dict[str, str]:
@@ -75,3 +88,21 @@ def collect_search_page(app: Sphinx):
     root = "../" * depth or "./"
     context = {"title": _("Search"), "body": page_body(language, root), "display_toc": False}
     yield PAGE, context, "page.html"
+
+
+def trim_search_page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
+    """html-page-context: the search page without the files it has no use for."""
+    if pagename != PAGE or not uses_pagefind(app):
+        return
+    for name in ("css_files", "script_files"):
+        if name in context:
+            context[name] = [asset for asset in context[name] if not _unused(asset)]
+
+
+def _unused(asset) -> bool:
+    """Whether a page asset (a file name, or Sphinx's asset object) is one the search page
+    leaves out."""
+    filename = str(getattr(asset, "filename", asset)).split("?", 1)[0]
+    return filename.rsplit("/", 1)[-1] in NOT_ON_SEARCH_PAGE

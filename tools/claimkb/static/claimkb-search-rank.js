@@ -5,7 +5,8 @@
 // one its period spans). Answering claims come first: those naming more of the query in their
 // subjects, then in their metric and scope, then those whose names the query covers best
 // ("H100 price": "Price per GPU" before "Price per GPU-hour"; "GPT-4" is not "GPT-4.5"), then
-// the latest period first. The other results, pages among them, follow in Pagefind's order.
+// the latest period first, then the title with the fewest words beyond the query's. The other
+// results, pages among them, follow in Pagefind's order.
 
 import { STOP_WORDS, YEARS } from "./claimkb-search-query.js";
 
@@ -71,7 +72,11 @@ export function claimKey(data, words, language) {
   const [measureHits, measureShare] = covered(query, measures);
   // coarse: whether the query names at least half of a name, not the exact share
   const half = (share) => Math.floor(share * 2) / 2;
-  return [subjectHits, measureHits, half(subjectShare) + half(measureShare), meta.recency || ""];
+  // last, among claims equal so far: the title with the fewest words the query does not name
+  // (for "GPT-4o mini price", the input price before the cached-input price), rather than
+  // Pagefind's order, which moves with every page's length
+  const extra = nameWords(meta.title || "", true).filter((word) => !query.has(word)).length;
+  return [subjectHits, measureHits, half(subjectShare) + half(measureShare), meta.recency || "", -extra];
 }
 
 function compareKeys(a, b) {

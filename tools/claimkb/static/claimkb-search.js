@@ -35,18 +35,31 @@ function chosenFilters() {
     const values = params.getAll(name);
     if (values.length) chosen[name] = values.length === 1 ? values[0] : { any: values };
   }
-  // contributor pages (guide, reference, architecture) only when asked for
-  if (!chosen.section) chosen.section = { none: [WORDS.contributors] };
   return chosen;
 }
 
-// One search for the total, and one each for claims and pages: the first claims are loaded and
-// ranked (a claim's data is small); a page's data is loaded when it is shown.
+// The `result` filter of a search of `kind` (claim, page, or both: null): contributor pages
+// (guide, reference, architecture) only when a section is asked for. With this one filter, the
+// search to the first results loads one filter file, not the section filter's as well.
+function resultFilter(kind, filters) {
+  const pages = filters.section ? ["page", "contributor-page"] : ["page"];
+  const kinds = { claim: ["claim"], page: pages }[kind] || ["claim", ...pages];
+  return kinds.length === 1 ? kinds[0] : { any: kinds };
+}
+
+function withResult(kind, filters) {
+  return { ...filters, result: resultFilter(kind, filters) };
+}
+
+// One search for claims and one for pages (together, every result: the `result` filter splits
+// them): the first claims are loaded and ranked (a claim's data is small); a page's data is
+// loaded when it is shown.
 async function searches(pagefind, terms, filters) {
-  const all = await pagefind.search(terms, { filters });
-  const claims = await pagefind.search(terms, { filters: { ...filters, result: "claim" } });
-  const pages = await pagefind.search(terms, { filters: { ...filters, result: "page" } });
-  return { all, claims, pages, terms };
+  const [claims, pages] = await Promise.all([
+    pagefind.search(terms, { filters: withResult("claim", filters) }),
+    pagefind.search(terms, { filters: withResult("page", filters) }),
+  ]);
+  return { total: claims.results.length + pages.results.length, claims, pages, terms };
 }
 
 // the words the results were found by (the filters' counts are of the same search)
@@ -57,12 +70,12 @@ async function run(pagefind) {
   const found = queryWords(query, LANGUAGE);
   const filters = chosenFilters();
   let results = await searches(pagefind, found.words.join(" ") || query, filters);
-  if (found.numbers && results.all.results.length === 0) {
+  if (found.numbers && results.total === 0) {
     // numbers that belong to a name ("Llama 3.1 405B") are words after all
     results = await searches(pagefind, query, filters);
   }
   lastTerms = results.terms;
-  const { all, claims, pages } = results;
+  const { total, claims, pages } = results;
   const ranked = await Promise.all(claims.results.slice(0, RANKED).map(load));
   const { answering, others } = rank(ranked, found.words, LANGUAGE);
   // the rest in Pagefind's order (its scores are of one query on one index), loaded when shown
@@ -71,7 +84,7 @@ async function run(pagefind) {
     ...claims.results.slice(RANKED).map((result) => ({ score: result.score, result })),
     ...pages.results.map((result) => ({ score: result.score, result })),
   ].sort((a, b) => b.score - a.score);
-  return { search: all, pending: [...answering, ...rest] };
+  return { total, pending: [...answering, ...rest] };
 }
 
 function resultLink(data) {
@@ -163,8 +176,7 @@ async function show() {
     ranking: { metaWeights: { title: 2, value: 0, constant: 0, period: 0, claimant: 0, source: 0, kind: 0, recency: 0 } },
     excerptLength: 24,
   });
-  const { search, pending } = await run(pagefind);
-  const total = search.results.length;
+  const { total, pending } = await run(pagefind);
   status.textContent = total === 1 ? WORDS.one_result
     : total ? WORDS.results.replace("%(count)s", total.toLocaleString(LANGUAGE))
       : WORDS.nothing.replace("%(query)s", query);
@@ -187,7 +199,7 @@ async function show() {
   if (pending.length) root.append(more);
   // the filters' counts come after the first results: their files are not on the way to them
   await pagefind.filters();
-  const counted = await pagefind.search(lastTerms, { filters: chosenFilters() });
+  const counted = await pagefind.search(lastTerms, { filters: withResult(null, chosenFilters()) });
   filtersBox.replaceWith(facets(counted));
   root.dataset.ready = "true";
 }

@@ -18,8 +18,9 @@ from .chart_model import ChartModel
 from .i18n import labelled
 
 #: what the site's search does not index (Pagefind's attribute): the drawings, whose words the
-#: table says, and the chart's notes, hint and links, which every chart says alike; its title,
-#: what each series counts and its table are searched as the page's text
+#: table says, and the chart's notes, hint and links, which every chart says alike; its title and
+#: what each series counts are searched as the page's text (its table's rows are claims, each a
+#: search result of its own: `sphinx_ext.search_index.CLAIM_LISTINGS`)
 NOT_SEARCHED = "data-pagefind-ignore"
 
 

@@ -10,6 +10,7 @@ escaped: a title is text, never markup.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from .search_records import SearchFilters, SearchRecord
@@ -25,8 +26,17 @@ WEIGHTS = {
     "claimant": 1.5,
     "other": 0.5,
 }
-#: claims and pages apart, for the search page (not a filter readers see)
+#: claims, reader pages and contributor pages apart, for the search page (not a filter readers
+#: see): its default search leaves contributor pages out with this one filter, whose file it
+#: loads anyway, rather than with the section filter's
 RESULT_FILTER = '<span data-pagefind-filter="result">{kind}</span>'
+#: the `result` value of a page, by whether it is a contributor page
+PAGE_RESULT = {False: "page", True: "contributor-page"}
+#: a French elision ("d’affaires", "l’année"): Pagefind reads it as one word, which the query's
+#: "affaires" would not find (the search page drops a query's elisions the same way)
+ELISION = re.compile(r"\b((?:qu|[cdjlmnst])['’ʼ])(?=\w)", re.IGNORECASE)
+#: what surrounds a word without being part of it
+PUNCTUATION = '·.,;:!?()[]{}"“”«»'
 #: what a result shows, as Pagefind metadata
 SHOWN = ("title", "value", "constant", "period", "claimant", "source")
 
@@ -43,6 +53,8 @@ def record_html(record: SearchRecord, language: str) -> str:
         "claimant": record.claimant,
         "other": " ".join(record.other),
     }
+    if language == "fr":
+        words = {kind: ELISION.sub(r"\1 ", text) for kind, text in words.items()}
     body = [
         f'<p data-pagefind-weight="{WEIGHTS[kind]}">{escape(text)}</p>'
         for kind, text in words.items()
@@ -70,10 +82,11 @@ def record_html(record: SearchRecord, language: str) -> str:
     )
 
 
-def page_tags(section: str) -> str:
-    """What a page of the site adds to its body: its section, and that it is a page."""
+def page_tags(section: str, contributors: bool = False) -> str:
+    """What a page of the site adds to its body: its section (as readers read it), and that it is
+    a page, for contributors or not."""
     tags = [_meta("kind", "page"), *filter_tags(SearchFilters(section=(section,)))]
-    tags.append(RESULT_FILTER.format(kind="page"))
+    tags.append(RESULT_FILTER.format(kind=PAGE_RESULT[contributors]))
     # data-pagefind-ignore: its words are not the page's text (its filter and kind are kept)
     return f'<div class="claimkb-search-data" hidden data-pagefind-ignore>{"".join(tags)}</div>'
 
