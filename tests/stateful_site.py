@@ -10,10 +10,11 @@ separated by commas), a claim's `text` is its directive's body, a collection is 
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ruamel.yaml import YAML
 
 from stateful_fields import SCHEMAS, properties, registry_types, required
 
@@ -77,7 +78,7 @@ class Site:
             LIST_OF[rtype]: [{"id": rid, **data} for rid, data in sorted(records.items())]
             for rtype, records in self.records.items()
         }
-        return yaml.safe_dump(lists, sort_keys=False, allow_unicode=True)
+        return yaml_text(lists)
 
     def collection_text(self) -> str:
         claims = [
@@ -85,7 +86,20 @@ class Site:
             for rid, claim in sorted(self.claims.items())
             if claim["home"] == COLLECTION
         ]
-        return yaml.safe_dump({"claims": claims}, sort_keys=False, allow_unicode=True)
+        return yaml_text({"claims": claims})
+
+
+def yaml_text(data: dict) -> str:
+    """`data` as YAML 1.2, the version the collection reader (ruamel.yaml) reads: PyYAML writes
+    YAML 1.1, where a string such as `0o10` needs no quotes, and the reader then finds the
+    integer 8 where a text was written."""
+    writer = YAML()
+    writer.default_flow_style = False
+    writer.allow_unicode = True
+    writer.width = 4096
+    out = io.StringIO()
+    writer.dump(data, out)
+    return out.getvalue()
 
 
 #: record type -> its list in a collection ("entity" -> "entities"), from the schema

@@ -166,3 +166,13 @@ def test_a_new_field_would_be_edited_without_touching_the_machine():
     schemas = Schemas(Path("schema"), documents)
     assert ("scope", "share") in schema_fields(schemas)
     assert unreachable(schema_fields(schemas), schemas) == []
+
+
+def test_the_site_writes_yaml_the_reader_reads_back_as_written():
+    """A text such as `0o10` is plain in YAML 1.1 (PyYAML) but an integer in YAML 1.2, which the
+    collection reader reads: the state machine's files must quote it (Hypothesis found it)."""
+    from ruamel.yaml import YAML
+    from stateful_site import yaml_text
+
+    texts = ["0o10", "0x1F", "8", "1e3", "yes", "null", "~", ".inf"]
+    assert YAML(typ="safe", pure=True).load(yaml_text({"titles": texts})) == {"titles": texts}
