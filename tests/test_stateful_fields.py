@@ -172,6 +172,7 @@ def test_the_site_writes_yaml_the_reader_reads_back_as_written():
     """A text such as `0o10` is plain in YAML 1.1 (PyYAML) but an integer in YAML 1.2, which the
     collection reader reads: the state machine's files must quote it (Hypothesis found it)."""
     from ruamel.yaml import YAML
+
     from stateful_site import yaml_text
 
     texts = ["0o10", "0x1F", "8", "1e3", "yes", "null", "~", ".inf"]
