@@ -2,8 +2,9 @@
 
 Everything a reader sees is decided by the model: the domains and ticks of both axes (so that
 names could be placed before drawing), tick texts in the build's language, colours and shapes
-(scales off: values are drawn as given), each point's description (its tooltip, `aria-label`
-and `<title>`) and link to its card. Vega-Lite only draws.
+(scales off: values are drawn as given) and each point's description (its tooltip, `aria-label`
+and `<title>`); each point's link to its card is added to the drawing (`chart_drawing`).
+Vega-Lite only draws.
 
 The specification is written as plain JSON rather than with Altair's objects: Altair validated,
 copied and hashed its schema objects for every encoding and layer, some 70 milliseconds a chart
@@ -109,7 +110,7 @@ def _panel(
     ranges = [row for row in rows if row["low"] is not None and row["high"] is not None]
     if ranges:
         layers.append({
-            "data": data.named(ranges),
+            "data": data.named(_fields(ranges, RULE_FIELDS)),
             "mark": {"type": "rule", "strokeWidth": 2, "opacity": 0.6, "aria": False},
             "encoding": {"x": x, "y": {**y, "field": "low"}, "y2": {"field": "high"},
                          "color": _raw("stroke")},
@@ -122,7 +123,7 @@ def _panel(
             "description": {"field": "line_name", "type": "nominal"},
         }  # fmt: skip
         layers.append({
-            "data": data.named(lined),
+            "data": data.named(_fields(lined, LINE_FIELDS)),
             "mark": {"type": "line", "strokeWidth": 1.5, "opacity": 0.55},
             "encoding": encoding,
         })  # fmt: skip
@@ -130,10 +131,8 @@ def _panel(
         "x": x, "y": y, "shape": _raw("shape"), "fill": _raw("fill"), "stroke": _raw("stroke"),
         "description": {"field": "description", "type": "nominal"},
     }  # fmt: skip
-    if layout.name == "wide":
-        encoding["href"] = {"field": "href", "type": "nominal"}
     layers.append({
-        "data": data.named(rows),
+        "data": data.named(_fields(rows, POINT_FIELDS)),
         "mark": {"type": "point", "size": 64, "strokeWidth": 1.8, "opacity": 1},
         "encoding": encoding,
     })  # fmt: skip
@@ -202,13 +201,23 @@ def _row(
         "stroke": colour,
         "fill": "white" if point.forecast else colour,
         "description": description,
-        "href": point.href,
         "method": point.method,
         "scope": point.scope,
         "mark": point.mark,
         "as_of": point.as_of,
         "name": names[point.series],
     }
+
+
+#: the fields each layer draws: only they are handed to Vega, which reads every field of every
+#: row (each point's series, method and scope group the lines, in `_lines`, and end there)
+RULE_FIELDS = ("x", "low", "high", "stroke")
+LINE_FIELDS = ("x", "y", "stroke", "line", "order", "line_name")
+POINT_FIELDS = ("x", "y", "shape", "fill", "stroke", "description")
+
+
+def _fields(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{field: row[field] for field in fields} for row in rows]
 
 
 def _lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
