@@ -54,6 +54,13 @@ def svg(app, chart: str, layout: str = "") -> str:
     return (out(app) / "_charts" / chart / name).read_text(encoding="utf-8")
 
 
+def axis_titles(svg_text: str) -> str:
+    """The drawing's axis titles as a reader reads them: each title's wrapped lines joined."""
+    groups = re.findall(r'role-axis-title".*?</g>', svg_text, re.S)
+    lines = [re.findall(r">([^<>]+)</(?:tspan|text)>", group) for group in groups]
+    return "\n".join(" ".join(parts) for parts in lines)
+
+
 def block(app, page: str, element_id: str):
     return soup(app, page).select_one(f"#{element_id}.claimkb-chart-block")
 
@@ -140,13 +147,13 @@ def test_marks_say_forecasts_ranges_bounds_and_methods_once(site):
 
 def test_axes_are_in_readers_units(site):
     prices = svg(site, "kb/metric/token-price/output-price")
-    assert "$ per million tokens (2025 dollars, US CPI-U), log scale" in prices
+    assert "$ per million tokens (2025 dollars, US CPI-U), log scale" in axis_titles(prices)
     ticks = re.findall(r"role-axis-label.*?</g>", prices, re.S)
     texts = [t for group in ticks for t in re.findall(r">([^<>]+)</text>", group)]
     assert texts and all("*" not in t and "1e" not in t for t in texts)
     assert {"0.1", "1", "10", "100"} <= set(texts)
     assert {"2023", "2024", "2025"} <= set(texts)  # every year labelled, the first too
-    assert "$ billions (2025 dollars, US CPI-U)" in svg(site, "charts--valuations")
+    assert "$ billions (2025 dollars, US CPI-U)" in axis_titles(svg(site, "charts--valuations"))
 
 
 def test_no_text_under_ten_pixels(site):
@@ -240,7 +247,7 @@ def test_a_chart_that_goes_away_takes_its_files(tmp_path):
 def test_the_french_edition_draws_french_charts(tmp_path):
     app = build_once(copy_root("charts", tmp_path), confoverrides={"language": "fr"})
     drawing = svg(app, "charts--valuations")
-    assert "milliards de $ (dollars de 2025, US CPI-U)" in drawing
+    assert "milliards de $ (dollars de 2025, US CPI-U)" in axis_titles(drawing)
     assert "1\u202f000" in drawing  # ticks as Babel writes French numbers
     assert "Chiffres de 2026 en dollars de 2025 : le CPI de 2026 n’est pas encore publié" in drawing
     assert "Lab B : 965\u00a0Md$ · 28 mai 2026 · selon The Reporter" in drawing
@@ -248,6 +255,10 @@ def test_the_french_edition_draws_french_charts(tmp_path):
     links = [a.get_text() for a in figure.select(".claimkb-chart-files a")]
     assert links[:2] == ["Données (CSV)", "Métadonnées (JSON)"]
     assert "Source : le registre des coûts de l’IA" in drawing
+    # nothing Vega writes for screen readers in English ("Y-axis titled …", "Title text …")
+    for layout in ("", "narrow"):
+        labels = re.findall(r'aria-label="([^"]*)"', svg(app, "charts--valuations", layout))
+        assert not [t for t in labels if re.search(r"axis|legend|[Tt]itle text", t)], labels
 
 
 def test_without_charts_every_chart_is_its_table(tmp_path):

@@ -23,6 +23,9 @@ from .chart_spec import VEGA_LITE, point_description, spec
 from .model import digest
 
 MARKER = "<!-- claimkb chart {digest} -->"
+#: the label Vega gives a title or subtitle ("Title text '…'"): English words around the text,
+#: which the figure's own name and caption already say in the page's language
+TITLE_LABEL = re.compile(r'( aria-roledescription="(?:title|subtitle)") aria-label="[^"]*"')
 ELEMENT = re.compile(r'<(path|text) aria-label="([^"]*)" role="graphics-symbol" '
                      r'aria-roledescription="([a-z ]+)"([^>]*?)(/?)>')  # fmt: skip
 IDS = re.compile(r'(id="|url\(#|href="#)(clip[0-9]+)')
@@ -109,6 +112,7 @@ def readable(svg: str, model: ChartModel, layout: str, key: str) -> str:
         return found.group(0)
 
     svg = ELEMENT.sub(mark, svg)
+    svg = TITLE_LABEL.sub(r"\1", svg)
     svg = NUMBERS.sub(lambda m: _short(m.group(0)), svg)
     svg = IDS.sub(lambda m: m.group(1) + prefix + m.group(2), svg)
     head, _, body = svg.partition(">")

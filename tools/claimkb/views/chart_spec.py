@@ -81,6 +81,11 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
         "labelFontSize": layout.font, "titleFontSize": layout.font, "labelColor": TEXT,
         "titleColor": TEXT, "titleFontWeight": "normal", "gridColor": "#e4e4e4",
         "domainColor": "#999999", "tickColor": "#999999",
+        # Vega describes axes and legends to screen readers in English ("Y-axis titled …"), on
+        # French pages too: the figure is named by its title and its caption in the page's
+        # language (`chart_html`), each point keeps its own description (and `chart_drawing`
+        # drops Vega's "Title text …", which Vega-Lite cannot turn off)
+        "aria": False,
     }  # fmt: skip
     # on a phone the page writes the title and notes above the drawing, where they wrap
     titled = {"title": title} if layout.name == "wide" else {}
@@ -90,7 +95,12 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
         **titled,
         "padding": 8,
         "background": "white",
-        "config": {"font": FONT, "view": {"stroke": None}, "axis": axis},
+        "config": {
+            "font": FONT,
+            "view": {"stroke": None},
+            "axis": axis,
+            "legend": {"aria": False},
+        },
         "datasets": data.values,
     }
 
@@ -141,7 +151,12 @@ def _panel(
         layers.append(_colour_legend(data, model, layout))
     view: dict[str, Any] = {"layer": layers, "width": layout.width, "height": height}
     if panel.title:
-        view["title"] = {"text": panel.title, "anchor": "start", "fontSize": layout.font + 1}
+        view["title"] = {
+            "text": panel.title,
+            "anchor": "start",
+            "fontSize": layout.font + 1,
+            "aria": False,
+        }
     return view
 
 
