@@ -228,6 +228,25 @@ def test_same_input_same_bytes_and_parallel_equals_serial(site, tmp_path):
     assert chart_files(parallel) == chart_files(site)
 
 
+def test_a_drawing_kept_from_other_drawing_code_is_drawn_again(tmp_path, monkeypatch):
+    """A page rewritten by a build of other code (a new vl-convert, a changed specification)
+    does not take its chart from the files the old code drew."""
+    from claimkb.views import chart_drawing
+
+    source = copy_root("charts", tmp_path / "site")
+    first = build_once(source)
+    drawn = svg(first, "charts--valuations")
+    monkeypatch.setattr(chart_drawing, "drawer_digest", lambda: "other drawing code")
+    monkeypatch.setattr(chart_drawing, "_drawings", {})
+    (source / "charts.md").write_text(
+        (source / "charts.md").read_text(encoding="utf-8") + "\nOne more line.\n",
+        encoding="utf-8",
+    )
+    again = svg(build_once(source), "charts--valuations")
+    marker = re.compile(r"<!-- claimkb chart ([0-9a-f]+) -->")
+    assert marker.search(again).group(1) != marker.search(drawn).group(1)
+
+
 def test_a_chart_that_goes_away_takes_its_files(tmp_path):
     """Its figures become two: its files go, and the incremental build equals a clean one."""
     gone = (":metric: valuation\n:scope: post-money", ":metric: energy-per-query")

@@ -5,9 +5,10 @@ vl-convert runs Vega in an embedded JavaScript engine: no browser, no network. I
 adjusted, by its own words: each point gets a `<title>` (the browser's tooltip, without
 script) and the series and claim it belongs to (`data-series`, `data-claim`, for the page's
 script), a link to its claim's card (wide layout), and ids get the chart's own prefix so that
-several charts share a page. Drawings are kept per model digest, in memory and in the chart's
-folder (`chart.svg` says the digest it was drawn from), so that a chart drawn once is not drawn
-again: by the page and its files, or by the next build when nothing it shows changed.
+several charts share a page. Drawings are kept per model digest (and `drawer_digest`: the code
+and versions that draw), in memory and in the chart's folder (`chart.svg` says the digest it was
+drawn from), so that a chart drawn once is not drawn again: by the page and its files, or by the
+next build when nothing it shows changed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .chart_labels import LAYOUTS
@@ -50,7 +52,7 @@ _drawings: dict[str, Drawing] = {}
 def drawing(model: ChartModel, folder: Path | None = None) -> Drawing:
     """The chart drawn in every layout: from memory, from `folder` (its files of an earlier
     build) when they were drawn from this very model, else drawn now."""
-    key = digest(model)
+    key = digest((digest(model), drawer_digest()))
     if key in _drawings:
         return _drawings[key]
     found = _from_folder(folder, key) if folder is not None else None
@@ -60,6 +62,20 @@ def drawing(model: ChartModel, folder: Path | None = None) -> Drawing:
         )
     _drawings[key] = found
     return found
+
+
+@cache
+def drawer_digest() -> str:
+    """What a drawing depends on besides its model: vl-convert's and Vega-Lite's versions and the
+    code that writes the specification and adjusts the SVG. A drawing kept in a chart's folder by
+    a build of other code is drawn again, as a clean build would."""
+    from importlib.metadata import version
+
+    from . import chart_labels, chart_spec
+
+    sources = [Path(module.__file__ or "").read_bytes() for module in (chart_labels, chart_spec)]
+    sources.append(Path(__file__).read_bytes())
+    return digest((version("vl-convert-python"), VEGA_LITE, *sources))
 
 
 def _from_folder(folder: Path, key: str) -> Drawing | None:
