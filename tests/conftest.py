@@ -1,3 +1,4 @@
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -7,6 +8,13 @@ from pathlib import Path
 import pytest
 
 pytest_plugins = ["sphinx.testing.fixtures"]
+
+# A build with an address (sphinx-sitemap) starts a multiprocessing Manager. Forked from a pytest
+# worker where Playwright's threads hold locks, that process can hang, and the worker never
+# ends (a CI run waited 12 minutes after its last test): Managers and Pools start fresh
+# interpreters instead. Sphinx's own parallel builds ask for "fork" explicitly and run in
+# processes of their own (`helpers.sphinx_build`).
+multiprocessing.set_start_method("spawn", force=True)
 
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parent.parent
