@@ -8,7 +8,7 @@ dozen compare blocks stays short and light."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any, TypeAlias
 
@@ -129,29 +129,25 @@ class Comparison:
         verdicts = tuple(self.verdict(left, right) for left, right in combinations(records, 2))
         shared = self.shared_facts(sides)
         sides = tuple(
-            Side(
-                s.claim_id,
-                s.title,
-                s.value,
-                tuple(f for f in s.facts if f not in shared),
-                labelled(s.title.text if isinstance(s.title, Link) else s.claim_id, ""),
+            replace(
+                s,
+                facts=tuple(f for f in s.facts if f not in shared),
+                lead=labelled(s.title.text if isinstance(s.title, Link) else s.claim_id, ""),
             )
             for s in sides
         )
-        instead = tuple(
-            para(*found, classes=("claimkb-compare-instead",))
-            for left, right in combinations(records, 2)
-            if self.differences(left, right)
-            for found in [self.instead(left, right)]
-            if found
-        )
+        instead = []
+        for left, right in combinations(records, 2):
+            found = self.instead(left, right) if self.differences(left, right) else []
+            if found:
+                instead.append(para(*found, classes=("claimkb-compare-instead",)))
         summary = (
             _("What each figure counts, its source, and what to compare instead")
             if instead
             else _("What each figure counts, and its source")
         )
         shared_lead = labelled(_("In common"), "")
-        return CompareModel(block_id, sides, verdicts, shared, shared_lead, instead, summary)
+        return CompareModel(block_id, sides, verdicts, shared, shared_lead, tuple(instead), summary)
 
     @staticmethod
     def shared_facts(sides: tuple[Side, ...]) -> tuple[Fact, ...]:

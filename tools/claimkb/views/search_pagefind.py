@@ -35,8 +35,6 @@ PAGE_RESULT = {False: "page", True: "contributor-page"}
 #: a French elision ("d’affaires", "l’année"): Pagefind reads it as one word, which the query's
 #: "affaires" would not find (the search page drops a query's elisions the same way)
 ELISION = re.compile(r"\b((?:qu|[cdjlmnst])['’ʼ])(?=\w)", re.IGNORECASE)
-#: what surrounds a word without being part of it
-PUNCTUATION = '·.,;:!?()[]{}"“”«»'
 #: what a result shows, as Pagefind metadata
 SHOWN = ("title", "value", "constant", "period", "claimant", "source")
 
