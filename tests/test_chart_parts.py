@@ -58,7 +58,7 @@ def test_names_are_written_where_they_fit():
     def point(series: str, x: str, y: float) -> ChartPoint:
         return ChartPoint(
             f"{series}-{x}", series, x, "", y, None, None, "value", "circle", False, "", "",
-            "", "", "", "", "", "", "", "", "",
+            "", "", "", "", "", "", "", "",
         )  # fmt: skip
 
     axis = Axis("", False, (0.0, 100.0), ())

@@ -196,6 +196,36 @@ def test_the_chart_links_its_files_and_its_state(site):
     assert "<svg" in embed and "charts.html#chart-valuations" in embed
 
 
+def test_a_page_shows_its_drawings_as_images_whose_links_lead_to_the_cards(site):
+    """The page holds each drawing as an image of the chart's folder, at its drawn size (the
+    page's script puts the SVG itself in its place); every point's link in the drawing leads,
+    from that folder, to its claim's card: in the page once inlined, in the file downloaded and
+    in the embed page alike."""
+    for entry in manifest(site)["charts"]:
+        chart = entry["chart"]
+        page, anchor = entry["page"].split("#")
+        figure = block(site, page, anchor).select_one("figure.claimkb-chart")
+        assert figure.select("svg") == [], chart  # no drawing weighs on the page
+        images = figure.select("img.claimkb-chart-static")
+        sources = [(out(site) / page).parent / image["src"] for image in images]
+        expected = [
+            out(site) / "_charts" / chart / name for name in ("chart.svg", "chart-narrow.svg")
+        ]
+        assert [p.resolve() for p in sources] == [p.resolve() for p in expected], chart
+        for image, layout in zip(images, ("", "narrow"), strict=True):
+            size = re.match(
+                r'<svg[^>]*? width="([0-9.]+)" height="([0-9.]+)"', svg(site, chart, layout)
+            )
+            assert size and (image["width"], image["height"]) == size.groups(), chart
+            assert image["alt"] == entry["title"]
+        links = re.findall(r'xlink:href="([^"]+)"', svg(site, chart))
+        assert len(links) == entry["points"], chart
+        for link in links:
+            target, _, card = link.partition("#")
+            home = (out(site) / "_charts" / chart / target).resolve()
+            assert home.is_file() and f'id="{card}"' in home.read_text(encoding="utf-8"), link
+
+
 def test_files_are_valid_against_their_schemas(site):
     schemas = REPO / "schema"
     charts_schema = json.loads((schemas / "charts.schema.json").read_text(encoding="utf-8"))

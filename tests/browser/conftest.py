@@ -132,6 +132,11 @@ class Visit:
     def goto(self, path: str) -> None:
         self.page.goto(self.base + path)
         self.page.wait_for_load_state("load")
+        # a chart's drawings come in by script after the page (views/chart_html.py)
+        self.page.wait_for_function(
+            "() => !document.querySelector('img.claimkb-chart-static')"
+            " || document.documentElement.dataset.claimkbCharts === 'drawn'"
+        )
 
     def screenshot(self, name: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
@@ -182,6 +187,20 @@ def phone(playwright_api):
     yield context
     context.close()
     phone_browser.close()
+
+
+@pytest.fixture(scope="session")
+def without_script(playwright_api):
+    """A desktop browser with JavaScript off: what a reader without script gets."""
+    plain_browser = playwright_api.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    context = plain_browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=False
+    )
+    yield context
+    context.close()
+    plain_browser.close()
 
 
 @pytest.fixture

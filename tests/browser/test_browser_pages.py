@@ -204,3 +204,32 @@ def test_an_entity_page_has_one_filter_for_all_its_tables(ledger_tab, width):
     boxes.scroll_into_view_if_needed()
     ledger_tab.screenshot(f"entity-filter-{width}")
     assert ledger_tab.errors == []
+
+
+#: the heaviest a page may be, in bytes of HTML: the token-price explainer, the timeline, the
+#: claim index and the data page of Epoch AI's training costs; every other page: `MOST`
+WEIGHTS = {
+    "explainers/token-prices.html": 200_000,
+    "kb/timeline.html": 250_000,
+    "claim-index.html": 300_000,
+    "data/frontier-training-costs.html": 300_000,
+}
+MOST = 500_000
+
+
+def test_pages_stay_light_and_the_token_price_page_short(ledger_tab, real_site_dir):
+    """The token-price explainer is under 15 desktop screens (1280 x 800) and 200 KB of HTML;
+    the timeline under 250 KB, the claim index and the data page under 300 KB, no page over
+    500 KB (charts' drawings are files of their own, views/chart_html.py)."""
+    sizes = {
+        page.relative_to(real_site_dir).as_posix(): page.stat().st_size
+        for page in real_site_dir.rglob("*.html")
+        if "fr" not in page.relative_to(real_site_dir).parts[:1]
+        and "_charts" not in page.relative_to(real_site_dir).parts[:1]
+    }
+    heavy = {page: size for page, size in sizes.items() if size > WEIGHTS.get(page, MOST)}
+    assert heavy == {}, sorted(heavy.items(), key=lambda item: -item[1])
+    assert all(page in sizes for page in WEIGHTS), sorted(set(WEIGHTS) - set(sizes))
+    visit(ledger_tab, "desktop", PAGES["token-prices"])
+    screens = ledger_tab.page.evaluate("document.documentElement.scrollHeight / 800")
+    assert screens < 15, screens

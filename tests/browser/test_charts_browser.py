@@ -13,6 +13,8 @@ import re
 
 import pytest
 
+from conftest import open_tab
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
@@ -164,3 +166,21 @@ def test_the_embed_code_points_at_the_chart_alone(ledger_tab):
     )
     ledger_tab.page.goto(found.group(1))
     assert ledger_tab.page.locator("svg.claimkb-chart-svg").is_visible()
+
+
+def test_without_script_a_chart_is_its_drawing_as_an_image_and_its_table(without_script, real_site):
+    """No script: the drawing is the image of the chart's folder, loaded and labelled by the
+    chart's title, and the table lists the figures (views/chart_html.py)."""
+    tab = open_tab(without_script, real_site)
+    tab.page.goto(real_site + "explainers/token-prices.html")  # not tab.goto: no script to wait for
+    block = tab.page.locator("#chart-output-prices-over-time.claimkb-chart-block")
+    image = block.locator(".claimkb-chart-layout-wide img.claimkb-chart-static")
+    image.scroll_into_view_if_needed()
+    assert image.is_visible()
+    assert image.evaluate("img => img.complete && img.naturalWidth") > 600
+    title = "Output price per million tokens of the labs' flagship and budget models"
+    assert image.get_attribute("alt") == title
+    assert block.locator("svg").count() == 0
+    assert block.locator(".claimkb-chart-table tbody tr").first.is_visible()
+    tab.screenshot("chart-without-script")
+    tab.page.close()

@@ -1,8 +1,10 @@
 /* Charts of the AI Cost Ledger: what a page's static chart gains with script.
  *
  * The chart is drawn at build time (Vega-Lite, through vl-convert) and is complete without
- * this file: each point carries its description (a <title>, the browser's tooltip) and links
- * to its card, series are named on the chart, and the table lists every figure. This adds:
+ * this file: the page shows each drawing as an image (series named on the chart) and the table
+ * lists every figure. This adds:
+ * - the drawings themselves, in place of the images: each point carries its description and
+ *   links to its card (links written from the drawing's folder, resolved here);
  * - a tooltip on hover, keyboard focus or tap (the first tap on a point shows it, a second
  *   opens the card);
  * - picking out a series: tap or click its name (or any of its points' lines), again to undo;
@@ -13,6 +15,29 @@
   "use strict";
 
   var STATE = /^#([^?]+)\?(.*)$/;
+  var XLINK = "http://www.w3.org/1999/xlink";
+
+  function inline(image) {
+    // the drawing's SVG in place of its image; on any failure (no fetch, a page opened from
+    // disk) the image stays
+    var address = image.src;
+    if (!window.fetch || !window.DOMParser) return Promise.resolve();
+    return fetch(address)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      })
+      .then(function (text) {
+        var svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+        if (svg.nodeName !== "svg") return;
+        svg.querySelectorAll("a").forEach(function (link) {
+          var href = link.getAttributeNS(XLINK, "href");
+          if (href) link.setAttributeNS(XLINK, "xlink:href", new URL(href, address).href);
+        });
+        image.parentNode.replaceChild(document.importNode(svg, true), image);
+      })
+      .catch(function () {});
+  }
 
   function parseState(hash) {
     var found = STATE.exec(hash || "");
@@ -52,6 +77,15 @@
     this.listen();
   }
 
+  Chart.prototype.draw = function () {
+    var self = this;
+    var images = this.figure.querySelectorAll("img.claimkb-chart-static");
+    return Promise.all(Array.prototype.map.call(images, inline)).then(function () {
+      self.listenPoints();
+      self.set({});
+    });
+  };
+
   Chart.prototype.addTabs = function () {
     var self = this;
     var tabs = document.createElement("div");
@@ -81,7 +115,7 @@
     this.block.insertBefore(tabs, this.figure);
   };
 
-  Chart.prototype.listen = function () {
+  Chart.prototype.listenPoints = function () {
     var self = this;
     var image = this.figure.querySelector(".claimkb-chart-image");
     // the page's tooltip replaces the browser's: each <title> becomes the point's aria-label
@@ -129,6 +163,10 @@
         self.set({ series: self.state.series === key ? null : key });
       });
     });
+  };
+
+  Chart.prototype.listen = function () {
+    var self = this;
     var permalink = this.figure.querySelector(".claimkb-chart-permalink");
     if (permalink) {
       permalink.addEventListener("click", function () {
@@ -254,10 +292,16 @@
   }
 
   function start() {
+    var drawn = [];
     document.querySelectorAll(".claimkb-chart-block").forEach(function (block) {
       if (!block.querySelector("figure.claimkb-chart")) return;
       charts[block.id] = new Chart(block);
       charts[block.id].set({});
+      drawn.push(charts[block.id].draw());
+    });
+    // the page says when its drawings are in (for its tests, and styles that wait for them)
+    Promise.all(drawn).then(function () {
+      document.documentElement.setAttribute("data-claimkb-charts", "drawn");
     });
     follow(true);
     window.addEventListener("hashchange", function () {

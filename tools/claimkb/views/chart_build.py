@@ -158,7 +158,11 @@ def _drawn_panels(
     factor, unit_words = scale_of(values, unit)
     if money:
         unit_words = f"{unit_words} ({axis_dollars(parts.kb.base_year)})"
-    context = _PointContext(parts, request.docname, names, shapes, unit, money, factor)
+    # the drawings are files of the chart's folder, which the page inlines by script: their
+    # links are written from there (as from a page `chart` of that folder)
+    context = _PointContext(
+        parts, f"{CHARTS_DIR}/{request.path}/chart", names, shapes, unit, money, factor
+    )
     return tuple(_panel(context, cls, group, unit_words, len(groups) > 1) for cls, group in groups)
 
 
@@ -278,7 +282,8 @@ def _methods(parts: PageParts, drawn: list[Figure]) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class _PointContext:
     parts: PageParts
-    docname: str
+    #: a name in the chart's folder, that links are written from
+    drawings: str
     names: dict[str, str]
     shapes: dict[str, str]
     unit: str
@@ -324,7 +329,7 @@ def _point(context: _PointContext, figure: Figure) -> ChartPoint:
     when = when_text(record, figure.forecast)
     claimant = names.name_of("entity", record.get("claimant", ""))
     doc, anchor, _tooltip = names.home("claim", record.id)
-    href = f"{kb.relative_uri(context.docname, kb.page_uri(doc))}#{anchor}" if doc else ""
+    href = f"{kb.relative_uri(context.drawings, kb.page_uri(doc))}#{anchor}" if doc else ""
     source = names.sources.get(record.get("source", ""))
     return ChartPoint(
         claim_id=record.id,
@@ -346,7 +351,6 @@ def _point(context: _PointContext, figure: Figure) -> ChartPoint:
         source=source.get("title", "") if source else "",
         source_url=(web_url(source.get("url")) or "") if source else "",
         href=href,
-        site_href=f"{kb.page_uri(doc)}#{anchor}" if doc else "",
         description=description(
             context.names.get(key, key),
             value_text,

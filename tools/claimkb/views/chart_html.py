@@ -1,18 +1,22 @@
 """A chart in its page: the drawing in each layout (the page's style shows the one that fits the
-screen), the links to its files, and the table of the same figures. Without script the reader
-has the labelled drawing, each point's `<title>` and the table; `claimkb-chart.js` adds the
-tooltip on hover or tap, picking out a series, the chart/table switch and the permalink.
+screen), the links to its files, and the table of the same figures. Each drawing is an image of
+the chart's folder (`chart.svg`, `chart-narrow.svg`), which `claimkb-chart.js` replaces by the
+same SVG inline, so that its points can be hovered, tapped and followed to their cards; it adds
+the tooltip, picking out a series, the chart/table switch and the permalink. Without script the
+reader has the labelled drawing as an image, and the table. Kept out of the page, the drawings
+do not weigh on it (the token-price chart's two were 38 KB of its HTML) and are loaded once.
 
 A selection of one or two figures is shown as its table alone.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from docutils import nodes
 
-from .chart_drawing import drawing
+from .chart_drawing import drawing, svg_name
 from .chart_labels import LAYOUTS
 from .chart_model import ChartModel
 from .i18n import labelled
@@ -22,6 +26,8 @@ from .i18n import labelled
 #: what each series counts are searched as the page's text (its table's rows are claims, each a
 #: search result of its own: `sphinx_ext.search_index.CLAIM_LISTINGS`)
 NOT_SEARCHED = "data-pagefind-ignore"
+#: a drawing's size in pixels, as Vega writes it
+SIZE = re.compile(r'<svg[^>]*? width="([0-9.]+)" height="([0-9.]+)"')
 
 
 def render_chart(model: ChartModel) -> nodes.container:
@@ -38,13 +44,13 @@ def render_chart(model: ChartModel) -> nodes.container:
 
 
 def figure_html(model: ChartModel) -> str:
+    files = dict(model.files)
     drawn = drawing(model)
     svgs = "".join(
         f'<div class="claimkb-chart-layout claimkb-chart-layout-{layout.name}" {NOT_SEARCHED}>'
-        f"{drawn.svg(layout.name)}</div>"
+        f"{image(model, files['svg'], layout.name, drawn.svg(layout.name))}</div>"
         for layout in LAYOUTS
     )
-    files = dict(model.files)
     links = " · ".join(
         f'<a href="{escape(files[kind])}" download>{escape(model.word(kind))}</a>'
         for kind in ("csv", "datapackage", "svg", "png")
@@ -66,6 +72,18 @@ def figure_html(model: ChartModel) -> str:
         f"{labelled(escape(model.word('download')), links)} · "
         f"{permalink}{escape(model.word('link'))}</a> · {embed}</p>"
         "</figcaption></figure>"
+    )
+
+
+def image(model: ChartModel, wide_address: str, layout: str, svg: str) -> str:
+    """A drawing as an image of the chart's folder, at its drawn size (the page does not move
+    when the script puts the SVG itself in its place)."""
+    address = wide_address.rpartition("/")[0] + "/" + svg_name(layout)
+    found = SIZE.match(svg)
+    size = f' width="{found.group(1)}" height="{found.group(2)}"' if found else ""
+    return (
+        f'<img class="claimkb-chart-static" src="{escape(address)}"{size} '
+        f'alt="{escape(model.title)}" loading="lazy" decoding="async">'
     )
 
 

@@ -47,9 +47,8 @@ class ChartPoint:
     scope: str
     source: str
     source_url: str
-    #: the card's address from the chart's page, and from the site's root
+    #: the card's address from the chart's folder (`_charts/<path>/`), where its drawings are
     href: str
-    site_href: str
     #: the one-line description a tooltip, a screen reader and the SVG's <title> give
     description: str
 
