@@ -136,6 +136,20 @@ def french_site(french_edition) -> Path:
 
 
 @pytest.mark.slow
+def test_the_theme_s_labels_for_screen_readers_are_french(french_site):
+    """furo writes its buttons' and sections' labels in English; the French edition's pages read
+    them in French (sphinx_ext/theme_words.py), every page alike."""
+    for page in ("explainers/token-prices.html", "index.html", "kb/entity/openai.html"):
+        html = (french_site / page).read_text("utf-8")
+        labels = re.findall(r'aria-label="([^"]*)"', html)
+        assert not [label for label in labels if "Toggle" in label], (page, labels)
+        assert "Afficher ou masquer la navigation du site" in labels, page
+        assert "Changer de thème : clair, sombre ou automatique" in labels, page
+    token_prices = (french_site / "explainers" / "token-prices.html").read_text("utf-8")
+    assert 'aria-label="Afficher ou masquer la rubrique Explications"' in token_prices
+
+
+@pytest.mark.slow
 def test_the_french_edition_builds_strictly_and_reads_french(french_site):
     page = (french_site / "explainers" / "deepseek-meal-and-restaurant.html").read_text("utf-8")
     text = text_of(page)

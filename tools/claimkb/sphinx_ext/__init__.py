@@ -43,6 +43,7 @@ from .schema_reference import setup_schema_reference
 from .search import setup_search
 from .sharing import setup_sharing
 from .stale_outputs import setup_stale_outputs
+from .theme_words import setup_theme_words
 from .translation_note import setup_translation_note
 
 #: Bump when the data this extension keeps in the environment changes shape.
@@ -76,6 +77,7 @@ def setup(app: Sphinx) -> dict:
     setup_schema_reference(app)
     setup_finding_codes(app)
     setup_search(app)
+    setup_theme_words(app)
     setup_exports(app)
     setup_links(app)
     setup_linkcheck(app)
