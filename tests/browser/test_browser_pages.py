@@ -15,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 WIDTHS = {"desktop": (1280, 800), "phone": (375, 812)}
 PAGES = {
     "token-prices": "explainers/token-prices.html",
+    "price-falls": "explainers/price-falls.html",
     "capex": "explainers/hyperscaler-capex.html",
     "deepseek": "explainers/deepseek-meal-and-restaurant.html",
     "openai": "kb/entity/openai.html",

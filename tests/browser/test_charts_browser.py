@@ -89,6 +89,7 @@ def test_a_point_names_its_subject_and_value(ledger_tab, phone_tab, page, anchor
     block = open_chart(tab, page, anchor, width)
     data = {row["claim_id"]: row for row in chart_data(tab, block) if row["drawn"] == "true"}
     layout = block.locator(f"svg.claimkb-chart-{LAYOUT[width]}")
+    assert block.locator(".claimkb-chart-hint").is_visible()  # said once the points can be
     point = layout.locator("[data-i]").last
     point.scroll_into_view_if_needed()
     if width == "phone":
@@ -181,6 +182,7 @@ def test_without_script_a_chart_is_its_drawing_as_an_image_and_its_table(without
     title = "Output price per million tokens of the labs' flagship and budget models"
     assert image.get_attribute("alt") == title
     assert block.locator("svg").count() == 0
+    assert not block.locator(".claimkb-chart-hint").is_visible()  # no point to hover or tap
     assert block.locator(".claimkb-chart-table tbody tr").first.is_visible()
     tab.screenshot("chart-without-script")
     tab.page.close()

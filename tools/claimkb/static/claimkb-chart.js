@@ -81,6 +81,8 @@
     var self = this;
     var images = this.figure.querySelectorAll("img.claimkb-chart-static");
     return Promise.all(Array.prototype.map.call(images, inline)).then(function () {
+      var hint = self.figure.querySelector(".claimkb-chart-hint");
+      if (hint && self.figure.querySelector("svg [data-i]")) hint.hidden = false;
       self.listenPoints();
       self.set({});
     });

@@ -67,7 +67,8 @@ def figure_html(model: ChartModel) -> str:
         f"{phone_head(model)}{svgs}</div>"
         "<figcaption>"
         + "".join(f'<p class="claimkb-chart-detail">{escape(text)}</p>' for text in model.details)
-        + f'<p class="claimkb-chart-hint" {NOT_SEARCHED}>{escape(model.word("hint"))}</p>'
+        # "hover over or tap a point": true once the script has put the drawings in the page
+        + f'<p class="claimkb-chart-hint" {NOT_SEARCHED} hidden>{escape(model.word("hint"))}</p>'
         f'<p class="claimkb-chart-files" {NOT_SEARCHED}>'
         f"{labelled(escape(model.word('download')), links)} · "
         f"{permalink}{escape(model.word('link'))}</a> · {embed}</p>"
