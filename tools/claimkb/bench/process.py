@@ -83,19 +83,21 @@ def sphinx_build(
     timeout: float | None = None,
     count_pages: bool = False,
     options: tuple[str, ...] = (),
+    environment: dict[str, str] | None = None,
 ) -> Sample:
     """One `sphinx-build -b html -q`; `strict` adds `-W --keep-going -n`. With `count_pages`,
     the sample holds the number of the project's pages the build wrote and the number of its
     pages (the project must list the extension `claimkb.bench.written`). `options` are more
-    options of sphinx-build (`-D claimkb_charts=0`)."""
+    options of sphinx-build (`-D claimkb_charts=0`), `environment` more variables."""
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs)]
     command += ["-W", "--keep-going", "-n"] if strict else []
     command += [*options, str(docs), str(out)]
+    variables = {**os.environ, **(environment or {})}
     if not count_pages:
-        return run_child(command, f"sphinx-build {docs}", timeout)
+        return run_child(command, f"sphinx-build {docs}", timeout, variables)
     with tempfile.TemporaryDirectory(prefix="claimkb-bench-written-") as scratch:
         written = Path(scratch) / "written.txt"
-        env = {**os.environ, WRITTEN_VARIABLE: str(written)}
+        env = {**variables, WRITTEN_VARIABLE: str(written)}
         sample = run_child(command, f"sphinx-build {docs}", timeout, env)
         names = written.read_text(encoding="utf-8").splitlines() if written.exists() else []
         total = Path(f"{written}.total")
