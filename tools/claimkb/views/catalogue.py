@@ -18,6 +18,7 @@ from typing import Any
 from ..core.records import Record
 from . import listing_pages, record_pages
 from .cards import CardModel, card_model
+from .chart_build import chart_table
 from .chart_model import ChartModel
 from .charts import block_chart
 from .claims_table import Rows, TableModel
@@ -95,8 +96,8 @@ def _pivot(parts: Parts, filters: dict[str, list[str]]) -> PivotModel:
 def _chart(
     parts: Parts, docname: str, chart_id: str, filters: dict[str, list[str]], title: str
 ) -> ChartModel | TableModel | None:
-    if not parts.kb.charts:  # other builders (or charts turned off) show the claims' table
-        return parts.rows.table(table_rows(parts.kb, filters))
+    if not parts.kb.charts:  # other builders (or charts turned off): the chart's table alone
+        return chart_table(parts.pages, tuple(table_rows(parts.kb, filters)))
     return block_chart(parts.pages, docname, chart_id, filters, title)
 
 

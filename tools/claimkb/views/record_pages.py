@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..core.claim_filters import newest_first
 from ..core.page_names import pair_doc
 from ..core.records import Record
-from .chart_build import ChartRequest, build_chart
+from .chart_build import ChartRequest, build_chart, chart_table
 from .chart_model import ChartModel
 from .claims_table import light_table
 from .generated_pages import (
@@ -144,7 +144,8 @@ def pair_page(parts: PageParts, docname: str, metric: str, scope: str) -> PageMo
         )
     records = newest_first(claims_of_pair(parts.kb, metric, scope))
     chart = pair_chart(parts, docname, metric, scope, records)
-    blocks.append(chart if chart is not None else parts.rows.table(records, FIGURE_COLUMNS))
+    # without a chart (charts turned off, or not HTML), the table the chart would show
+    blocks.append(chart if chart is not None else chart_table(parts, tuple(records)))
     return PageModel(tuple(blocks), chart)
 
 
