@@ -21,6 +21,7 @@ import gzip
 import statistics
 import sys
 import threading
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -84,9 +85,7 @@ def serve(site: Path):
     handler = functools.partial(_Quiet, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    _SITES[base] = site
-    return server, base
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def measure(site: Path, queries: list[dict], log, slowdown: int = CPU_SLOWDOWN) -> dict:
@@ -111,7 +110,7 @@ def _measure(site: Path, queries: list[dict], log, slowdown: int) -> dict:
         with sync_playwright() as api:
             browser = api.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for query in queries:
-                visits[key(query)] = _visit(browser, base, query, slowdown)
+                visits[key(query)] = _visit(browser, site, base, query, slowdown)
             browser.close()
     finally:
         server.shutdown()
@@ -119,7 +118,8 @@ def _measure(site: Path, queries: list[dict], log, slowdown: int) -> dict:
     return {"base": base, "visits": visits}
 
 
-def _visit(browser, base: str, query: dict, slowdown: int) -> dict:
+def _visit(browser, site: Path, base: str, query: dict, slowdown: int) -> dict:
+    """A cold visit of the search page for `query`, on `site` served at `base`."""
     context = browser.new_context()
     page = context.new_page()
     session = context.new_cdp_session(page)
@@ -138,13 +138,13 @@ def _visit(browser, base: str, query: dict, slowdown: int) -> dict:
     links = page.eval_on_selector_all("li.claimkb-result", RESULTS)
     context.close()
     seen = [r for r in received if r.ended_at <= first_at]
-    by_kind: dict[str, int] = {}
+    by_kind: Counter[str] = Counter()
     for r in seen:
-        by_kind[file_kind(r.path)] = by_kind.get(file_kind(r.path), 0) + r.size
+        by_kind[file_kind(r.path)] += r.size
     return {
         "targets": [target(href, base) for href in links],
         "bytes": sum(r.size for r in seen),
-        "compressed_bytes": sum(compressed_size(site_of(base), r) for r in seen),
+        "compressed_bytes": sum(compressed_size(site, r) for r in seen),
         "index_bytes": sum(r.size for r in seen if "/pagefind/" in r.path),
         "bytes_by_kind": dict(sorted(by_kind.items())),
         "first_result_s": round(int(first_ms) / 1000, 3) if first_ms else None,
@@ -174,16 +174,10 @@ def _received(request) -> Received:
     return Received(path, body + sizes["responseHeadersSize"], body, ended)
 
 
-#: the served site of a base address (`serve` records it), for the compressed sizes
-_SITES: dict[str, Path] = {}
 #: Pagefind's files that are gzipped already (index, fragments, filters, metadata, wasm)
 PRECOMPRESSED = (".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta", ".pagefind")
 #: what a host such as GitHub Pages gzips
 COMPRESSED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".map", "/")
-
-
-def site_of(base: str) -> Path:
-    return _SITES[base]
 
 
 def compressed_size(site: Path, received: Received) -> int:
