@@ -59,7 +59,6 @@ def record_html(record: SearchRecord, language: str) -> str:
         if text
     ]
     meta = {name: getattr(record, name) for name in SHOWN}
-    # one word, so that its digits are no years a query could match
     # what the search page ranks by: the names of the subjects and of the metric and scope
     # (then their synonyms), the years; and one word, so that its digits are no years to match
     meta |= {
