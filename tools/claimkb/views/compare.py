@@ -126,7 +126,13 @@ class Comparison:
 
     def model(self, records: list[Record], block_id: str) -> CompareModel:
         sides = tuple(self.side(record) for record in records)
-        verdicts = tuple(self.verdict(left, right) for left, right in combinations(records, 2))
+        verdicts, instead = [], []
+        for left, right in combinations(records, 2):
+            found = self.differences(left, right)
+            verdicts.append(self.verdict(left, right, found))
+            alternatives = self.instead(left, right) if found else []
+            if alternatives:
+                instead.append(para(*alternatives, classes=("claimkb-compare-instead",)))
         shared = self.shared_facts(sides)
         sides = tuple(
             replace(
@@ -136,18 +142,15 @@ class Comparison:
             )
             for s in sides
         )
-        instead = []
-        for left, right in combinations(records, 2):
-            found = self.instead(left, right) if self.differences(left, right) else []
-            if found:
-                instead.append(para(*found, classes=("claimkb-compare-instead",)))
         summary = (
             _("What each figure counts, its source, and what to compare instead")
             if instead
             else _("What each figure counts, and its source")
         )
         shared_lead = labelled(_("In common"), "")
-        return CompareModel(block_id, sides, verdicts, shared, shared_lead, tuple(instead), summary)
+        return CompareModel(
+            block_id, sides, tuple(verdicts), shared, shared_lead, tuple(instead), summary
+        )
 
     @staticmethod
     def shared_facts(sides: tuple[Side, ...]) -> tuple[Fact, ...]:
@@ -165,24 +168,22 @@ class Comparison:
     def facts(self, record: Record) -> tuple[Fact, ...]:
         names = self.names
         facts = []
+
+        def add(label: str, part: Inline) -> None:
+            facts.append(Fact(labelled(label, ""), (part,)))
+
         for rtype in ("metric", "scope", "method"):
             rid = record.get(rtype)
             if rid:
-                facts.append(
-                    Fact(labelled(_(FACT_LABELS[rtype]), ""), (untipped(names.link(rtype, rid)),))
-                )
+                add(_(FACT_LABELS[rtype]), untipped(names.link(rtype, rid)))
         if record.get("price_year"):
-            prices = _("%(year)s prices") % {"year": record.get("price_year")}
-            facts.append(Fact(labelled(_("Prices"), ""), (prices,)))
-        claimant = record.get("claimant")
-        if claimant:
-            facts.append(Fact(labelled(_("Claimed by"), ""), (untipped(names.entity(claimant)),)))
+            add(_("Prices"), _("%(year)s prices") % {"year": record.get("price_year")})
+        if record.get("claimant"):
+            add(_("Claimed by"), untipped(names.entity(record.get("claimant"))))
         if record.get("as_of"):
-            facts.append(Fact(labelled(_("As of"), ""), (as_of_words(record.get("as_of")),)))
+            add(_("As of"), as_of_words(record.get("as_of")))
         if record.get("source"):
-            facts.append(
-                Fact(labelled(_("Source"), ""), (names.source_link(record.get("source")),))
-            )
+            add(_("Source"), names.source_link(record.get("source")))
         return tuple(facts)
 
     def differences(self, left: Record, right: Record) -> list[comparability.Difference]:
@@ -199,8 +200,8 @@ class Comparison:
             values = {rid: found.as_data() for rid, found in converted[0].items()}
         return comparability.gap(values[left.id], values[right.id]).verdict
 
-    def verdict(self, left: Record, right: Record) -> Styled:
-        found = self.differences(left, right)
+    def verdict(self, left: Record, right: Record, found: list[comparability.Difference]) -> Styled:
+        """The pair's verdict, given what makes them different (`differences`; none: comparable)."""
         if found:
             text = comparability.describe(found)
             text = text[0].upper() + text[1:] + ". " + _("No ratio is drawn between them.")
