@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import statistics
 import tempfile
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def chart_case(runs: int, workdir: Path, log) -> dict:
         **counts,
         "cpu_share": _share(with_charts["cpu"], without["cpu"]),
         "wall_share": _share(with_charts["seconds"], without["seconds"]),
-        "drawing_share": round(sorted(drawing_shares)[len(drawing_shares) // 2], 3),
+        "drawing_share": round(statistics.median(drawing_shares), 3),
     }
 
 
