@@ -277,6 +277,33 @@ def test_a_drawing_kept_from_other_drawing_code_is_drawn_again(tmp_path, monkeyp
     assert marker.search(again).group(1) != marker.search(drawn).group(1)
 
 
+def test_a_phone_drawing_two_pages_share_is_drawn_once(tmp_path, monkeypatch):
+    """The explainer's valuation chart and its metric's page select the same figures: their
+    phone layouts are one specification, which Vega draws once (the wide ones differ by their
+    titles)."""
+    import vl_convert
+
+    from claimkb.views import chart_drawing
+
+    drawn: list[str] = []
+    draw = vl_convert.vegalite_to_svg
+
+    def counted(specification: str, **options) -> str:
+        drawn.append(specification)
+        return draw(specification, **options)
+
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", counted)
+    monkeypatch.setattr(chart_drawing, "_vega_svgs", {})
+    monkeypatch.setattr(chart_drawing, "_drawings", {})
+    app = build_once(copy_root("charts", tmp_path))
+    charts = [entry["chart"] for entry in manifest(app)["charts"]]
+    assert {"charts--valuations", "kb/metric/valuation/post-money"} <= set(charts)
+    assert len(drawn) == len(set(drawn)) == 2 * len(charts) - 1
+    points = {entry["chart"]: entry["points"] for entry in manifest(app)["charts"]}
+    for chart in ("charts--valuations", "kb/metric/valuation/post-money"):
+        assert svg(app, chart, "narrow").count(' data-i="') == points[chart] > 2
+
+
 def test_a_chart_that_goes_away_takes_its_files(tmp_path):
     """Its figures become two: its files go, and the incremental build equals a clean one."""
     gone = (":metric: valuation\n:scope: post-money", ":metric: energy-per-query")

@@ -14,10 +14,12 @@ next build when nothing it shows changed.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .chart_labels import LAYOUTS
 from .chart_model import ChartModel
@@ -96,11 +98,24 @@ def svg_name(layout: str) -> str:
 
 
 def draw(model: ChartModel, layout_name: str, key: str) -> str:
+    layout = next(layout for layout in LAYOUTS if layout.name == layout_name)
+    return readable(_vega_svg(spec(model, layout)), model, layout_name, key)
+
+
+#: Vega's SVGs of this process, by the digest of their specification: a chart shown both in an
+#: explainer and on its metric's page has the same phone layout on both (the wide one differs by
+#: its title), drawn once (six charts of the real site, some 0.1 s of CPU)
+_vega_svgs: dict[str, str] = {}
+
+
+def _vega_svg(specification: dict[str, Any]) -> str:
     import vl_convert
 
-    layout = next(layout for layout in LAYOUTS if layout.name == layout_name)
-    svg = vl_convert.vegalite_to_svg(spec(model, layout), vl_version=VEGA_LITE)
-    return readable(svg, model, layout_name, key)
+    text = json.dumps(specification, sort_keys=True)
+    key = digest(text)
+    if key not in _vega_svgs:
+        _vega_svgs[key] = vl_convert.vegalite_to_svg(text, vl_version=VEGA_LITE)
+    return _vega_svgs[key]
 
 
 def readable(svg: str, model: ChartModel, layout: str, key: str) -> str:
@@ -108,8 +123,9 @@ def readable(svg: str, model: ChartModel, layout: str, key: str) -> str:
     the narrow one, for phones, is the same points without their words, which the page's script
     takes from the wide one by `data-i`) and linked to its card, series on marks, short numbers,
     own ids."""
+    points = model.points
     indexes: dict[str, list[int]] = {}
-    for index, point in enumerate(model.points):
+    for index, point in enumerate(points):
         indexes.setdefault(point_description(point, layout, index), []).append(index)
     by_name = {series.name: series.key for series in model.series}
     prefix = "c" + digest((model.path, layout))[:8] + "-"
@@ -119,9 +135,9 @@ def readable(svg: str, model: ChartModel, layout: str, key: str) -> str:
         text = html.unescape(label)
         if role == "point" and indexes.get(text):
             index = indexes[text].pop(0)
-            start = f"<{tag}{_data(series=model.points[index].series, i=str(index))}{rest}"
+            start = f"<{tag}{_data(series=points[index].series, i=str(index))}{rest}"
             if layout == "wide":
-                return _linked(model.points[index].href, f"{start}><title>{label}</title></{tag}>")
+                return _linked(points[index].href, f"{start}><title>{label}</title></{tag}>")
             return f"{start}{closing}>"
         if text in by_name:
             return f"<{tag}{_data(series=by_name[text])}{rest}{closing}>"
