@@ -127,6 +127,9 @@ def _charts(case: dict) -> str:
          f"{case['without']['seconds']:.1f} / {case['without']['cpu']:.1f}"),
         ("share of the build, wall / CPU", f"{case['wall_share']:.3f} / {case['cpu_share']:.3f}"),
     ]  # fmt: skip
+    if case.get("charts_share") is not None:
+        facts.append(("charts' models, HTML and files, share of the same build's CPU",
+                      f"{case['charts_share']:.3f}"))  # fmt: skip
     if case.get("drawing_share") is not None:
         facts.append(("vl-convert's drawings and PNGs, share of the same build's CPU",
                       f"{case['drawing_share']:.3f}"))  # fmt: skip
