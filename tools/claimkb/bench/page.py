@@ -128,8 +128,10 @@ def _charts(case: dict) -> str:
         ("share of the build, wall / CPU", f"{case['wall_share']:.3f} / {case['cpu_share']:.3f}"),
     ]  # fmt: skip
     if case.get("charts_share") is not None:
-        facts.append(("charts' models, HTML and files, share of the same build's CPU",
-                      f"{case['charts_share']:.3f}"))  # fmt: skip
+        wall = case.get("charts_wall_share")
+        shares = f"{'-' if wall is None else f'{wall:.3f}'} / {case['charts_share']:.3f}"
+        facts.append(("charts' own work inside the build (models, HTML, files, drawings), "
+                      "share of it, wall / CPU", shares))  # fmt: skip
     if case.get("drawing_share") is not None:
         facts.append(("vl-convert's drawings and PNGs, share of the same build's CPU",
                       f"{case['drawing_share']:.3f}"))  # fmt: skip

@@ -1,11 +1,12 @@
-"""Drawing a chart: its Vega-Lite specification (`chart_spec`) to SVG with vl-convert, offline
-and byte for byte the same for the same model, then made readable in a page.
+"""Drawing a chart: its wide layout from its Vega-Lite specification (`chart_spec`) to SVG with
+vl-convert, offline and byte for byte the same for the same model, then made readable in a page;
+its phone layout written from the model (`chart_phone`).
 
 vl-convert runs Vega in an embedded JavaScript engine: no browser, no network. Its SVG is then
 adjusted, by its own words: each point gets a `<title>` (the browser's tooltip, without
-script) and the series and claim it belongs to (`data-series`, `data-claim`, for the page's
-script), a link to its claim's card (wide layout), and ids get the chart's own prefix so that
-several charts share a page. Drawings are kept per model digest (and `drawer_digest`: the code
+script), the series it belongs to and its index (`data-series`, `data-i`, for the page's
+script) and a link to its claim's card, and ids get the chart's own prefix so that several
+charts share a page. Drawings are kept per model digest (and `drawer_digest`: the code
 and versions that draw), in memory and in the chart's folder (`chart.svg` says the digest it was
 drawn from), so that a chart drawn once is not drawn again: by the page and its files, or by the
 next build when nothing it shows changed.
@@ -14,16 +15,15 @@ next build when nothing it shows changed.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from .chart_labels import LAYOUTS
+from .chart_labels import LAYOUTS, PHONE
 from .chart_model import ChartModel
-from .chart_spec import VEGA_LITE, point_description, spec
+from .chart_phone import phone_svg
+from .chart_spec import VEGA_LITE, spec
 from .model import digest
 
 MARKER = "<!-- claimkb chart {digest} -->"
@@ -69,13 +69,14 @@ def drawing(model: ChartModel, folder: Path | None = None) -> Drawing:
 @cache
 def drawer_digest() -> str:
     """What a drawing depends on besides its model: vl-convert's and Vega-Lite's versions and the
-    code that writes the specification and adjusts the SVG. A drawing kept in a chart's folder by
-    a build of other code is drawn again, as a clean build would."""
+    code that writes the specification, adjusts the SVG and writes the phone layout. A drawing
+    kept in a chart's folder by a build of other code is drawn again, as a clean build would."""
     from importlib.metadata import version
 
-    from . import chart_labels, chart_spec
+    from . import chart_labels, chart_phone, chart_spec
 
-    sources = [Path(module.__file__ or "").read_bytes() for module in (chart_labels, chart_spec)]
+    modules = (chart_labels, chart_phone, chart_spec)
+    sources = [Path(module.__file__ or "").read_bytes() for module in modules]
     sources.append(Path(__file__).read_bytes())
     return digest((version("vl-convert-python"), VEGA_LITE, *sources))
 
@@ -98,35 +99,24 @@ def svg_name(layout: str) -> str:
 
 
 def draw(model: ChartModel, layout_name: str, key: str) -> str:
-    layout = next(layout for layout in LAYOUTS if layout.name == layout_name)
-    return readable(_vega_svg(spec(model, layout)), model, layout_name, key)
-
-
-#: Vega's SVGs of this process, by the digest of their specification: a chart shown both in an
-#: explainer and on its metric's page has the same phone layout on both (the wide one differs by
-#: its title), drawn once (six charts of the real site, some 0.1 s of CPU)
-_vega_svgs: dict[str, str] = {}
-
-
-def _vega_svg(specification: dict[str, Any]) -> str:
+    """The chart in one layout: the wide one drawn by Vega, the phone one written from the model
+    (`chart_phone`)."""
     import vl_convert
 
-    text = json.dumps(specification, sort_keys=True)
-    key = digest(text)
-    if key not in _vega_svgs:
-        _vega_svgs[key] = vl_convert.vegalite_to_svg(text, vl_version=VEGA_LITE)
-    return _vega_svgs[key]
+    layout = next(layout for layout in LAYOUTS if layout.name == layout_name)
+    if layout.name == PHONE:
+        return _marked(phone_svg(model, layout), key)
+    svg = vl_convert.vegalite_to_svg(spec(model, layout), vl_version=VEGA_LITE)
+    return readable(svg, model, layout_name, key)
 
 
 def readable(svg: str, model: ChartModel, layout: str, key: str) -> str:
-    """Vega's SVG made light and readable: each point named by a `<title>` (the wide layout's:
-    the narrow one, for phones, is the same points without their words, which the page's script
-    takes from the wide one by `data-i`) and linked to its card, series on marks, short numbers,
-    own ids."""
+    """Vega's SVG made light and readable: each point named by a `<title>` and linked to its
+    card, series on marks, short numbers, own ids."""
     points = model.points
     indexes: dict[str, list[int]] = {}
     for index, point in enumerate(points):
-        indexes.setdefault(point_description(point, layout, index), []).append(index)
+        indexes.setdefault(point.description, []).append(index)
     by_name = {series.name: series.key for series in model.series}
     prefix = "c" + digest((model.path, layout))[:8] + "-"
 
@@ -136,9 +126,7 @@ def readable(svg: str, model: ChartModel, layout: str, key: str) -> str:
         if role == "point" and indexes.get(text):
             index = indexes[text].pop(0)
             start = f"<{tag}{_data(series=points[index].series, i=str(index))}{rest}"
-            if layout == "wide":
-                return _linked(points[index].href, f"{start}><title>{label}</title></{tag}>")
-            return f"{start}{closing}>"
+            return _linked(points[index].href, f"{start}><title>{label}</title></{tag}>")
         if text in by_name:
             return f"<{tag}{_data(series=by_name[text])}{rest}{closing}>"
         return found.group(0)
@@ -147,9 +135,13 @@ def readable(svg: str, model: ChartModel, layout: str, key: str) -> str:
     svg = TITLE_LABEL.sub(r"\1", svg)
     svg = NUMBERS.sub(lambda m: _short(m.group(0)), svg)
     svg = IDS.sub(lambda m: m.group(1) + prefix + m.group(2), svg)
-    head, _, body = svg.partition(">")
     classes = f'class="marks claimkb-chart-svg claimkb-chart-{layout}"'
-    head = head.replace('class="marks"', classes, 1)
+    return _marked(svg.replace('class="marks"', classes, 1), key)
+
+
+def _marked(svg: str, key: str) -> str:
+    """The drawing saying the digest it was drawn from, first thing in it."""
+    head, _, body = svg.partition(">")
     return f"{head}>{MARKER.format(digest=key)}{body}"
 
 

@@ -32,6 +32,8 @@ class Layout:
     line_chars: int
 
 
+#: the layout written for phones (`chart_phone`); Vega draws the others
+PHONE = "narrow"
 #: desktop (the page's column is about 740 pixels) and phone (375 pixels less margins)
 LAYOUTS = (
     Layout("wide", 600, 300, 210, 12, 16, 12, 92),

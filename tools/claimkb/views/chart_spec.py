@@ -1,4 +1,5 @@
-"""A chart model as a Vega-Lite specification (JSON), for one layout.
+"""A chart model as a Vega-Lite specification (JSON), in its wide layout (the phone layout is
+written from the same model by `chart_phone`, with the helpers it shares from here).
 
 Everything a reader sees is decided by the model: the domains and ticks of both axes (so that
 names could be placed before drawing), tick texts in the build's language, colours and shapes
@@ -29,6 +30,7 @@ SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 GREY = "#7f7f7f"
 TEXT = "#333333"
 MUTED = "#555555"
+GRID = "#e4e4e4"
 #: room the value axis takes left of the plot, for the lines of the title and notes
 AXIS_ROOM = 70
 #: the width of a character of a line of words, as a share of the font's size: generous,
@@ -52,11 +54,16 @@ class Datasets:
         return {"name": name}
 
 
-def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
-    """The Vega-Lite specification of `model` drawn in `layout` (a dict, JSON-ready)."""
+def series_colours(model: ChartModel) -> dict[str, str]:
+    """Each series' colour, by its key."""
     from .chart_build import PALETTE
 
-    colours = {s.key: PALETTE[s.colour] if s.colour >= 0 else GREY for s in model.series}
+    return {s.key: PALETTE[s.colour] if s.colour >= 0 else GREY for s in model.series}
+
+
+def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
+    """The Vega-Lite specification of `model` drawn in `layout` (a dict, JSON-ready)."""
+    colours = series_colours(model)
     ticks = dict(model.year_ticks)[layout.name]
     height = layout.height if len(model.panels) == 1 else layout.panel_height
     data = Datasets()
@@ -67,8 +74,8 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
     total = layout.width + AXIS_ROOM
     notes = (model.subtitle, *model.notes, *(words for _, words in model.legend))
     title = {
-        "text": _wrap(model.title, total, layout.title_font, TITLE_WIDTH),
-        "subtitle": [line for text in notes for line in _wrap(text, total, layout.font)],
+        "text": wrap(model.title, total, layout.title_font, TITLE_WIDTH),
+        "subtitle": [line for text in notes for line in wrap(text, total, layout.font)],
         "anchor": "start",
         "fontSize": layout.title_font,
         "subtitleFontSize": layout.font,
@@ -79,7 +86,7 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
     chart = views[0] if len(views) == 1 else {"vconcat": views, "spacing": 24}
     axis = {
         "labelFontSize": layout.font, "titleFontSize": layout.font, "labelColor": TEXT,
-        "titleColor": TEXT, "titleFontWeight": "normal", "gridColor": "#e4e4e4",
+        "titleColor": TEXT, "titleFontWeight": "normal", "gridColor": GRID,
         "domainColor": "#999999", "tickColor": "#999999",
         # Vega describes axes and legends to screen readers in English ("Y-axis titled …"), on
         # French pages too: the figure is named by its title and its caption in the page's
@@ -87,12 +94,10 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
         # drops Vega's "Title text …", which Vega-Lite cannot turn off)
         "aria": False,
     }  # fmt: skip
-    # on a phone the page writes the title and notes above the drawing, where they wrap
-    titled = {"title": title} if layout.name == "wide" else {}
     return {
         "$schema": SCHEMA,
         **chart,
-        **titled,
+        "title": title,
         "padding": 8,
         "background": "white",
         "config": {
@@ -111,11 +116,7 @@ def _panel(
 ) -> dict[str, Any]:  # fmt: skip
     x, y = _axes(model, index, panel, ticks, layout, height)
     names = {s.key: s.name for s in model.series}
-    offset = sum(len(p.points) for p in model.panels[:index])
-    rows = [
-        _row(point, colours, names, point_description(point, layout.name, offset + number))
-        for number, point in enumerate(panel.points)
-    ]
+    rows = point_rows(panel.points, colours, names, [p.description for p in panel.points])
     layers = []
     ranges = [row for row in rows if row["low"] is not None and row["high"] is not None]
     if ranges:
@@ -125,7 +126,7 @@ def _panel(
             "encoding": {"x": x, "y": {**y, "field": "low"}, "y2": {"field": "high"},
                          "color": _raw("stroke")},
         })  # fmt: skip
-    lined = _lines(rows)
+    lined = joined_lines(rows)
     if lined:
         encoding = {
             "x": x, "y": y, "detail": {"field": "line", "type": "nominal"},
@@ -180,21 +181,24 @@ def _axes(
     y_axis = {
         "values": [value for value, _text in axis.ticks],
         "labelExpr": _label_expression(axis.ticks),
-        "title": _wrap(axis.title, height, layout.font),
+        "title": wrap(axis.title, height, layout.font),
         "labelOverlap": False,
         "grid": True,
     }
-    if layout.name == "narrow":
-        y_axis["titleAnchor"] = "end"
     scale = {"type": "log" if axis.log else "linear", "domain": list(axis.domain),
              "nice": False, "zero": False}  # fmt: skip
     return x, {"field": "y", "type": "quantitative", "scale": scale, "axis": y_axis}
 
 
-def point_description(point: ChartPoint, layout: str, index: int) -> str:
-    """What the drawing says of a point: its description in the wide layout, its index in the
-    narrow one (whose points carry no words)."""
-    return point.description if layout == "wide" else f"#{index}"
+def point_rows(
+    points: tuple[ChartPoint, ...], colours: dict[str, str], names: dict[str, str],
+    descriptions: list[str],
+) -> list[dict[str, Any]]:  # fmt: skip
+    """A panel's points as the rows a layer draws, each with what its drawing says of it."""
+    return [
+        _row(point, colours, names, description)
+        for point, description in zip(points, descriptions, strict=True)
+    ]
 
 
 def _raw(field: str) -> dict[str, Any]:
@@ -225,7 +229,7 @@ def _row(
 
 
 #: the fields each layer draws: only they are handed to Vega, which reads every field of every
-#: row (each point's series, method and scope group the lines, in `_lines`, and end there)
+#: row (each point's series, method and scope group the lines, in `joined_lines`, and end there)
 RULE_FIELDS = ("x", "low", "high", "stroke")
 LINE_FIELDS = ("x", "y", "stroke", "line", "order", "line_name")
 POINT_FIELDS = ("x", "y", "shape", "fill", "stroke", "description")
@@ -235,7 +239,7 @@ def _fields(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> list[dict[st
     return [{field: row[field] for field in fields} for row in rows]
 
 
-def _lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def joined_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A series' values of one method and scope joined in time order, where they are at two
     dates or more (a line across methods or scopes would join figures that do not compare, and
     a bound only is no point of a line)."""
@@ -266,7 +270,7 @@ def _colour_legend(data: Datasets, model: ChartModel, layout: Layout) -> dict[st
         colours.append(GREY)
     legend = {
         "title": model.word("maker"), "orient": "bottom", "direction": "horizontal",
-        "columns": 2 if layout.name == "narrow" else 4, "symbolOpacity": 1,
+        "columns": 4, "symbolOpacity": 1,
         "symbolType": "circle", "labelFontSize": layout.font, "titleFontSize": layout.font,
         "labelLimit": layout.width // 2,
         # the key's dots as the points are drawn (Vega-Lite gives them the lines' opacity)
@@ -342,7 +346,7 @@ def _utc_day(iso: str) -> int:
     return int(day.timestamp() * 1000)
 
 
-def _wrap(text: str, width: int, font: int, share: float = WRAP_WIDTH) -> list[str]:
+def wrap(text: str, width: int, font: int, share: float = WRAP_WIDTH) -> list[str]:
     if not text:
         return []
     return textwrap.wrap(text, max(20, int(width / (font * share))))
