@@ -429,6 +429,32 @@ def check_charts(outdir: Path) -> list[str]:
             continue
         if len(rows) != entries[chart]["figures"]:
             problems.append(f"{chart}: {len(rows)} rows for {entries[chart]['figures']} figures")
+        problems += check_drawings(outdir / "_charts" / chart)
+    return problems
+
+
+#: what a chart's drawings are made of: any other element, or a script's attribute, came from
+#: a hostile value
+DRAWING_TAGS = {"svg", "g", "path", "rect", "line", "circle", "text", "tspan", "a", "title"}
+
+
+def check_drawings(folder: Path) -> list[str]:
+    """Both layouts' SVG (Vega's wide one, the phone one `chart_phone` writes) well-formed XML
+    of drawing elements only."""
+    from xml.etree import ElementTree
+
+    problems = []
+    for name in ("chart.svg", "chart-narrow.svg"):
+        try:
+            root = ElementTree.fromstring((folder / name).read_bytes())
+        except (OSError, ElementTree.ParseError) as error:
+            problems.append(f"{folder.name}/{name}: {error}")
+            continue
+        for element in root.iter():
+            tag = element.tag.rpartition("}")[2]
+            scripted = [a for a in element.attrib if a.rpartition("}")[2].lower().startswith("on")]
+            if tag not in DRAWING_TAGS or scripted:
+                problems.append(f"{folder.name}/{name}: <{tag}> {scripted}")
     return problems
 
 
