@@ -91,9 +91,10 @@ def phone_svg(model: ChartModel, layout: Layout) -> str:
     frame = _Frame(model, layout, series_colours(model), plot_height)
     titles = [wrap(panel.axis.title, plot_height, layout.font) for panel in model.panels]
     left = PADDING + max(
-        len(lines) * layout.font + TITLE_GAP + _widest_tick(panel, layout) + TICK + LABEL_GAP
-        for panel, lines in zip(model.panels, titles, strict=True)
-    )
+        (len(lines) * layout.font + TITLE_GAP + _widest_tick(panel, layout) + TICK + LABEL_GAP
+         for panel, lines in zip(model.panels, titles, strict=True)),
+        default=0,  # no panel: every figure is one the chart says it does not draw
+    )  # fmt: skip
     parts: list[str] = []
     # half a line above the plot, where its highest tick text rises
     top: float = PADDING + layout.font / 2
@@ -179,7 +180,7 @@ def _marks(frame: _Frame, index: int, offset: int) -> Iterator[str]:
         return y_pixels(value, panel.axis, frame.height)
 
     names = {s.key: s.name for s in model.series}
-    rows = point_rows(panel.points, colours, names, [p.description for p in panel.points])
+    rows = point_rows(panel.points, colours, names)
     for row in rows:
         if row["low"] is not None and row["high"] is not None:
             yield (f'<line x1="{_n(x_of(row["x"]))}" y1="{_n(y_of(row["low"]))}" '

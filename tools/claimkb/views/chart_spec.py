@@ -116,7 +116,7 @@ def _panel(
 ) -> dict[str, Any]:  # fmt: skip
     x, y = _axes(model, index, panel, ticks, layout, height)
     names = {s.key: s.name for s in model.series}
-    rows = point_rows(panel.points, colours, names, [p.description for p in panel.points])
+    rows = point_rows(panel.points, colours, names)
     layers = []
     ranges = [row for row in rows if row["low"] is not None and row["high"] is not None]
     if ranges:
@@ -191,14 +191,10 @@ def _axes(
 
 
 def point_rows(
-    points: tuple[ChartPoint, ...], colours: dict[str, str], names: dict[str, str],
-    descriptions: list[str],
-) -> list[dict[str, Any]]:  # fmt: skip
-    """A panel's points as the rows a layer draws, each with what its drawing says of it."""
-    return [
-        _row(point, colours, names, description)
-        for point, description in zip(points, descriptions, strict=True)
-    ]
+    points: tuple[ChartPoint, ...], colours: dict[str, str], names: dict[str, str]
+) -> list[dict[str, Any]]:
+    """A panel's points as the rows a layer draws."""
+    return [_row(point, colours, names) for point in points]
 
 
 def _raw(field: str) -> dict[str, Any]:
@@ -206,9 +202,7 @@ def _raw(field: str) -> dict[str, Any]:
     return {"field": field, "type": "nominal", "scale": None}
 
 
-def _row(
-    point: ChartPoint, colours: dict[str, str], names: dict[str, str], description: str
-) -> dict[str, Any]:
+def _row(point: ChartPoint, colours: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
     colour = colours[point.series]
     return {
         "x": point.x,
@@ -219,7 +213,7 @@ def _row(
         "shape": point.shape,
         "stroke": colour,
         "fill": "white" if point.forecast else colour,
-        "description": description,
+        "description": point.description,
         "method": point.method,
         "scope": point.scope,
         "mark": point.mark,
