@@ -1,8 +1,9 @@
 /* Charts of the AI Cost Ledger: what a page's static chart gains with script.
  *
- * The chart is drawn at build time (Vega-Lite, through vl-convert) and is complete without
- * this file: the page shows each drawing as an image (series named on the chart) and the table
- * lists every figure. This adds:
+ * The chart is drawn at build time (its wide layout by Vega-Lite through vl-convert, its phone
+ * layout by views/chart_phone.py from the same model) and is complete without this file: the
+ * page shows each drawing as an image (series named on the chart) and the table lists every
+ * figure. This adds:
  * - the drawings themselves, in place of the images: each point carries its description and
  *   links to its card (links written from the drawing's folder, resolved here);
  * - a tooltip on hover, keyboard focus or tap (the first tap on a point shows it, a second

@@ -101,11 +101,11 @@ def svg_name(layout: str) -> str:
 def draw(model: ChartModel, layout_name: str, key: str) -> str:
     """The chart in one layout: the wide one drawn by Vega, the phone one written from the model
     (`chart_phone`)."""
-    import vl_convert
-
     layout = next(layout for layout in LAYOUTS if layout.name == layout_name)
     if layout.name == PHONE:
         return _marked(phone_svg(model, layout), key)
+    import vl_convert
+
     svg = vl_convert.vegalite_to_svg(spec(model, layout), vl_version=VEGA_LITE)
     return readable(svg, model, layout_name, key)
 

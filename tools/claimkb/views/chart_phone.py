@@ -25,18 +25,26 @@ from typing import Any
 from .chart_labels import Layout, x_pixels, y_pixels
 from .chart_model import ChartModel, Panel
 from .chart_spec import (
+    DOMAIN,
     FONT,
     GAPS,
     GRID,
+    LINE,
     MUTED,
+    PADDING,
+    POINT_STROKE,
+    RULE,
+    SPACING,
     TEXT,
+    colour_key,
     joined_lines,
     point_rows,
     series_colours,
     wrap,
 )
 
-#: Vega's symbols of `size` 64 (an 8-pixel square), by shape, as Vega writes their paths
+#: Vega's symbols of `size` 64 (`chart_spec.POINT_SIZE`: an 8-pixel square), by shape, as Vega
+#: writes their paths
 SYMBOLS = {
     "circle": "M4,0A4,4,0,1,1,-4,0A4,4,0,1,1,4,0",
     "square": "M-4,-4h8v8h-8Z",
@@ -46,15 +54,10 @@ SYMBOLS = {
     "cross": "M-4,-1.6L-4,1.6L-1.6,1.6L-1.6,4L1.6,4L1.6,1.6L4,1.6L4,-1.6L1.6,-1.6L1.6,-4L-1.6,-4"
     "L-1.6,-1.6Z",
 }
-#: the drawing's margin, as the specification's `padding`
-PADDING = 8
 #: an axis' ticks, the gap to their labels, and the room its title keeps from the labels
 TICK = 5
 LABEL_GAP = 2
 TITLE_GAP = 4
-#: between panels, as the specification's `spacing`
-SPACING = 24
-DOMAIN = "#999999"
 #: the widths of Liberation Sans' characters (Arial's metrics), as a share of the font's size;
 #: any other character is taken as wide as a capital letter
 WIDTHS = {
@@ -185,7 +188,8 @@ def _marks(frame: _Frame, index: int, offset: int) -> Iterator[str]:
         if row["low"] is not None and row["high"] is not None:
             yield (f'<line x1="{_n(x_of(row["x"]))}" y1="{_n(y_of(row["low"]))}" '
                    f'x2="{_n(x_of(row["x"]))}" y2="{_n(y_of(row["high"]))}" '
-                   f'stroke="{row["stroke"]}" stroke-width="2" opacity="0.6"/>')  # fmt: skip
+                   f'stroke="{row["stroke"]}" stroke-width="{RULE[0]}" '
+                   f'opacity="{RULE[1]}"/>')  # fmt: skip
     lines: dict[str, list[dict[str, Any]]] = {}
     for row in joined_lines(rows):
         lines.setdefault(row["line"], []).append(row)
@@ -193,12 +197,12 @@ def _marks(frame: _Frame, index: int, offset: int) -> Iterator[str]:
         joined.sort(key=lambda row: row["order"])
         path = "L".join(f"{_n(x_of(row['x']))},{_n(y_of(row['y']))}" for row in joined)
         yield (f'<path{_series(joined[0]["series"])} d="M{path}" stroke="{joined[0]["stroke"]}" '
-               f'stroke-width="1.5" opacity="0.55"/>')  # fmt: skip
+               f'stroke-width="{LINE[0]}" opacity="{LINE[1]}"/>')  # fmt: skip
     for number, row in enumerate(rows):
         yield (f'<path{_series(row["series"])} data-i="{offset + number}" '
                f'transform="translate({_n(x_of(row["x"]))},{_n(y_of(row["y"]))})" '
                f'd="{SYMBOLS.get(row["shape"], SYMBOLS["circle"])}" fill="{row["fill"]}" '
-               f'stroke="{row["stroke"]}" stroke-width="1.8"/>')  # fmt: skip
+               f'stroke="{row["stroke"]}" stroke-width="{POINT_STROKE}"/>')  # fmt: skip
     for label in model.labels:
         if label.layout != layout.name or label.panel != index:
             continue
@@ -210,14 +214,8 @@ def _marks(frame: _Frame, index: int, offset: int) -> Iterator[str]:
 
 
 def _colour_key(model: ChartModel, layout: Layout, top: float) -> tuple[list[str], float]:
-    """With more series than colours, a colour is a maker's: the key, under the plot, two
-    makers a row."""
-    from .chart_build import PALETTE
-    from .chart_spec import GREY
-
-    entries = [(name, PALETTE[colour]) for name, colour in model.colour_key]
-    if any(series.colour < 0 for series in model.series):
-        entries.append((model.word("others"), GREY))
+    """The colour key (`chart_spec.colour_key`), under the plot, two makers a row."""
+    entries = colour_key(model)
     line = layout.font + 4
     parts = [_text(model.word("maker"), 0, top + layout.font, layout.font, TEXT, weight="bold")]
     column = layout.width / 2

@@ -31,6 +31,17 @@ GREY = "#7f7f7f"
 TEXT = "#333333"
 MUTED = "#555555"
 GRID = "#e4e4e4"
+#: the axes' lines and ticks
+DOMAIN = "#999999"
+#: the drawing's margin, and the room between panels, in pixels
+PADDING = 8
+SPACING = 24
+#: how the marks are drawn (the phone layout, `chart_phone`, draws them alike): a range's bar,
+#: a series' line and a point's outline, (width, opacity); a point's area in square pixels
+RULE = (2, 0.6)
+LINE = (1.5, 0.55)
+POINT_STROKE = 1.8
+POINT_SIZE = 64
 #: room the value axis takes left of the plot, for the lines of the title and notes
 AXIS_ROOM = 70
 #: the width of a character of a line of words, as a share of the font's size: generous,
@@ -83,11 +94,11 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
         "color": TEXT,
         "offset": 10,
     }
-    chart = views[0] if len(views) == 1 else {"vconcat": views, "spacing": 24}
+    chart = views[0] if len(views) == 1 else {"vconcat": views, "spacing": SPACING}
     axis = {
         "labelFontSize": layout.font, "titleFontSize": layout.font, "labelColor": TEXT,
         "titleColor": TEXT, "titleFontWeight": "normal", "gridColor": GRID,
-        "domainColor": "#999999", "tickColor": "#999999",
+        "domainColor": DOMAIN, "tickColor": DOMAIN,
         # Vega describes axes and legends to screen readers in English ("Y-axis titled …"), on
         # French pages too: the figure is named by its title and its caption in the page's
         # language (`chart_html`), each point keeps its own description (and `chart_drawing`
@@ -98,7 +109,7 @@ def spec(model: ChartModel, layout: Layout) -> dict[str, Any]:
         "$schema": SCHEMA,
         **chart,
         "title": title,
-        "padding": 8,
+        "padding": PADDING,
         "background": "white",
         "config": {
             "font": FONT,
@@ -122,7 +133,7 @@ def _panel(
     if ranges:
         layers.append({
             "data": data.named(_fields(ranges, RULE_FIELDS)),
-            "mark": {"type": "rule", "strokeWidth": 2, "opacity": 0.6, "aria": False},
+            "mark": {"type": "rule", "strokeWidth": RULE[0], "opacity": RULE[1], "aria": False},
             "encoding": {"x": x, "y": {**y, "field": "low"}, "y2": {"field": "high"},
                          "color": _raw("stroke")},
         })  # fmt: skip
@@ -135,7 +146,7 @@ def _panel(
         }  # fmt: skip
         layers.append({
             "data": data.named(_fields(lined, LINE_FIELDS)),
-            "mark": {"type": "line", "strokeWidth": 1.5, "opacity": 0.55},
+            "mark": {"type": "line", "strokeWidth": LINE[0], "opacity": LINE[1]},
             "encoding": encoding,
         })  # fmt: skip
     encoding = {
@@ -144,7 +155,7 @@ def _panel(
     }  # fmt: skip
     layers.append({
         "data": data.named(_fields(rows, POINT_FIELDS)),
-        "mark": {"type": "point", "size": 64, "strokeWidth": 1.8, "opacity": 1},
+        "mark": {"type": "point", "size": POINT_SIZE, "strokeWidth": POINT_STROKE, "opacity": 1},
         "encoding": encoding,
     })  # fmt: skip
     layers += _labels(data, model, layout, index, x, y, colours)
@@ -253,15 +264,22 @@ def joined_lines(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return lined
 
 
-def _colour_legend(data: Datasets, model: ChartModel, layout: Layout) -> dict[str, Any]:
-    """With more series than colours, a colour is a maker's: the key, under the plot."""
+def colour_key(model: ChartModel) -> list[tuple[str, str]]:
+    """With more series than colours, a colour is a maker's: each maker's name and colour, and
+    the grey of the others when some series have it."""
     from .chart_build import PALETTE
 
-    names = [name for name, _colour in model.colour_key]
-    colours = [PALETTE[colour] for _name, colour in model.colour_key]
+    entries = [(name, PALETTE[colour]) for name, colour in model.colour_key]
     if any(series.colour < 0 for series in model.series):
-        names.append(model.word("others"))
-        colours.append(GREY)
+        entries.append((model.word("others"), GREY))
+    return entries
+
+
+def _colour_legend(data: Datasets, model: ChartModel, layout: Layout) -> dict[str, Any]:
+    """The colour key (`colour_key`), under the plot."""
+    entries = colour_key(model)
+    names = [name for name, _colour in entries]
+    colours = [colour for _name, colour in entries]
     legend = {
         "title": model.word("maker"), "orient": "bottom", "direction": "horizontal",
         "columns": 4, "symbolOpacity": 1,
